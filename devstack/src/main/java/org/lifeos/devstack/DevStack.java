@@ -1,0 +1,280 @@
+package org.lifeos.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The launcher behind {@code make run} and {@code make stop}.
+ *
+ * <pre>
+ *   run    PostgreSQL, Kafka, Keycloak, then the six services; Ctrl-C stops all of it
+ *   infra  only PostgreSQL, Kafka and Keycloak (run services yourself, e.g. with quarkus:dev)
+ *   stop   stops a stack started from another terminal, and anything a crashed launcher left
+ * </pre>
+ *
+ * Settings are system properties: {@code lifeos.repo.root} (default: the working directory),
+ * {@code lifeos.home} (state, default {@code <root>/.lifeos}), {@code lifeos.postgres.port}
+ * (25470), {@code lifeos.kafka.port} (9092), {@code lifeos.kafka.controller-port} (9093),
+ * {@code lifeos.keycloak.port} (8180), {@code lifeos.keycloak.enabled} (true).
+ */
+public final class DevStack {
+
+    /** Every Quarkus application of the system and its port, in start order. */
+    public static final Map<String, Integer> SERVICES = services();
+
+    private final Path root;
+    private final Path home;
+    private final Path logs;
+    private final Path run;
+    private final Deque<Component> started = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private boolean shuttingDown;
+
+    private DevStack(Path root, Path home) {
+        this.root = root;
+        this.home = home;
+        this.logs = home.resolve("logs");
+        this.run = home.resolve("run");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        String command = args.length == 0 ? "run" : args[0].toLowerCase(Locale.ROOT);
+        Path root = Path.of(System.getProperty("lifeos.repo.root", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("lifeos.home", root.resolve(".lifeos").toString())).toAbsolutePath();
+        DevStack stack = new DevStack(root, home);
+        int exit = switch (command) {
+            case "run" -> stack.up(true);
+            case "infra" -> stack.up(false);
+            case "stop" -> stack.stopOther();
+            default -> {
+                System.err.println("usage: devstack run|infra|stop");
+                yield 2;
+            }
+        };
+        System.exit(exit);
+    }
+
+    private int up(boolean withServices) {
+        Path ownPid = run.resolve("devstack.pid");
+        var running = PidFiles.read(ownPid);
+        if (running.isPresent()) {
+            System.err.println("LifeOS is already running (launcher pid " + running.get().pid()
+                    + "). Stop it with `make stop`.");
+            return 1;
+        }
+        sweepLeftovers();
+        PidFiles.write(ownPid, ProcessHandle.current());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopAll();
+            PidFiles.delete(ownPid);
+        }, "devstack-shutdown"));
+
+        long begin = System.nanoTime();
+        System.out.println("Starting LifeOS (state in " + home + ", logs in " + logs + ")");
+        try {
+            PostgresServer postgres = new PostgresServer(intSetting("lifeos.postgres.port", 25470),
+                    home.resolve("postgres").resolve("data"), logs.resolve("postgres.log"), false);
+            startAndReport(postgres);
+            startAndReport(new KafkaBroker(intSetting("lifeos.kafka.port", 9092),
+                    intSetting("lifeos.kafka.controller-port", 9093), home.resolve("kafka"),
+                    logs.resolve("kafka.log"), run, false));
+            if (Boolean.parseBoolean(System.getProperty("lifeos.keycloak.enabled", "true"))) {
+                startAndReport(new KeycloakServer(intSetting("lifeos.keycloak.port", 8180), home.resolve("keycloak"),
+                        postgres, root.resolve("devstack").resolve("keycloak").resolve("lifeos-realm.json"),
+                        logs.resolve("keycloak.log"), run));
+            }
+            if (withServices) {
+                startServices();
+            }
+        } catch (RuntimeException | Error e) {
+            System.err.println();
+            System.err.println("FAILED " + e.getMessage());
+            System.err.println("Stopping what was started.");
+            return 1;
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("FAILED " + e);
+            System.err.println("Stopping what was started.");
+            return 1;
+        }
+        System.out.printf("LifeOS is up in %.1f s. %s Ctrl-C stops everything.%n", seconds(begin),
+                withServices ? "Gateway: http://" + Ports.HOST + ":8080." : "");
+        awaitShutdown();
+        return 0;
+    }
+
+    private void startServices() throws Exception {
+        List<QuarkusService> services = new ArrayList<>();
+        SERVICES.forEach((module, port) -> services.add(new QuarkusService(module, port, root, logs, run)));
+        // Started side by side: each waits only for its own readiness.
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<?>> starts = new ArrayList<>();
+            for (QuarkusService service : services) {
+                track(service);
+                starts.add(pool.submit(() -> {
+                    long begin = System.nanoTime();
+                    service.start();
+                    stopIfShuttingDown(service);
+                    report(service, begin);
+                    return null;
+                }));
+            }
+            for (Future<?> start : starts) {
+                try {
+                    start.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void startAndReport(Component component) throws Exception {
+        long begin = System.nanoTime();
+        track(component);
+        component.start();
+        stopIfShuttingDown(component);
+        report(component, begin);
+    }
+
+    private void track(Component component) {
+        synchronized (started) {
+            if (shuttingDown) {
+                throw new StartupException(component.name(), "not started: the stack is stopping");
+            }
+            started.push(component);
+        }
+    }
+
+    /** Ctrl-C can arrive while a component starts; the shutdown hook may then have missed it. */
+    private void stopIfShuttingDown(Component component) {
+        synchronized (started) {
+            if (!shuttingDown) {
+                return;
+            }
+        }
+        component.close();
+        throw new StartupException(component.name(), "stopped: the stack is stopping");
+    }
+
+    private static void report(Component component, long begin) {
+        System.out.printf("  ready  %-17s %-40s %5.1f s%n", component.name(), component.url(), seconds(begin));
+    }
+
+    private void awaitShutdown() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops in reverse start order: services first, the database last. */
+    private void stopAll() {
+        List<Component> toStop;
+        synchronized (started) {
+            shuttingDown = true;
+            toStop = new ArrayList<>(started);
+            started.clear();
+        }
+        if (!toStop.isEmpty()) {
+            System.out.println("Stopping LifeOS...");
+        }
+        for (Component component : toStop) {
+            try {
+                component.close();
+                System.out.printf("  stopped %s%n", component.name());
+            } catch (RuntimeException e) {
+                System.err.printf("  %s did not stop cleanly: %s%n", component.name(), e.getMessage());
+            }
+        }
+        stopped.countDown();
+    }
+
+    /** {@code make stop}: ends a running launcher (which stops its children), then anything left behind. */
+    private int stopOther() {
+        Path launcher = run.resolve("devstack.pid");
+        boolean any = PidFiles.stop(launcher, Duration.ofMinutes(2));
+        if (any) {
+            System.out.println("Stopped the LifeOS launcher and its components.");
+        }
+        any |= sweepLeftovers();
+        if (!any) {
+            System.out.println("LifeOS is not running.");
+        }
+        return 0;
+    }
+
+    /**
+     * Stops processes a launcher that was killed outright (SIGKILL, a crash) could not stop:
+     * its children named in pid files, and its PostgreSQL, named in postmaster.pid.
+     */
+    private boolean sweepLeftovers() {
+        boolean any = false;
+        for (Path pidFile : PidFiles.all(run)) {
+            if (!pidFile.getFileName().toString().equals("devstack.pid") && PidFiles.read(pidFile).isPresent()) {
+                System.out.println("  stopping " + pidFile.getFileName().toString().replace(".pid", "")
+                        + " left over from an earlier run");
+                any = true;
+            }
+            if (!pidFile.getFileName().toString().equals("devstack.pid")) {
+                PidFiles.stop(pidFile, Duration.ofSeconds(30));
+            }
+        }
+        Path postmaster = home.resolve("postgres").resolve("data").resolve("postmaster.pid");
+        if (Files.exists(postmaster)) {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(postmaster).get(0).trim());
+                var process = ChildProcess.alive(pid)
+                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+                if (process.isPresent()) {
+                    System.out.println("  stopping postgres left over from an earlier run");
+                    process.get().destroy();
+                    ChildProcess.waitFor(process.get(), Duration.ofSeconds(30));
+                    any = true;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("  could not read " + postmaster + ": " + e.getMessage());
+            }
+        }
+        return any;
+    }
+
+    private static int intSetting(String name, int fallback) {
+        return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)));
+    }
+
+    private static double seconds(long begin) {
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
+    private static Map<String, Integer> services() {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put("identity-service", 8081);
+        services.put("planning-service", 8082);
+        services.put("finance-service", 8083);
+        services.put("health-service", 8084);
+        services.put("content-service", 8085);
+        services.put("gateway", 8080);
+        return java.util.Collections.unmodifiableMap(services);
+    }
+}
