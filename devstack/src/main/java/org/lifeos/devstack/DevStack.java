@@ -41,6 +41,7 @@ public final class DevStack {
     private final Deque<Component> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean shuttingDown;
+    private volatile int exitCode;
 
     private DevStack(Path root, Path home) {
         this.root = root;
@@ -80,6 +81,10 @@ public final class DevStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopAll();
             PidFiles.delete(ownPid);
+            System.out.flush();
+            // Everything is stopped: end with our own status rather than the signal's (130/143),
+            // so Ctrl-C and `make stop` read as the clean stops they are.
+            Runtime.getRuntime().halt(exitCode);
         }, "devstack-shutdown"));
 
         long begin = System.nanoTime();
@@ -99,14 +104,10 @@ public final class DevStack {
             if (withServices) {
                 startServices();
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
+            exitCode = 1;
             System.err.println();
-            System.err.println("FAILED " + e.getMessage());
-            System.err.println("Stopping what was started.");
-            return 1;
-        } catch (Exception e) {
-            System.err.println();
-            System.err.println("FAILED " + e);
+            System.err.println("FAILED " + (e instanceof StartupException ? e.getMessage() : e.toString()));
             System.err.println("Stopping what was started.");
             return 1;
         }
@@ -197,6 +198,7 @@ public final class DevStack {
             started.clear();
         }
         if (!toStop.isEmpty()) {
+            System.out.println();
             System.out.println("Stopping LifeOS...");
         }
         for (Component component : toStop) {
@@ -206,6 +208,9 @@ public final class DevStack {
             } catch (RuntimeException e) {
                 System.err.printf("  %s did not stop cleanly: %s%n", component.name(), e.getMessage());
             }
+        }
+        if (!toStop.isEmpty()) {
+            System.out.println("LifeOS stopped.");
         }
         stopped.countDown();
     }

@@ -1,0 +1,44 @@
+# LifeOS: `make run` brings up the whole system, `make test` runs every test.
+# Needs only a JDK (17+) and Maven (3.8+); everything else is fetched from Maven Central.
+
+MVN ?= mvn
+MVN_FLAGS ?= -B
+JAVA ?= java
+LIFEOS_HOME ?= $(CURDIR)/.lifeos
+DEVSTACK_JAR := devstack/target/devstack-0.1.0-SNAPSHOT.jar
+DEVSTACK := $(JAVA) -Dlifeos.repo.root=$(CURDIR) -Dlifeos.home=$(LIFEOS_HOME) -jar $(DEVSTACK_JAR)
+
+.DEFAULT_GOAL := help
+.PHONY: help build run infra stop test clean
+
+# `make run` rebuilds only when a source, resource or pom changed since the last build.
+BUILD_STAMP := target/.build-stamp
+SOURCES := $(shell find . -path ./.lifeos -prune -o -path '*/target' -prune -o -path ./.git -prune -o \
+	\( -name pom.xml -o -path '*/src/main/*' -o -path './devstack/keycloak/*' \) -type f -print)
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## Build every module (no tests): services' fast-jars and the devstack launcher
+	$(MVN) $(MVN_FLAGS) install -DskipTests
+	@mkdir -p target && touch $(BUILD_STAMP)
+
+$(BUILD_STAMP): $(SOURCES)
+	$(MVN) $(MVN_FLAGS) install -DskipTests
+	@mkdir -p target && touch $(BUILD_STAMP)
+
+run: $(BUILD_STAMP) ## Start PostgreSQL, Kafka, Keycloak and all six services; Ctrl-C stops everything
+	$(DEVSTACK) run
+
+infra: $(BUILD_STAMP) ## Start only PostgreSQL, Kafka and Keycloak (run services yourself, e.g. quarkus:dev)
+	$(DEVSTACK) infra
+
+stop: ## Stop a stack started from another terminal (and anything a crashed run left)
+	@if [ -f $(DEVSTACK_JAR) ]; then $(DEVSTACK) stop; else echo "LifeOS is not built, so nothing of it runs."; fi
+
+test: ## Run every test (real PostgreSQL, Kafka and Keycloak, started by the tests themselves)
+	$(MVN) $(MVN_FLAGS) verify
+
+clean: stop ## Remove .lifeos/ (databases, broker data, Keycloak) and all build output
+	rm -rf $(LIFEOS_HOME)
+	$(MVN) $(MVN_FLAGS) -q clean

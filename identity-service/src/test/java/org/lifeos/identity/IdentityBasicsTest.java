@@ -1,0 +1,23 @@
+package org.lifeos.identity;
+
+import java.util.List;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.devstack.testing.ServiceBasicsTest;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class IdentityBasicsTest extends ServiceBasicsTest {
+
+    @Override
+    protected String database() {
+        return "identity";
+    }
+
+    @Override
+    protected List<String> ownedTopics() {
+        return List.of("identity.membership");
+    }
+}
