@@ -50,8 +50,8 @@ public abstract class ServiceBasicsTest {
     @Test
     void metricsArePublishedForPrometheus() {
         given().when().get("/q/metrics").then().statusCode(200)
-                .contentType(containsString("text/plain"))
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("process_uptime_seconds"));
     }
 
     @Test
