@@ -1,0 +1,60 @@
+package org.lifeos.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The gateway's own settings: which public path prefixes belong to which service, and how long
+ * to wait for a service before giving up on it.
+ */
+@ConfigMapping(prefix = "lifeos.gateway")
+public interface GatewayConfig {
+
+    /** Routes by name (one per owning service, e.g. {@code planning}). */
+    Map<String, Route> routes();
+
+    Upstream upstream();
+
+    CircuitBreaker circuitBreaker();
+
+    interface Route {
+        /**
+         * Public path prefixes under {@code /api/}, without a trailing slash. A prefix matches
+         * itself and everything below it on a segment boundary: {@code /api/v1/tasks} matches
+         * {@code /api/v1/tasks/42} but not {@code /api/v1/tasksX}.
+         */
+        List<String> prefixes();
+
+        /** Base URL of the owning service, e.g. {@code http://127.0.0.1:8082}; no path. */
+        URI upstream();
+    }
+
+    interface Upstream {
+        /** How long to wait for a connection to a service (TCP connect and a free pooled connection). */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long a service may stay silent on a request before the gateway answers 504. */
+        @WithDefault("30s")
+        Duration requestTimeout();
+
+        /** Pooled HTTP/1.1 connections per service. */
+        @WithDefault("64")
+        int maxConnections();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive failed calls (refused, reset, timed out) after which a service is skipped. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long a service is skipped (503) before one trial request is let through again. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+}

@@ -1,0 +1,121 @@
+package org.lifeos.gateway;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.lifeos.gateway.problem.ProblemType;
+import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.requestid.RequestIds;
+import org.lifeos.gateway.routing.CircuitBreaker;
+import org.lifeos.gateway.routing.Route;
+import org.lifeos.gateway.routing.RouteTable;
+import org.lifeos.gateway.routing.UpstreamProxy;
+import org.lifeos.gateway.security.AuthenticationGate;
+
+/**
+ * Puts the gateway on Quarkus's Vert.x router. For every request: a request id. For requests
+ * under {@code /api/}: the route is looked up, the token checked, then the request goes to the
+ * owning service, or a problem comes back (401, 404, 502, 503, 504). Everything else
+ * ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}) is Quarkus's own and public.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    /** Before Quarkus's CORS (-300) and authentication (-200) handlers, so even their answers carry the id. */
+    static final int ORDER_REQUEST_ID = -1_000;
+    /** After Quarkus's authentication (-200) and authorization (-100) handlers, before anything else. */
+    static final int ORDER_ROUTE_LOOKUP = 100;
+    static final int ORDER_AUTHENTICATION = 101;
+    static final int ORDER_DISPATCH = 102;
+
+    private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+    private static final String API_PATHS = "/api/*";
+    private static final String MATCH_KEY = RouteTable.Match.class.getName();
+    /** The key under which Quarkus's HTTP metrics look for a templated path (keeps the uri tag's cardinality bounded). */
+    private static final String METRICS_PATH_TEMPLATE = "UrlPathTemplate";
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final Map<String, UpstreamProxy> upstreams = new LinkedHashMap<>();
+    private HttpClient client;
+    private RouteTable routes;
+
+    public GatewayRouter(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void install(@Observes Router router) {
+        List<Route> configured = new ArrayList<>();
+        config.routes().forEach((name, route) -> configured.add(new Route(name, route.upstream(), route.prefixes())));
+        routes = RouteTable.of(configured);
+
+        GatewayConfig.Upstream upstream = config.upstream();
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setName("gateway-upstreams")
+                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                .setMaxPoolSize(upstream.maxConnections())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(60));
+        GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
+        for (Route route : routes.routes().values()) {
+            upstreams.put(route.name(), new UpstreamProxy(route, client, upstream,
+                    new CircuitBreaker(breaker.failureThreshold(), breaker.openDuration())));
+            LOG.infof("Route '%s' -> %s for %s", route.name(), route.upstream(), String.join(", ", route.prefixes()));
+        }
+
+        router.route().order(ORDER_REQUEST_ID).handler(RequestIds::handle);
+        router.route(API_PATHS).order(ORDER_ROUTE_LOOKUP).handler(this::lookUp);
+        router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
+        router.route(API_PATHS).order(ORDER_DISPATCH).handler(this::dispatch);
+        router.route(API_PATHS).order(ORDER_DISPATCH).failureHandler(GatewayRouter::unexpectedFailure);
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Looks the route up before authentication so metrics name the route even for refused requests. */
+    private void lookUp(RoutingContext ctx) {
+        Optional<RouteTable.Match> match = routes.match(ctx.normalizedPath());
+        match.ifPresent(m -> ctx.put(MATCH_KEY, m));
+        String template = match.map(m -> ctx.normalizedPath().equals(m.prefix()) ? m.prefix() : m.prefix() + "/**")
+                .orElse("/api/**");
+        ((HttpServerRequestInternal) ctx.request()).context().putLocal(METRICS_PATH_TEMPLATE, template);
+        ctx.next();
+    }
+
+    private void dispatch(RoutingContext ctx) {
+        RouteTable.Match match = ctx.get(MATCH_KEY);
+        if (match == null) {
+            Problems.send(ctx, ProblemType.NOT_FOUND, "No LifeOS API is published under this path.");
+            return;
+        }
+        upstreams.get(match.route().name()).handle(ctx);
+    }
+
+    private static void unexpectedFailure(RoutingContext ctx) {
+        LOG.errorf(ctx.failure(), "Unexpected failure on %s %s", ctx.request().method(), ctx.request().path());
+        Problems.send(ctx, ProblemType.INTERNAL, "The gateway could not handle this request.");
+    }
+
+    /** For tests: the proxy serving a route. */
+    UpstreamProxy upstream(String routeName) {
+        return upstreams.get(routeName);
+    }
+}

@@ -1,0 +1,134 @@
+package org.lifeos.gateway.routing;
+
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import org.jboss.logging.Logger;
+import org.lifeos.gateway.GatewayConfig;
+import org.lifeos.gateway.problem.ProblemType;
+import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.requestid.RequestIds;
+
+/**
+ * Forwards requests to one service with vertx-http-proxy: method, path, query, headers
+ * (Authorization and X-Request-Id included) and body stream through unchanged, hop-by-hop headers
+ * are dropped, and {@code X-Forwarded-For/-Host/-Proto} tell the service who really called.
+ *
+ * <p>When the service cannot be reached the caller gets a problem instead of an empty 502:
+ * 504 when it did not connect or answer in time, 502 when it refused or broke the connection,
+ * 503 while the circuit breaker keeps requests away from it.
+ */
+public final class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+
+    private final Route route;
+    private final CircuitBreaker breaker;
+    private final HttpProxy proxy;
+
+    public UpstreamProxy(Route route, HttpClient client, GatewayConfig.Upstream timeouts, CircuitBreaker breaker) {
+        this.route = route;
+        this.breaker = breaker;
+        long connectTimeoutMs = timeouts.connectTimeout().toMillis();
+        long requestTimeoutMs = timeouts.requestTimeout().toMillis();
+        // No WebSocket tunnelling: no LifeOS API uses it, and the tunnel would bypass the interceptor below.
+        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .origin(context -> context.client().request(new RequestOptions()
+                        .setHost(route.host())
+                        .setPort(route.port())
+                        .setSsl(route.ssl())
+                        .setConnectTimeout(connectTimeoutMs)
+                        .setIdleTimeout(requestTimeoutMs)))
+                .addInterceptor(new Interceptor());
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    public void handle(RoutingContext ctx) {
+        if (!breaker.tryAcquire()) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
+            Problems.send(ctx, ProblemType.UNAVAILABLE,
+                    "The service behind this path is failing and is being given time to recover; try again later.");
+            return;
+        }
+        proxy.handle(ctx.request());
+    }
+
+    private final class Interceptor implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            // Forward the same canonical path the route was chosen by, so a service can never be
+            // handed a path ('/api/v1/tasks/../circles') that another service owns.
+            String query = incoming.query();
+            request.setURI(HttpUtils.normalizePath(incoming.path()) + (query == null ? "" : "?" + query));
+            forwardedHeaders(request.headers(), incoming);
+            return context.sendRequest()
+                    .map(response -> {
+                        breaker.onSuccess();
+                        return response;
+                    })
+                    .recover(failure -> {
+                        breaker.onFailure();
+                        return Future.succeededFuture(problem(request, failure));
+                    });
+        }
+
+        private void forwardedHeaders(MultiMap headers, HttpServerRequest incoming) {
+            String client = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+            if (client != null) {
+                String before = headers.get(X_FORWARDED_FOR);
+                headers.set(X_FORWARDED_FOR, before == null || before.isBlank() ? client : before + ", " + client);
+            }
+            if (!headers.contains(X_FORWARDED_HOST) && incoming.authority() != null) {
+                headers.set(X_FORWARDED_HOST, incoming.authority().toString());
+            }
+            if (!headers.contains(X_FORWARDED_PROTO)) {
+                headers.set(X_FORWARDED_PROTO, incoming.scheme());
+            }
+        }
+
+        private ProxyResponse problem(ProxyRequest request, Throwable failure) {
+            HttpServerRequest incoming = request.proxiedRequest();
+            boolean timedOut = failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+            ProblemType type = timedOut ? ProblemType.GATEWAY_TIMEOUT : ProblemType.BAD_GATEWAY;
+            String detail = timedOut
+                    ? "The service behind this path did not answer in time."
+                    : "The service behind this path could not be reached or broke off the exchange.";
+            // The log line carries the cause for operators; the caller only learns what happened.
+            LOG.warnf("%s %s -> route '%s' (%s): %s, answering %d", incoming.method(), incoming.path(), route.name(),
+                    route.upstream(), failure, type.status());
+            return request.release().response()
+                    .setStatusCode(type.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .setBody(Body.body(Problems.body(type, detail, incoming.path(), incoming.getHeader(RequestIds.HEADER))));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.lifeos.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeos.gateway.support.FakeUpstreams;
+import org.lifeos.gateway.support.Tokens;
+
+@QuarkusTest
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class GatewayAuthenticationTest {
+
+    private static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        FakeUpstreams.service("planning").drain();
+    }
+
+    @Test
+    void aValidTokenIsLetThrough() throws InterruptedException {
+        // The control for the refusals below: the same claims, correctly signed, pass.
+        given().auth().oauth2(Tokens.valid()).when().get("/api/v1/tasks").then().statusCode(200);
+        assertEquals("/api/v1/tasks", FakeUpstreams.service("planning").take().uri());
+    }
+
+    @Test
+    void aRequestWithoutTokenIsUnauthorized() {
+        refused(given(), "/api/v1/tasks")
+                .header("WWW-Authenticate", "Bearer")
+                .body("detail", containsString("Authorization: Bearer"));
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() {
+        refused(given().auth().oauth2(Tokens.expired()), "/api/v1/tasks")
+                .header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsUnauthorized() {
+        refused(given().auth().oauth2(Tokens.forAudience("some-other-api")), "/api/v1/tasks")
+                .header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthorized() {
+        refused(given().auth().oauth2(Tokens.fromIssuer("https://impostor.example.com")), "/api/v1/tasks")
+                .header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void aTokenSignedByAnUnknownKeyIsUnauthorized() {
+        refused(given().auth().oauth2(Tokens.signedByUnknownKey()), "/api/v1/tasks")
+                .header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void aGarbageTokenIsUnauthorized() {
+        refused(given().header("Authorization", "Bearer not.a-jwt"), "/api/v1/tasks")
+                .header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void basicCredentialsAreNotAToken() {
+        refused(given().auth().preemptive().basic("alice", "alice-dev-password"), "/api/v1/tasks");
+    }
+
+    @Test
+    void authenticationComesBeforeRouting() {
+        // An unauthenticated caller learns nothing about which paths exist.
+        refused(given(), "/api/v1/no-such-thing");
+    }
+
+    @Test
+    void quarkusEndpointsArePublicAndIgnoreTokens() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().header("Authorization", "Bearer not.a-jwt").when().get("/q/health/live").then().statusCode(200);
+        given().header("Authorization", "Bearer not.a-jwt").when().get("/q/openapi").then().statusCode(200);
+    }
+
+    /** Asserts the 401 problem and that the request went no further than the gateway. */
+    private static ValidatableResponse refused(RequestSpecification request, String path) {
+        ValidatableResponse response = request.when().get(path).then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://lifeos.dev/problems/unauthorized"))
+                .body("title", equalTo("Authentication is required"))
+                .body("status", equalTo(401))
+                .body("instance", equalTo(path))
+                .body("detail", not(containsString("Exception")));
+        response.body("requestId", equalTo(response.extract().header("X-Request-Id")));
+        assertEquals(List.of(), FakeUpstreams.service("planning").drain(), "a refused request never reaches the service");
+        return response;
+    }
+}

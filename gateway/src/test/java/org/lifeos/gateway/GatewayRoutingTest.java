@@ -1,0 +1,191 @@
+package org.lifeos.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lifeos.gateway.support.FakeService;
+import org.lifeos.gateway.support.FakeUpstreams;
+import org.lifeos.gateway.support.Tokens;
+
+@QuarkusTest
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class GatewayRoutingTest {
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        FakeUpstreams.SERVICES.forEach(name -> FakeUpstreams.service(name).drain());
+    }
+
+    /** Every public prefix the architecture assigns, with the service that owns it. */
+    static Stream<Arguments> publishedPrefixes() {
+        return Stream.of(
+                owned("identity", "/api/v1/me", "/api/v1/circles", "/api/v1/users", "/api/v1/partner-apps",
+                        "/api/v1/consents", "/api/v1/api-keys", "/api/v1/webhooks", "/api/v1/privacy-requests",
+                        "/api/v1/recovery"),
+                owned("planning", "/api/v1/tasks", "/api/v1/domains", "/api/v1/goals", "/api/v1/habits",
+                        "/api/v1/time-blocks", "/api/v1/daily-plans", "/api/v1/sprints", "/api/v1/boards",
+                        "/api/v1/kpis", "/api/v1/notes", "/api/v1/today", "/api/v1/schedule", "/api/v1/activities",
+                        "/api/v1/search"),
+                owned("finance", "/api/v1/accounts", "/api/v1/transactions", "/api/v1/categories", "/api/v1/budgets",
+                        "/api/v1/income", "/api/v1/invoices", "/api/v1/contacts", "/api/v1/clients", "/api/v1/projects"),
+                owned("health", "/api/v1/measurements", "/api/v1/medical-entries", "/api/v1/medications",
+                        "/api/v1/wearables", "/api/v1/workouts", "/api/v1/check-ins"),
+                owned("content", "/api/v1/content", "/api/v1/assets", "/api/v1/feeds", "/api/v1/conversations"))
+                .flatMap(s -> s);
+    }
+
+    private static Stream<Arguments> owned(String service, String... prefixes) {
+        return Stream.of(prefixes).map(prefix -> Arguments.of(prefix, service));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("publishedPrefixes")
+    void eachPublishedPrefixReachesItsOwningService(String prefix, String service) throws InterruptedException {
+        given().auth().oauth2(Tokens.valid())
+                .when().get(prefix + "/0f8e9a3c")
+                .then().statusCode(200)
+                .header("X-Served-By", service);
+        assertEquals(prefix + "/0f8e9a3c", FakeUpstreams.service(service).take().uri());
+    }
+
+    @Test
+    void requestReachesTheServiceWithTheCallersTokenAndTheRequestId() throws InterruptedException {
+        String token = Tokens.valid();
+        String requestId = given().auth().oauth2(token).header("X-Circle-Id", "c-1")
+                .queryParam("status", "200").queryParam("tag", "urgent")
+                .when().get("/api/v1/tasks/42")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("servedBy", equalTo("planning"))
+                .extract().header("X-Request-Id");
+
+        FakeService.Received received = FakeUpstreams.service("planning").take();
+        assertEquals("GET", received.method());
+        assertEquals("/api/v1/tasks/42?status=200&tag=urgent", received.uri());
+        assertEquals("Bearer " + token, received.header("Authorization"), "the token travels on unchanged");
+        assertEquals(requestId, received.header("X-Request-Id"));
+        assertEquals("c-1", received.header("X-Circle-Id"));
+        assertEquals("127.0.0.1", received.header("X-Forwarded-For"));
+        assertEquals(gateway.getHost() + ":" + gateway.getPort(), received.header("X-Forwarded-Host"));
+        assertEquals("http", received.header("X-Forwarded-Proto"));
+    }
+
+    @Test
+    void requestBodyAndTheServicesAnswerPassThroughUnchanged() throws InterruptedException {
+        String json = "{\"title\":\"Write the gateway\",\"priority\":\"high\"}";
+        given().auth().oauth2(Tokens.valid()).contentType(ContentType.JSON).body(json)
+                .when().post("/api/v1/tasks?status=201")
+                .then().statusCode(201)
+                .body("method", equalTo("POST"))
+                .body("echo.title", equalTo("Write the gateway"));
+
+        FakeService.Received received = FakeUpstreams.service("planning").take();
+        assertEquals("POST", received.method());
+        assertEquals(json, received.body());
+        assertTrue(received.header("Content-Type").startsWith("application/json"));
+    }
+
+    @Test
+    void aServicesOwnErrorIsPassedThroughNotReplaced() {
+        given().auth().oauth2(Tokens.valid())
+                .when().get("/api/v1/circles/unknown?status=404")
+                .then().statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("servedBy", equalTo("identity"));
+    }
+
+    @Test
+    void prefixesMatchWholePathSegmentsOnly() {
+        given().auth().oauth2(Tokens.valid())
+                .when().get("/api/v1/tasksX")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://lifeos.dev/problems/not-found"));
+        given().auth().oauth2(Tokens.valid())
+                .when().get("/api/v1/tasks-archive/1")
+                .then().statusCode(404);
+        assertEquals(List.of(), FakeUpstreams.service("planning").drain(), "nothing reached planning");
+
+        given().auth().oauth2(Tokens.valid()).when().get("/api/v1/tasks").then().statusCode(200).header("X-Served-By", "planning");
+        given().auth().oauth2(Tokens.valid()).when().get("/api/v1/tasks/").then().statusCode(200).header("X-Served-By", "planning");
+    }
+
+    @Test
+    void aPathWithoutRouteIsANotFoundProblem() {
+        String requestId = given().auth().oauth2(Tokens.valid())
+                .when().get("/api/v1/nothing-here/7")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://lifeos.dev/problems/not-found"))
+                .body("title", equalTo("Not found"))
+                .body("status", equalTo(404))
+                .body("detail", not(containsString("Exception")))
+                .body("instance", equalTo("/api/v1/nothing-here/7"))
+                .extract().header("X-Request-Id");
+        given().auth().oauth2(Tokens.valid()).header("X-Request-Id", requestId)
+                .when().get("/api/v2/tasks")
+                .then().statusCode(404)
+                .body("requestId", equalTo(requestId));
+    }
+
+    @Test
+    void dotSegmentsCannotCarryARequestToAnotherServicesPath() throws IOException, InterruptedException {
+        // Sent over a raw socket: HTTP client libraries would tidy the path before it left.
+        String response = rawGet("/api/v1/tasks/../circles/1", Tokens.valid());
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertTrue(response.toLowerCase(Locale.ROOT).contains("x-served-by: identity"), response);
+        assertEquals("/api/v1/circles/1", FakeUpstreams.service("identity").take().uri());
+        assertEquals(List.of(), FakeUpstreams.service("planning").drain());
+    }
+
+    @Test
+    void metricsNameTheRoutePrefixNotEveryPath() {
+        String id = UUID.randomUUID().toString();
+        given().auth().oauth2(Tokens.valid()).when().get("/api/v1/goals/" + id).then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/v1/goals/**\""))
+                .body(not(containsString(id)));
+    }
+
+    private String rawGet(String path, String token) throws IOException {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + gateway.getHost() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.lifeos.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.lifeos.gateway.support.FakeService;
+import org.lifeos.gateway.support.FakeUpstreams;
+import org.lifeos.gateway.support.Tokens;
+
+@QuarkusTest
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class UpstreamFailureTest {
+
+    @Test
+    void aServiceThatRefusesConnectionsIsABadGatewayProblem() {
+        problem("/api/v1/test-refused/1", 502, "https://lifeos.dev/problems/bad-gateway");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsAGatewayTimeoutProblem() throws InterruptedException {
+        long started = System.nanoTime();
+        problem(FakeUpstreams.SLOW_PREFIX + "/1", 504, "https://lifeos.dev/problems/gateway-timeout");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertTrue(took.compareTo(FakeUpstreams.REQUEST_TIMEOUT) >= 0, "waited the configured timeout, took " + took);
+        assertTrue(took.compareTo(FakeUpstreams.REQUEST_TIMEOUT.multipliedBy(3)) < 0, "but not much longer: " + took);
+        assertEquals(FakeUpstreams.SLOW_PREFIX + "/1", FakeUpstreams.service("slow").take().uri(),
+                "the request did reach the slow service");
+    }
+
+    @Test
+    void aFailingServiceIsSkippedUntilItRecovers() throws IOException, InterruptedException {
+        String path = FakeUpstreams.FLAKY_PREFIX + "/1";
+        for (int i = 0; i < FakeUpstreams.FAILURE_THRESHOLD; i++) {
+            problem(path, 502, "https://lifeos.dev/problems/bad-gateway");
+        }
+
+        long opened = System.nanoTime();
+        String retryAfter = problem(path, 503, "https://lifeos.dev/problems/unavailable")
+                .extract().header("Retry-After");
+        long seconds = Long.parseLong(retryAfter);
+        assertTrue(seconds >= 1 && seconds <= FakeUpstreams.OPEN_DURATION.toSeconds(), "Retry-After " + retryAfter);
+
+        // The service comes back on its port; while the breaker is open nothing is sent to it.
+        FakeService back = FakeService.startOn("flaky", FakeUpstreams.flakyPort());
+        FakeUpstreams.adopt(back);
+        if (Duration.ofNanos(System.nanoTime() - opened).compareTo(FakeUpstreams.OPEN_DURATION) < 0) {
+            problem(path, 503, "https://lifeos.dev/problems/unavailable");
+            assertEquals(0, back.drain().size(), "no request reached the service while the breaker was open");
+        }
+
+        Thread.sleep(FakeUpstreams.OPEN_DURATION.plusMillis(200).toMillis());
+        given().auth().oauth2(Tokens.valid()).when().get(path)
+                .then().statusCode(200).header("X-Served-By", "flaky");
+        given().auth().oauth2(Tokens.valid()).when().get(path)
+                .then().statusCode(200).header("X-Served-By", "flaky");
+        assertEquals(path, back.take().uri());
+    }
+
+    private static ValidatableResponse problem(String path, int status, String type) {
+        ValidatableResponse response = given().auth().oauth2(Tokens.valid()).when().get(path)
+                .then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo(type))
+                .body("status", equalTo(status))
+                .body("instance", equalTo(path))
+                .body("detail", not(containsString("Exception")))
+                .body("detail", not(containsString("127.0.0.1")));
+        response.body("requestId", equalTo(response.extract().header("X-Request-Id")));
+        return response;
+    }
+}
