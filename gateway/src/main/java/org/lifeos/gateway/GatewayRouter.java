@@ -113,9 +113,4 @@ public class GatewayRouter {
         LOG.errorf(ctx.failure(), "Unexpected failure on %s %s", ctx.request().method(), ctx.request().path());
         Problems.send(ctx, ProblemType.INTERNAL, "The gateway could not handle this request.");
     }
-
-    /** For tests: the proxy serving a route. */
-    UpstreamProxy upstream(String routeName) {
-        return upstreams.get(routeName);
-    }
 }

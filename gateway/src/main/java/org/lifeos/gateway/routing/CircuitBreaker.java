@@ -52,17 +52,23 @@ public final class CircuitBreaker {
         return false;
     }
 
-    public synchronized void onSuccess() {
+    /** Records a successful call; {@code true} if this closed an open breaker. */
+    public synchronized boolean onSuccess() {
+        boolean wasOpen = open;
         consecutiveFailures = 0;
         open = false;
+        return wasOpen;
     }
 
-    public synchronized void onFailure() {
+    /** Records a failed call; {@code true} if this opened a closed breaker. */
+    public synchronized boolean onFailure() {
+        boolean wasOpen = open;
         consecutiveFailures++;
         if (open || consecutiveFailures >= failureThreshold) {
             open = true;
             nextTrialAt = nanoClock.getAsLong() + openNanos;
         }
+        return open && !wasOpen;
     }
 
     public synchronized boolean isOpen() {

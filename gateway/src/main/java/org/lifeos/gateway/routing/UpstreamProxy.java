@@ -60,14 +60,6 @@ public final class UpstreamProxy {
                 .addInterceptor(new Interceptor());
     }
 
-    public Route route() {
-        return route;
-    }
-
-    public CircuitBreaker breaker() {
-        return breaker;
-    }
-
     public void handle(RoutingContext ctx) {
         if (!breaker.tryAcquire()) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
@@ -91,11 +83,16 @@ public final class UpstreamProxy {
             forwardedHeaders(request.headers(), incoming);
             return context.sendRequest()
                     .map(response -> {
-                        breaker.onSuccess();
+                        if (breaker.onSuccess()) {
+                            LOG.infof("Route '%s' (%s) answers again; circuit closed", route.name(), route.upstream());
+                        }
                         return response;
                     })
                     .recover(failure -> {
-                        breaker.onFailure();
+                        if (breaker.onFailure()) {
+                            LOG.warnf("Route '%s' (%s) keeps failing; circuit open, answering 503 for %d s",
+                                    route.name(), route.upstream(), breaker.retryAfterSeconds());
+                        }
                         return Future.succeededFuture(problem(request, failure));
                     });
         }

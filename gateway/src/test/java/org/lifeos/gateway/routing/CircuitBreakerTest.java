@@ -18,8 +18,9 @@ class CircuitBreakerTest {
     void opensAfterTheThresholdOfConsecutiveFailures() {
         fail(2);
         assertTrue(breaker.tryAcquire(), "two failures are not enough");
-        breaker.onFailure();
+        assertTrue(breaker.onFailure(), "the third opens it");
         assertTrue(breaker.isOpen());
+        assertFalse(breaker.onFailure(), "it was open already");
         assertFalse(breaker.tryAcquire());
         assertEquals(10, breaker.retryAfterSeconds());
     }
@@ -42,7 +43,7 @@ class CircuitBreakerTest {
         advance(Duration.ofSeconds(1));
         assertTrue(breaker.tryAcquire(), "the trial");
         assertFalse(breaker.tryAcquire(), "only one trial at a time");
-        breaker.onSuccess();
+        assertTrue(breaker.onSuccess(), "the trial's success closes it");
         assertFalse(breaker.isOpen());
         assertTrue(breaker.tryAcquire());
         assertTrue(breaker.tryAcquire());
