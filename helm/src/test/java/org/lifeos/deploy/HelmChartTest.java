@@ -1,0 +1,265 @@
+package org.lifeos.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chart, rendered and linted by real Helm, then validated object by object and as a whole. */
+class HelmChartTest {
+
+    private static final Set<String> SERVICES = Set.of("identity-service", "planning-service", "finance-service",
+            "health-service", "content-service");
+
+    private static List<K8sObject> defaults;
+    private static List<K8sObject> prod;
+
+    @BeforeAll
+    static void render() {
+        defaults = Sources.chart(null, Map.of());
+        prod = Sources.chart(Sources.PROD_VALUES, Map.of());
+    }
+
+    @Test
+    void lintStrictPasses() {
+        LintResult lint = new Helm(Sources.CHART).lint().strict().call();
+        assertFalse(lint.isFailed(), () -> String.join("\n", lint.getMessages()));
+    }
+
+    @Test
+    void defaultValuesRenderValidObjects() {
+        Validator.Report report = Validator.check(defaults, Set.of());
+        assertTrue(report.valid(), () -> String.join("\n", report.problems()));
+        assertEquals(Set.of("k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport",
+                "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database"), report.unchecked());
+    }
+
+    @Test
+    void prodValuesRenderValidObjects() {
+        Validator.Report report = Validator.check(prod, Set.of());
+        assertTrue(report.valid(), () -> String.join("\n", report.problems()));
+        assertTrue(report.unchecked().contains("postgresql.cnpg.io/v1/ScheduledBackup"), report.unchecked().toString());
+    }
+
+    @Test
+    void defaultRenderHasEveryWorkloadAndTheWholeDataTier() {
+        assertEquals(6, count(defaults, "Deployment"));
+        assertEquals(5, count(defaults, "Job"));
+        for (String kind : List.of("Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget",
+                "HorizontalPodAutoscaler")) {
+            assertEquals(6, count(defaults, kind), kind);
+        }
+        assertEquals(1, count(defaults, "Cluster"));
+        assertEquals(5, count(defaults, "Database"));
+        assertEquals(1, count(defaults, "Kafka"));
+        assertEquals(1, count(defaults, "KafkaNodePool"));
+        assertEquals(Set.of("identity.membership", "planning.task", "finance.transaction"),
+                names(defaults, "KafkaTopic"));
+        assertEquals(1, count(defaults, "Keycloak"));
+        assertEquals(1, count(defaults, "KeycloakRealmImport"));
+        assertEquals(Set.of("gateway", "keycloak"), names(defaults, "Ingress"));
+    }
+
+    @Test
+    void kafkaRunsInKraftModeOnANodePoolThatIsControllerAndBroker() {
+        JsonNode kafka = only(defaults, "Kafka").node();
+        assertEquals("enabled", kafka.path("metadata").path("annotations").path("strimzi.io/kraft").asText());
+        assertEquals("enabled", kafka.path("metadata").path("annotations").path("strimzi.io/node-pools").asText());
+        assertTrue(kafka.path("spec").path("zookeeper").isMissingNode());
+        JsonNode pool = only(defaults, "KafkaNodePool").node();
+        assertEquals(kafka.path("metadata").path("name").asText(),
+                pool.path("metadata").path("labels").path("strimzi.io/cluster").asText());
+        assertEquals("[\"controller\",\"broker\"]", pool.path("spec").path("roles").toString());
+    }
+
+    @Test
+    void prodRunsAHighlyAvailableDataTierWithBackups() {
+        assertEquals(3, only(prod, "Cluster").node().path("spec").path("instances").asInt());
+        assertTrue(only(prod, "Cluster").node().path("spec").path("backup").has("barmanObjectStore"));
+        assertEquals(1, count(prod, "ScheduledBackup"));
+        assertEquals(3, only(prod, "KafkaNodePool").node().path("spec").path("replicas").asInt());
+        assertEquals(2, only(prod, "Kafka").node().path("spec").path("kafka").path("config")
+                .path("min.insync.replicas").asInt());
+        assertEquals(2, only(prod, "Keycloak").node().path("spec").path("instances").asInt());
+        assertEquals(3, named(prod, "Deployment", "gateway").node().path("spec").path("replicas").asInt());
+    }
+
+    @Test
+    void theRealmImportIsTheCommittedRealmWithoutItsDemoUsers() throws IOException {
+        JsonNode committed = Manifests.JSON.readTree(Files.readString(Sources.REALM));
+        ObjectNode expected = committed.deepCopy();
+        ArrayNode users = expected.putArray("users");
+        committed.path("users").forEach(u -> {
+            if (u.path("username").asText().startsWith("service-account-")) {
+                users.add(u);
+            }
+        });
+        JsonNode imported = only(defaults, "KeycloakRealmImport").node().path("spec").path("realm");
+        assertEquals(expected, imported);
+        assertTrue(users.size() < committed.path("users").size(), "the committed realm has demo users to leave out");
+
+        JsonNode withDemoUsers = only(Sources.chart(null, Map.of("keycloak.realmImport.demoUsers", true)),
+                "KeycloakRealmImport").node().path("spec").path("realm");
+        assertEquals(committed, withDemoUsers);
+    }
+
+    @Test
+    void everyPlaceholderOfTheRealmIsFilledFromTheClientsSecret() throws IOException {
+        Matcher placeholders = Pattern.compile("\\$\\{(LIFEOS_[A-Z_]+)").matcher(Files.readString(Sources.REALM));
+        Set<String> inRealm = new TreeSet<>();
+        while (placeholders.find()) {
+            inRealm.add(placeholders.group(1));
+        }
+        assertFalse(inRealm.isEmpty());
+        JsonNode filled = only(defaults, "KeycloakRealmImport").node().path("spec").path("placeholders");
+        Set<String> inImport = new TreeSet<>();
+        filled.fieldNames().forEachRemaining(inImport::add);
+        assertEquals(inRealm, inImport, "a placeholder left out would import the realm's dev-only default");
+        filled.forEach(p -> assertEquals("lifeos-keycloak-clients", p.path("secret").path("name").asText()));
+        assertEquals("planning-service",
+                filled.path("LIFEOS_PLANNING_SERVICE_CLIENT_SECRET").path("secret").path("key").asText());
+    }
+
+    @Test
+    void migrationsRunOnceInAJobAsTheMigrationRoleAndNeverFromTheReplicas() {
+        for (String service : SERVICES) {
+            JsonNode config = named(defaults, "ConfigMap", service).node().path("data");
+            assertEquals("false", config.path("QUARKUS_FLYWAY_MIGRATE_AT_START").asText(), service);
+
+            String deployment = named(defaults, "Deployment", service).node().toString();
+            assertFalse(deployment.contains("-migrator"), service + " replicas must not hold the migration role");
+            assertTrue(deployment.contains("QUARKUS_FLYWAY_VALIDATE_AT_START"), service + " waits for its schema");
+
+            K8sObject job = named(defaults, "Job", service + "-migrate-r1");
+            JsonNode container = job.node().path("spec").path("template").path("spec").path("containers").get(0);
+            Map<String, JsonNode> env = new java.util.HashMap<>();
+            container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+            assertEquals("true", env.get("QUARKUS_FLYWAY_MIGRATE_AT_START").path("value").asText());
+            assertEquals("true", env.get("QUARKUS_INIT_AND_EXIT").path("value").asText());
+            assertTrue(env.get("QUARKUS_FLYWAY_PASSWORD").path("valueFrom").path("secretKeyRef").path("name")
+                    .asText().endsWith("-migrator"));
+            assertEquals("Never", job.node().path("spec").path("template").path("spec").path("restartPolicy").asText());
+        }
+    }
+
+    @Test
+    void theDataTierSwitchesOffToExternalEndpoints(@TempDir Path dir) throws IOException {
+        Path external = Files.writeString(dir.resolve("external.yaml"), """
+                postgres:
+                  enabled: false
+                  external: {host: pg.example.internal, port: 5432}
+                kafka:
+                  enabled: false
+                  external: {bootstrapServers: "kafka.example.internal:9093"}
+                keycloak:
+                  enabled: false
+                  external: {url: "https://sso.example.com"}
+                networkPolicy:
+                  externalPostgresCidrs: [10.0.10.0/24]
+                  externalKafkaCidrs: [10.0.20.0/24]
+                  externalKeycloakCidrs: [10.0.30.0/24]
+                """);
+        List<K8sObject> objects = Sources.chart(external, Map.of());
+        for (String kind : List.of("Cluster", "Database", "Kafka", "KafkaNodePool", "KafkaTopic", "Keycloak",
+                "KeycloakRealmImport")) {
+            assertEquals(0, count(objects, kind), kind + " rendered although switched off");
+        }
+        assertEquals(Set.of("gateway"), names(objects, "Ingress"));
+        JsonNode config = named(objects, "ConfigMap", "finance-service").node().path("data");
+        assertEquals("jdbc:postgresql://pg.example.internal:5432/finance", config.path("QUARKUS_DATASOURCE_JDBC_URL").asText());
+        assertEquals("kafka.example.internal:9093", config.path("KAFKA_BOOTSTRAP_SERVERS").asText());
+        assertEquals("https://sso.example.com/realms/lifeos", config.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText());
+        String egress = named(objects, "NetworkPolicy", "services-egress").node().toString();
+        assertTrue(egress.contains("10.0.10.0/24") && egress.contains("10.0.20.0/24") && egress.contains("10.0.30.0/24"),
+                egress);
+        Validator.Report report = Validator.check(objects, Set.of());
+        assertTrue(report.valid(), () -> String.join("\n", report.problems()));
+        assertTrue(report.unchecked().isEmpty(), report.unchecked().toString());
+    }
+
+    @Test
+    void switchingPostgresOffWithoutAnEndpointFailsTheRender() {
+        RuntimeException error = assertThrows(RuntimeException.class,
+                () -> Sources.render(null, Map.of("postgres.enabled", false)));
+        assertTrue(error.getMessage().contains("postgres.external.host is required"), error.getMessage());
+    }
+
+    @Test
+    void theValuesSchemaRefusesAnUnknownKey() {
+        RuntimeException error = assertThrows(RuntimeException.class,
+                () -> Sources.render(null, Map.of("services.gateway.replicaz", 3)));
+        assertTrue(error.getMessage().contains("replicaz"), error.getMessage());
+    }
+
+    @Test
+    void theValuesSchemaRefusesAnUnknownService() {
+        RuntimeException error = assertThrows(RuntimeException.class,
+                () -> Sources.render(null, Map.of("services.billing-service.port", 8090)));
+        assertTrue(error.getMessage().contains("billing-service"), error.getMessage());
+    }
+
+    @Test
+    void everyServiceGetsOnlyItsOwnClientSecretAndDatabaseCredentials() {
+        for (K8sObject deployment : of(defaults, "Deployment")) {
+            String name = deployment.name();
+            Set<String> secretKeys = new HashSet<>();
+            for (JsonNode ref : deployment.node().findValues("secretKeyRef")) {
+                secretKeys.add(ref.path("name").asText() + "/" + ref.path("key").asText());
+            }
+            Set<String> clients = secretKeys.stream().filter(k -> k.startsWith("lifeos-keycloak-clients/"))
+                    .collect(Collectors.toSet());
+            assertEquals(Set.of("lifeos-keycloak-clients/" + name), clients, name);
+            if (SERVICES.contains(name)) {
+                String db = name.substring(0, name.indexOf('-'));
+                assertTrue(secretKeys.stream().filter(k -> k.startsWith("lifeos-") && k.contains("-app/"))
+                        .allMatch(k -> k.startsWith("lifeos-" + db + "-app/")), name + ": " + secretKeys);
+            }
+        }
+    }
+
+    private static List<K8sObject> of(List<K8sObject> objects, String kind) {
+        return objects.stream().filter(o -> o.is(kind)).toList();
+    }
+
+    private static long count(List<K8sObject> objects, String kind) {
+        return of(objects, kind).size();
+    }
+
+    private static Set<String> names(List<K8sObject> objects, String kind) {
+        return of(objects, kind).stream().map(K8sObject::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static K8sObject only(List<K8sObject> objects, String kind) {
+        List<K8sObject> found = of(objects, kind);
+        assertEquals(1, found.size(), kind);
+        return found.get(0);
+    }
+
+    private static K8sObject named(List<K8sObject> objects, String kind, String name) {
+        List<K8sObject> found = new ArrayList<>(of(objects, kind).stream().filter(o -> o.name().equals(name)).toList());
+        assertEquals(1, found.size(), kind + " " + name);
+        return found.get(0);
+    }
+}

@@ -1,0 +1,83 @@
+package org.lifeos.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** k8s/: every file against the Kubernetes schemas, the base and each overlay as a whole. */
+class PlainManifestsTest {
+
+    /** App-tier kinds both k8s/ and the chart render; the chart adds the data tier on top. */
+    private static final Set<String> APP_KINDS = Set.of("Deployment", "Service", "ServiceAccount", "ConfigMap",
+            "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "Ingress", "Job");
+
+    @Test
+    void everyFileUnderK8sMatchesTheSchemaOfItsKinds() {
+        List<Path> files = Manifests.yamlFiles(Sources.K8S);
+        assertTrue(files.size() >= 11, "expected the service files and the shared ones, found " + files);
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            List<K8sObject> objects = Manifests.parse(file);
+            assertFalse(objects.isEmpty(), file + " holds no object");
+            problems.addAll(Validator.checkSchemas(objects).problems());
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void theBaseTogetherPassesEveryPolicy() {
+        List<K8sObject> base = new ArrayList<>();
+        Manifests.yamlFiles(Sources.K8S_BASE).forEach(f -> base.addAll(Manifests.parse(f)));
+        Validator.Report report = Validator.check(base, Sources.OPERATOR_SERVICES_FOR_PLAIN_MANIFESTS);
+        assertTrue(report.valid(), () -> String.join("\n", report.problems()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachOverlayRendersValidObjects(String overlay) {
+        List<K8sObject> objects = Sources.kustomize(Sources.K8S.resolve("overlays").resolve(overlay));
+        Validator.Report report = Validator.check(objects, Sources.OPERATOR_SERVICES_FOR_PLAIN_MANIFESTS);
+        assertTrue(report.valid(), () -> String.join("\n", report.problems()));
+        String namespace = "prod".equals(overlay) ? "lifeos" : "lifeos-dev";
+        objects.forEach(o -> assertEquals(namespace, o.node().path("metadata").path("namespace").asText(), o.describe()));
+    }
+
+    @Test
+    void prodGeneratesNoSecretAndDevOnlyDevOnlyOnes() {
+        assertTrue(Sources.kustomize(Sources.K8S.resolve("overlays/prod")).stream().noneMatch(o -> o.is("Secret")),
+                "production Secrets are created by the operators of the cluster, never from this repository");
+        List<K8sObject> devSecrets = Sources.kustomize(Sources.K8S.resolve("overlays/dev")).stream()
+                .filter(o -> o.is("Secret")).toList();
+        assertFalse(devSecrets.isEmpty());
+    }
+
+    @Test
+    void theChartRendersTheSameAppObjectsAsK8s() {
+        Set<String> plain = new TreeSet<>();
+        Manifests.yamlFiles(Sources.K8S_BASE).forEach(f -> Manifests.parse(f).stream()
+                .filter(o -> APP_KINDS.contains(o.kind())).forEach(o -> plain.add(key(o))));
+        Set<String> chart = Sources.chart(null, Map.of()).stream()
+                .filter(o -> APP_KINDS.contains(o.kind()))
+                .filter(o -> !Set.of("postgres-ingress", "keycloak-ingress").contains(o.name()))
+                .map(PlainManifestsTest::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(plain, chart);
+    }
+
+    /** Kind and name; the chart's migration Jobs carry the release revision in their names. */
+    private static String key(K8sObject object) {
+        return object.kind() + "/" + object.name().replaceAll("-migrate(-r\\d+)?$", "-migrate");
+    }
+}
