@@ -32,6 +32,14 @@ public final class Databases {
     }
 
     /**
+     * The outbox relay's role: like the runtime role it owns nothing and has no BYPASSRLS; a
+     * policy of its own lets it read and mark every circle's outbox rows, and nothing else.
+     */
+    public static String relayRole(String database) {
+        return database + "_relay";
+    }
+
+    /**
      * The local password of a role. Dev-only: production passwords come from Kubernetes Secrets
      * through the environment, never from the repository.
      */
@@ -46,9 +54,11 @@ public final class Databases {
             for (String database : SERVICES) {
                 ensureLoginRole(admin, migrationRole(database));
                 ensureLoginRole(admin, runtimeRole(database));
+                ensureLoginRole(admin, relayRole(database));
                 ensureDatabase(admin, database, migrationRole(database));
                 execute(admin, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
                 execute(admin, "GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + runtimeRole(database));
+                execute(admin, "GRANT CONNECT ON DATABASE " + database + " TO " + relayRole(database));
             }
         }
         for (String database : SERVICES) {
@@ -65,7 +75,7 @@ public final class Databases {
         execute(db, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
         execute(db, "ALTER SCHEMA public OWNER TO " + migrator);
         execute(db, "REVOKE ALL ON SCHEMA public FROM PUBLIC");
-        execute(db, "GRANT USAGE ON SCHEMA public TO " + runtime);
+        execute(db, "GRANT USAGE ON SCHEMA public TO " + runtime + ", " + relayRole(database));
         // Tables the migration role creates are usable by the runtime role, never owned by it.
         // A migration can still narrow this per table (REVOKE UPDATE, DELETE for append-only tables).
         execute(db, "ALTER DEFAULT PRIVILEGES FOR ROLE " + migrator

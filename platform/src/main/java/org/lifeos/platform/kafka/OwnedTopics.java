@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,6 +21,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.lifeos.platform.events.EventConsumers;
+import org.lifeos.platform.events.EventHandler;
 
 /**
  * Declares the topics this service owns ({@code lifeos.kafka.topics}) on the broker. The broker
@@ -49,9 +52,18 @@ public class OwnedTopics {
 
     public OwnedTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "lifeos.kafka.topics") Optional<List<String>> topics,
-                       @ConfigProperty(name = "lifeos.kafka.partitions", defaultValue = "3") int partitions) {
+                       @ConfigProperty(name = "lifeos.kafka.partitions", defaultValue = "3") int partitions,
+                       Instance<EventHandler> handlers) {
         this.bootstrapServers = bootstrapServers;
-        this.topics = topics.orElse(List.of());
+        List<String> owned = new ArrayList<>(topics.orElse(List.of()));
+        // A consumer owns the dead-letter topic of what it consumes.
+        for (EventHandler handler : handlers) {
+            String deadLetters = EventConsumers.deadLetterTopic(handler.topic());
+            if (!handler.broadcast() && !owned.contains(deadLetters)) {
+                owned.add(deadLetters);
+            }
+        }
+        this.topics = List.copyOf(owned);
         this.partitions = partitions;
     }
 

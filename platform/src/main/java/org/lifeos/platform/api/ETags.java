@@ -1,0 +1,36 @@
+package org.lifeos.platform.api;
+
+import java.util.Arrays;
+
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+
+/** Weak ETags from an entity's version, and the If-Match check on writes. */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String weak(long version) {
+        return "W/\"" + version + "\"";
+    }
+
+    /**
+     * Passes when {@code ifMatch} is absent, {@code *}, or names {@code version}; otherwise the
+     * client wrote from a stale read: 412.
+     */
+    public static void requireMatch(String ifMatch, long version) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String current = "\"" + version + "\"";
+        boolean matches = Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(current::equals);
+        if (!matches) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch + " does not match the current version " + weak(version));
+        }
+    }
+}

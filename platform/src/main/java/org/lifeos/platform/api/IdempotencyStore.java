@@ -1,0 +1,99 @@
+package org.lifeos.platform.api;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The stored first answer to each Idempotency-Key, per circle and user. */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    /** A claimed key whose request never finished (a crash) may be taken over after this. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    private final EntityManager entityManager;
+
+    IdempotencyStore(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** What is already known about a key, or empty when this request claimed it. */
+    @Transactional
+    public Optional<Stored> claim(UUID tenant, UUID user, String key, String method, String path, String hash) {
+        int claimed = entityManager.createNativeQuery("""
+                        INSERT INTO idempotency_keys (tenant_id, user_id, idempotency_key, method, path, request_hash)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
+                .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
+                .setParameter(4, method).setParameter(5, path).setParameter(6, hash)
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT request_hash, status, content_type, location, etag, body, created_at, completed_at
+                        FROM idempotency_keys WHERE tenant_id = ?1 AND user_id = ?2 AND idempotency_key = ?3
+                        FOR UPDATE""")
+                .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
+                .getResultList();
+        Object[] row = rows.get(0);
+        Instant created = ((Timestamp) row[6]).toInstant();
+        boolean expired = created.isBefore(Instant.now().minus(RETENTION));
+        boolean abandoned = row[7] == null && created.isBefore(Instant.now().minus(ABANDONED_AFTER));
+        if (expired || abandoned) {
+            entityManager.createNativeQuery("""
+                            UPDATE idempotency_keys SET method = ?4, path = ?5, request_hash = ?6, status = NULL,
+                                content_type = NULL, location = NULL, etag = NULL, body = NULL,
+                                created_at = now(), completed_at = NULL
+                            WHERE tenant_id = ?1 AND user_id = ?2 AND idempotency_key = ?3""")
+                    .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
+                    .setParameter(4, method).setParameter(5, path).setParameter(6, hash)
+                    .executeUpdate();
+            return Optional.empty();
+        }
+        return Optional.of(new Stored((String) row[0], row[1] == null ? null : ((Number) row[1]).intValue(),
+                (String) row[2], (String) row[3], (String) row[4], (String) row[5]));
+    }
+
+    @Transactional
+    public void complete(UUID tenant, UUID user, String key, int status, String contentType, String location,
+                         String etag, String body) {
+        entityManager.createNativeQuery("""
+                        UPDATE idempotency_keys SET status = ?4, content_type = ?5, location = ?6, etag = ?7,
+                            body = ?8, completed_at = now()
+                        WHERE tenant_id = ?1 AND user_id = ?2 AND idempotency_key = ?3""")
+                .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
+                .setParameter(4, status).setParameter(5, contentType).setParameter(6, location)
+                .setParameter(7, etag).setParameter(8, body)
+                .executeUpdate();
+    }
+
+    /** A failed request (5xx) frees its key, so the client's retry runs again. */
+    @Transactional
+    public void release(UUID tenant, UUID user, String key) {
+        entityManager.createNativeQuery(
+                        "DELETE FROM idempotency_keys WHERE tenant_id = ?1 AND user_id = ?2 AND idempotency_key = ?3")
+                .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
+                .executeUpdate();
+    }
+
+    /** Forgets answers older than 24 hours. */
+    @Transactional
+    public int purgeExpired() {
+        return entityManager.createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'")
+                .executeUpdate();
+    }
+
+    /** @param status null while the first request is still running */
+    public record Stored(String requestHash, Integer status, String contentType, String location, String etag,
+                         String body) {
+    }
+}

@@ -1,0 +1,229 @@
+package org.lifeos.platform.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in outbox order, keyed by circle, and marks them sent. It runs
+ * as the relay role (its own narrow policy, never the table owner or a BYPASSRLS role); one
+ * replica at a time leads, through a PostgreSQL advisory lock. A failed send stops the batch
+ * (later events must not overtake it) and is retried with backoff; delivery is at least once and
+ * consumers deduplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LEADER_LOCK = 0x4c6966654f53L; // "LifeOS"
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final AgroalDataSource relay;
+    private final String bootstrapServers;
+    private final boolean enabled;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(@DataSource("relay") AgroalDataSource relay,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "lifeos.outbox.relay.enabled", defaultValue = "true") boolean enabled,
+                       @ConfigProperty(name = "lifeos.outbox.relay.batch-size", defaultValue = "200") int batchSize,
+                       @ConfigProperty(name = "lifeos.outbox.relay.poll-interval", defaultValue = "200ms")
+                       Duration pollInterval) {
+        this.relay = relay;
+        this.bootstrapServers = bootstrapServers;
+        this.enabled = enabled;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(15));
+        }
+    }
+
+    private void run() {
+        Duration backoff = pollInterval;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+            while (running) {
+                try (Connection connection = relay.getConnection()) {
+                    connection.setAutoCommit(true);
+                    if (!lead(connection)) {
+                        sleep(Duration.ofSeconds(2));
+                        continue;
+                    }
+                    while (running) {
+                        int sent = relayOnce(connection, producer);
+                        backoff = pollInterval;
+                        if (sent < batchSize) {
+                            sleep(pollInterval);
+                        }
+                    }
+                    unlock(connection);
+                } catch (RelayException | SQLException e) {
+                    if (!running) {
+                        break;
+                    }
+                    LOG.warnf("Outbox relay paused for %d ms: %s", backoff.toMillis(), e.getMessage());
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+            }
+        }
+    }
+
+    /** Sends one batch in order; returns how many rows were published. */
+    int relayOnce(Connection connection, KafkaProducer<String, String> producer) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, tenant_id, topic, envelope::text FROM outbox_events
+                WHERE published_at IS NULL ORDER BY seq LIMIT ?""")) {
+            select.setInt(1, batchSize);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(result.getObject(1, UUID.class), result.getObject(2, UUID.class),
+                            result.getString(3), result.getString(4)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sends.add(producer.send(new ProducerRecord<>(row.topic(), row.tenant().toString(), row.envelope())));
+        }
+        producer.flush();
+        List<UUID> published = new ArrayList<>();
+        String failure = null;
+        UUID failed = null;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                sends.get(i).get(30, TimeUnit.SECONDS);
+                published.add(rows.get(i).id());
+            } catch (Exception e) {
+                failed = rows.get(i).id();
+                failure = e.getCause() != null ? e.getCause().toString() : e.toString();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                break;
+            }
+        }
+        markPublished(connection, published);
+        if (failed != null) {
+            recordFailure(connection, failed, failure);
+            throw new RelayException("could not publish event " + failed + ": " + failure);
+        }
+        return published.size();
+    }
+
+    private static void markPublished(Connection connection, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_events SET published_at = now(), attempts = attempts + 1 WHERE id = ANY (?)")) {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            update.setArray(1, array);
+            update.executeUpdate();
+        }
+    }
+
+    private static void recordFailure(Connection connection, UUID id, String error) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_events SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+            update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+            update.setObject(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    private static boolean lead(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, LEADER_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, LEADER_LOCK);
+            unlock.execute();
+        }
+    }
+
+    private Properties producerConfig() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return config;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private record Row(UUID id, UUID tenant, String topic, String envelope) {
+    }
+
+    private static final class RelayException extends RuntimeException {
+        RelayException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

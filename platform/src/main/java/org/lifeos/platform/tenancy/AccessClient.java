@@ -1,0 +1,74 @@
+package org.lifeos.platform.tenancy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lifeos.contracts.identity.v1.AccessService;
+import org.lifeos.contracts.identity.v1.Caller;
+import org.lifeos.contracts.identity.v1.CheckRequest;
+
+/**
+ * The one way a service asks identity-service about access. Decisions are cached for a few
+ * seconds (so a removed member loses access within seconds even if an event is late) and
+ * dropped at once when an {@code identity.membership} event names the circle. Calls carry a
+ * deadline and are retried once on a transient failure.
+ */
+@ApplicationScoped
+public class AccessClient {
+
+    private final AccessService access;
+    private final Duration ttl;
+    private final Duration deadline;
+    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+
+    public AccessClient(@GrpcClient("access") AccessService access,
+                        @ConfigProperty(name = "lifeos.access.cache-ttl", defaultValue = "5s") Duration ttl,
+                        @ConfigProperty(name = "lifeos.access.deadline", defaultValue = "3s") Duration deadline) {
+        this.access = access;
+        this.ttl = ttl;
+        this.deadline = deadline;
+    }
+
+    public Uni<AccessDecision> check(Caller caller, Optional<UUID> circle, String resource, String action) {
+        Key key = new Key(caller.getUserId(), circle.map(UUID::toString).orElse(""), resource, action);
+        Cached cached = cache.get(key);
+        if (cached != null && cached.fresh()) {
+            return Uni.createFrom().item(cached.decision());
+        }
+        CheckRequest request = CheckRequest.newBuilder().setCaller(caller).setCircleId(key.circle())
+                .setResource(resource).setAction(action).build();
+        return access.check(request)
+                .ifNoItem().after(deadline).fail()
+                .onFailure().retry().withBackOff(Duration.ofMillis(100)).atMost(1)
+                .map(response -> new AccessDecision(UUID.fromString(caller.getUserId()),
+                        response.getCircleId().isEmpty() ? null : UUID.fromString(response.getCircleId()),
+                        response.getPersonalCircleId().isEmpty() ? null : UUID.fromString(response.getPersonalCircleId()),
+                        response.getMember(), response.getAllowed(), response.getRole()))
+                .invoke(decision -> cache.put(key, new Cached(decision, System.nanoTime() + ttl.toNanos())));
+    }
+
+    /** Forgets every decision about a circle (membership, role or policy changed). */
+    public void evictCircle(UUID circleId) {
+        String circle = circleId.toString();
+        cache.entrySet().removeIf(entry -> entry.getKey().circle().equals(circle)
+                || (entry.getValue().decision().circleId() != null
+                && entry.getValue().decision().circleId().equals(circleId)));
+    }
+
+    private record Key(String user, String circle, String resource, String action) {
+    }
+
+    private record Cached(AccessDecision decision, long expiresAtNanos) {
+        boolean fresh() {
+            return System.nanoTime() < expiresAtNanos;
+        }
+    }
+}

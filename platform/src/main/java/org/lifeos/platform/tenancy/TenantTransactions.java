@@ -1,0 +1,43 @@
+package org.lifeos.platform.tenancy;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.arc.Arc;
+
+/**
+ * Applies the tenant to every {@code @Transactional} method: runs inside the transaction
+ * (after Narayana's interceptor) and sets {@code app.tenant_id} and {@code app.user_id}
+ * transaction-locally, so a pooled connection never carries one circle's setting into another's
+ * work. Without a tenant nothing is set, and row-level security shows no rows.
+ */
+@Transactional
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
+public class TenantTransactions {
+
+    private final EntityManager entityManager;
+
+    public TenantTransactions(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @AroundInvoke
+    Object applyTenant(InvocationContext invocation) throws Exception {
+        if (Arc.container().requestContext().isActive()) {
+            TenantContext context = Arc.container().instance(TenantContext.class).get();
+            if (context.isSet()) {
+                entityManager.createNativeQuery(
+                                "SELECT set_config('app.tenant_id', ?1, true), set_config('app.user_id', ?2, true)")
+                        .setParameter(1, context.circleId().toString())
+                        .setParameter(2, context.userId().toString())
+                        .getSingleResult();
+            }
+        }
+        return invocation.proceed();
+    }
+}
