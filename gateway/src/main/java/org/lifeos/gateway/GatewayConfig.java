@@ -22,6 +22,8 @@ public interface GatewayConfig {
 
     CircuitBreaker circuitBreaker();
 
+    OpenApi openapi();
+
     interface Route {
         /**
          * Public path prefixes under {@code /api/}, without a trailing slash. A prefix matches
@@ -56,5 +58,11 @@ public interface GatewayConfig {
         /** How long a service is skipped (503) before one trial request is let through again. */
         @WithDefault("10s")
         Duration openDuration();
+    }
+
+    interface OpenApi {
+        /** How long the merged document of all services is served before it is fetched again. */
+        @WithDefault("60s")
+        Duration cacheTtl();
     }
 }

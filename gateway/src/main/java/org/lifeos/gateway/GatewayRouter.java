@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.lifeos.gateway.openapi.OpenApiAggregator;
 import org.lifeos.gateway.problem.ProblemType;
 import org.lifeos.gateway.problem.Problems;
 import org.lifeos.gateway.requestid.RequestIds;
@@ -29,7 +30,8 @@ import org.lifeos.gateway.security.AuthenticationGate;
  * Puts the gateway on Quarkus's Vert.x router. For every request: a request id. For requests
  * under {@code /api/}: the route is looked up, the token checked, then the request goes to the
  * owning service, or a problem comes back (401, 404, 502, 503, 504). Everything else
- * ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}) is Quarkus's own and public.
+ * ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}) is Quarkus's own and public, as is
+ * {@code /openapi}, the merged API document of all services.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -43,6 +45,8 @@ public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
     private static final String API_PATHS = "/api/*";
+    /** The merged OpenAPI document of every service (the gateway's own stays on /q/openapi). */
+    private static final String OPENAPI_PATH = "/openapi";
     private static final String MATCH_KEY = RouteTable.Match.class.getName();
     /** The key under which Quarkus's HTTP metrics look for a templated path (keeps the uri tag's cardinality bounded). */
     private static final String METRICS_PATH_TEMPLATE = "UrlPathTemplate";
@@ -77,7 +81,11 @@ public class GatewayRouter {
             LOG.infof("Route '%s' -> %s for %s", route.name(), route.upstream(), String.join(", ", route.prefixes()));
         }
 
+        OpenApiAggregator openApi = new OpenApiAggregator(routes, client, config.openapi().cacheTtl(),
+                upstream.connectTimeout(), upstream.requestTimeout());
+
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::handle);
+        router.get(OPENAPI_PATH).handler(openApi::handle);
         router.route(API_PATHS).order(ORDER_ROUTE_LOOKUP).handler(this::lookUp);
         router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
         router.route(API_PATHS).order(ORDER_DISPATCH).handler(this::dispatch);

@@ -24,6 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server standing in for a LifeOS service: it records every request it receives and
  * answers with its own name, so a test can tell which service a request reached and exactly what
  * the gateway sent it. {@code ?status=NNN} makes it answer with that status; a delay makes it slow.
+ * {@code /q/openapi} answers the document given to {@link #publishOpenApi} (404 without one) and
+ * is not recorded, as the gateway fetches it on its own schedule.
  */
 public final class FakeService implements AutoCloseable {
 
@@ -32,6 +34,7 @@ public final class FakeService implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private volatile String openApi;
 
     private FakeService(String name, int port, Duration delay) throws IOException {
         this.name = name;
@@ -65,6 +68,12 @@ public final class FakeService implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Makes the service publish {@code document} on {@code /q/openapi}. */
+    public FakeService publishOpenApi(String document) {
+        this.openApi = document;
+        return this;
+    }
+
     /** The next request this service received, waiting up to 5 s; fails if none came. */
     public Received take() throws InterruptedException {
         Received request = received.poll(5, TimeUnit.SECONDS);
@@ -96,6 +105,10 @@ public final class FakeService implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            if ("/q/openapi".equals(exchange.getRequestURI().getPath())) {
+                sendOpenApi(exchange);
+                return;
+            }
             String uri = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             received.add(new Received(exchange.getRequestMethod(), uri, headers, new String(body, StandardCharsets.UTF_8)));
@@ -117,6 +130,23 @@ public final class FakeService implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sendOpenApi(HttpExchange exchange) throws IOException, InterruptedException {
+        if (!delay.isZero()) {
+            Thread.sleep(delay.toMillis());
+        }
+        String document = openApi;
+        if (document == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

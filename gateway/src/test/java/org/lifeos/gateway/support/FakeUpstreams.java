@@ -38,6 +38,11 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
         return RUNNING.get(name);
     }
 
+    /** Lets a test register a service it started itself, so it is stopped with the others. */
+    public static void adopt(FakeService service) {
+        RUNNING.put(service.name(), service);
+    }
+
     /** The port of the flaky route's service, where nothing listens until a test starts something there. */
     public static int flakyPort() {
         return flakyPort;
@@ -52,6 +57,15 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
                 RUNNING.put(name, service);
                 config.put("lifeos.gateway.routes." + name + ".upstream", service.url());
             }
+            RUNNING.get("identity").publishOpenApi("""
+                    {"openapi":"3.1.0","info":{"title":"identity","version":"1"},
+                     "paths":{"/api/v1/circles":{"get":{"operationId":"listCircles","responses":{"200":{"description":"ok"}}}}}}
+                    """);
+            RUNNING.get("planning").publishOpenApi("""
+                    {"openapi":"3.1.0","info":{"title":"planning","version":"1"},
+                     "paths":{"/api/v1/tasks/{id}":{"get":{"operationId":"getTask","responses":{"200":{"description":"ok"}}}},
+                              "/api/v1/not-routed-to-planning":{"get":{"operationId":"stray","responses":{"200":{"description":"ok"}}}}}}
+                    """);
             FakeService slow = FakeService.startSlow("slow", REQUEST_TIMEOUT.multipliedBy(5));
             RUNNING.put("slow", slow);
             refusedPort = freePort();
@@ -84,10 +98,5 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    /** Lets a test register a service it started itself, so it is stopped with the others. */
-    public static void adopt(FakeService service) {
-        RUNNING.put(service.name(), service);
     }
 }
