@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,6 +76,44 @@ class PlainManifestsTest {
                 .map(PlainManifestsTest::key)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(plain, chart);
+    }
+
+    @Test
+    void theChartConfiguresEveryWorkloadExactlyAsK8sDoes() {
+        List<K8sObject> plain = new ArrayList<>();
+        Manifests.yamlFiles(Sources.K8S_BASE).forEach(f -> plain.addAll(Manifests.parse(f)));
+        List<K8sObject> chart = Sources.chart(null, Map.of());
+        for (K8sObject config : plain.stream().filter(o -> o.is("ConfigMap")).toList()) {
+            K8sObject rendered = chart.stream().filter(o -> o.is("ConfigMap") && o.name().equals(config.name()))
+                    .findFirst().orElseThrow();
+            assertEquals(config.node().path("data"), rendered.node().path("data"), config.name());
+        }
+        for (K8sObject workload : plain.stream().filter(o -> o.is("Deployment") || o.is("Job")).toList()) {
+            K8sObject rendered = chart.stream().filter(o -> o.kind().equals(workload.kind())
+                    && key(o).equals(key(workload))).findFirst().orElseThrow();
+            JsonNode plainPod = workload.node().path("spec").path("template").path("spec");
+            JsonNode chartPod = rendered.node().path("spec").path("template").path("spec");
+            for (String part : List.of("securityContext", "volumes", "terminationGracePeriodSeconds",
+                    "automountServiceAccountToken")) {
+                assertEquals(plainPod.path(part), chartPod.path(part), workload.name() + " " + part);
+            }
+            for (String list : List.of("initContainers", "containers")) {
+                assertEquals(plainPod.path(list).size(), chartPod.path(list).size(), workload.name() + " " + list);
+                for (int i = 0; i < plainPod.path(list).size(); i++) {
+                    JsonNode expected = withoutImage(plainPod.path(list).get(i));
+                    JsonNode actual = withoutImage(chartPod.path(list).get(i));
+                    assertEquals(expected, actual, workload.name() + " " + list + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    /** Images differ by design (the chart's registry and tag come from values); pull policy too. */
+    private static JsonNode withoutImage(JsonNode container) {
+        ObjectNode copy = container.deepCopy();
+        copy.remove("image");
+        copy.remove("imagePullPolicy");
+        return copy;
     }
 
     /** Kind and name; the chart's migration Jobs carry the release revision in their names. */
