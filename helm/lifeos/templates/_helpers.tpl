@@ -20,7 +20,10 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end }}
 
 {{- define "lifeos.image" -}}
-{{- printf "%s/%s:%s" .root.Values.image.registry .name (.root.Values.image.tag | default .root.Chart.AppVersion) }}
+{{- $own := .svc.image | default dict }}
+{{- $repository := $own.repository | default (printf "%s/%s" .root.Values.image.registry .name) }}
+{{- $tag := $own.tag | default .root.Values.image.tag | default .root.Chart.AppVersion }}
+{{- printf "%s:%s" $repository $tag }}
 {{- end }}
 
 {{- define "lifeos.jdbcUrl" -}}

@@ -207,6 +207,20 @@ class HelmChartTest {
     }
 
     @Test
+    void aServiceCanRunItsOwnImageWhileTheOthersKeepTheReleaseTag() {
+        List<K8sObject> objects = Sources.chart(null, Map.of("image.tag", "1.4.0",
+                "services.planning-service.image.tag", "1.4.1-hotfix"));
+        String planning = "registry.example.com/lifeos/planning-service:1.4.1-hotfix";
+        JsonNode deployment = named(objects, "Deployment", "planning-service").node();
+        assertEquals(planning, deployment.findValue("containers").get(0).path("image").asText());
+        assertEquals(planning, deployment.findValue("initContainers").get(0).path("image").asText());
+        assertEquals(planning, named(objects, "Job", "planning-service-migrate-r1").node()
+                .findValue("containers").get(0).path("image").asText());
+        assertEquals("registry.example.com/lifeos/finance-service:1.4.0", named(objects, "Deployment", "finance-service")
+                .node().findValue("containers").get(0).path("image").asText());
+    }
+
+    @Test
     void theValuesSchemaRefusesAnUnknownKey() {
         RuntimeException error = assertThrows(RuntimeException.class,
                 () -> Sources.render(null, Map.of("services.gateway.replicaz", 3)));
