@@ -1,0 +1,103 @@
+package org.lifeos.identity.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.grpc.Status;
+import org.lifeos.contracts.identity.v1.Caller;
+import org.lifeos.contracts.identity.v1.CheckRequest;
+import org.lifeos.contracts.identity.v1.CheckResponse;
+import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
+import org.lifeos.contracts.identity.v1.Membership;
+import org.lifeos.identity.member.CircleMemberRepository;
+import org.lifeos.identity.member.Role;
+import org.lifeos.identity.policy.PermissionRules;
+import org.lifeos.identity.user.UserProvisioning;
+
+/**
+ * The answers of {@code lifeos.identity.v1.AccessService}, each in one transaction: the caller is
+ * provisioned on first sight (user and personal circle), then membership, role and policy are read
+ * under row-level security as the caller, in the circle asked about.
+ */
+@ApplicationScoped
+public class AccessChecks {
+
+    private static final int MAX_MEMBERSHIPS = 1000;
+
+    private final UserProvisioning provisioning;
+    private final Tenancy tenancy;
+    private final CircleMemberRepository members;
+    private final PermissionRules rules;
+
+    public AccessChecks(UserProvisioning provisioning, Tenancy tenancy, CircleMemberRepository members,
+                        PermissionRules rules) {
+        this.provisioning = provisioning;
+        this.tenancy = tenancy;
+        this.members = members;
+        this.rules = rules;
+    }
+
+    @Transactional
+    public CheckResponse check(CheckRequest request) {
+        UserProvisioning.Profile caller = caller(request.getCaller());
+        String resource = required(request.getResource(), "resource");
+        String action = required(request.getAction(), "action");
+        UUID personal = provisioning.provision(caller);
+        UUID circle = request.getCircleId().isBlank() ? personal : uuid(request.getCircleId(), "circle_id");
+        tenancy.apply(circle, caller.userId());
+        Optional<Role> role = members.activeRole(circle, caller.userId());
+        CheckResponse.Builder response = CheckResponse.newBuilder()
+                .setCircleId(circle.toString())
+                .setPersonalCircleId(personal.toString())
+                .setMember(role.isPresent());
+        role.ifPresent(r -> response.setRole(r.value()).setAllowed(rules.allows(circle, r, resource, action)));
+        return response.build();
+    }
+
+    @Transactional
+    public ListMembershipsResponse listMemberships(Caller request) {
+        UserProvisioning.Profile caller = caller(request);
+        UUID personal = provisioning.provision(caller);
+        tenancy.apply(personal, caller.userId());
+        List<Membership> memberships = new ArrayList<>();
+        for (CircleMemberRepository.MembershipRow row
+                : members.membershipsOf(caller.userId(), CircleMemberRepository.BEFORE_ALL, MAX_MEMBERSHIPS)) {
+            memberships.add(Membership.newBuilder()
+                    .setCircleId(row.circle().id().toString())
+                    .setRole(row.member().role().value())
+                    .setKind(row.circle().kind().value())
+                    .setName(row.circle().name())
+                    .build());
+        }
+        return ListMembershipsResponse.newBuilder()
+                .addAllMemberships(memberships)
+                .setPersonalCircleId(personal.toString())
+                .build();
+    }
+
+    private static UserProvisioning.Profile caller(Caller caller) {
+        UUID user = uuid(required(caller.getUserId(), "caller.user_id"), "caller.user_id");
+        return new UserProvisioning.Profile(user, caller.getUsername(), caller.getEmail(), caller.getDisplayName(),
+                caller.getZoneinfo());
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw Status.INVALID_ARGUMENT.withDescription(field + " is required").asRuntimeException();
+        }
+        return value.strip();
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Status.INVALID_ARGUMENT.withDescription(field + " must be a UUID").asRuntimeException();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.lifeos.identity.access;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import org.lifeos.contracts.identity.v1.AccessService;
+import org.lifeos.contracts.identity.v1.CheckRequest;
+import org.lifeos.contracts.identity.v1.CheckResponse;
+import org.lifeos.contracts.identity.v1.ListMembershipsRequest;
+import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
+
+/**
+ * {@code lifeos.identity.v1.AccessService}, served on the HTTP port. Every service's access
+ * filter asks it, identity-service's own included. The work is blocking (database), so it runs on
+ * a worker thread.
+ */
+@GrpcService
+public class AccessEndpoint implements AccessService {
+
+    private final AccessChecks checks;
+
+    public AccessEndpoint(AccessChecks checks) {
+        this.checks = checks;
+    }
+
+    @Override
+    @Blocking
+    public Uni<CheckResponse> check(CheckRequest request) {
+        return Uni.createFrom().item(() -> checks.check(request));
+    }
+
+    @Override
+    @Blocking
+    public Uni<ListMembershipsResponse> listMemberships(ListMembershipsRequest request) {
+        return Uni.createFrom().item(() -> checks.listMemberships(request.getCaller()));
+    }
+}

@@ -1,0 +1,8 @@
+package org.lifeos.identity.circle;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The body of creating a circle and of renaming one. */
+public record CircleName(@NotBlank @Size(max = 100) String name) {
+}

@@ -1,0 +1,158 @@
+package org.lifeos.identity.member;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.identity.access.CircleAccess;
+import org.lifeos.identity.access.CircleAccess.Acting;
+import org.lifeos.identity.api.Cursors;
+import org.lifeos.identity.api.Page;
+import org.lifeos.identity.circle.CircleEventType;
+import org.lifeos.identity.circle.CircleEvents;
+import org.lifeos.identity.user.User;
+import org.lifeos.identity.user.UserRepository;
+import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+
+/**
+ * Members of a circle: who is in, with which role. Rules beyond the circle's policies: nobody is
+ * made owner here (ownership moves only by transfer), the owner can neither leave nor be removed
+ * or demoted, a personal circle has only its owner, and anyone but the owner may only manage
+ * members and hand out roles below their own.
+ */
+@ApplicationScoped
+public class MemberService {
+
+    public static final String RESOURCE = "members";
+
+    private final CircleAccess access;
+    private final CircleMemberRepository members;
+    private final UserRepository users;
+    private final CircleEvents circleEvents;
+    private final MembershipEvents events;
+
+    public MemberService(CircleAccess access, CircleMemberRepository members, UserRepository users,
+                         CircleEvents circleEvents, MembershipEvents events) {
+        this.access = access;
+        this.members = members;
+        this.users = users;
+        this.circleEvents = circleEvents;
+        this.events = events;
+    }
+
+    @Transactional
+    public Page<MemberDto> list(UUID circle, int limit, String cursor) {
+        access.require(circle, RESOURCE, "read");
+        UUID after = Cursors.decode(cursor).orElse(CircleMemberRepository.BEFORE_ALL);
+        return Cursors.page(members.members(circle, after, limit + 1), limit, row -> row.member().id(),
+                row -> dto(row.member(), row.user()));
+    }
+
+    @Transactional
+    public MemberDto add(UUID circle, AddMemberRequest request) {
+        if ((request.userId() == null) == (request.email() == null || request.email().isBlank())) {
+            String message = "give either userId or email";
+            throw new ProblemException(ProblemType.VALIDATION, "userId, email: " + message,
+                    List.of(new Problem.FieldError("userId", message), new Problem.FieldError("email", message)));
+        }
+        Acting acting = access.requireForChange(circle, RESOURCE, "write");
+        if (acting.circle().personal()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A personal circle has no members but its owner");
+        }
+        Role role = assignable(request.role());
+        mayAssign(acting, role);
+        User user = request.userId() != null
+                ? users.findByIdOptional(request.userId()).orElseThrow(() -> noSuchUser("userId", "no LifeOS user has this id"))
+                : users.findByEmail(request.email().strip()).orElseThrow(() -> noSuchUser("email", "no LifeOS user has this email"));
+        if (members.findMember(circle, user.id()).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "This user is already a member of the circle");
+        }
+        CircleMember member = new CircleMember(circle, user.id(), role, acting.userId());
+        members.persist(member);
+        circleEvents.record(circle, CircleEventType.MEMBER_ADDED, acting.userId(),
+                Map.of("userId", user.id().toString(), "role", role.value()));
+        events.member(circle, user.id(), role, MembershipEvents.MEMBER_ADDED);
+        return dto(member, user);
+    }
+
+    @Transactional
+    public MemberDto changeRole(UUID circle, UUID userId, ChangeRoleRequest request) {
+        Acting acting = access.requireForChange(circle, RESOURCE, "write");
+        CircleMember member = members.findMember(circle, userId).orElseThrow(() -> ProblemException.notFound("Member"));
+        if (member.role() == Role.OWNER) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "The owner's role changes only by transferring ownership to another member");
+        }
+        Role role = assignable(request.role());
+        mayManage(acting, member.role());
+        mayAssign(acting, role);
+        Role before = member.role();
+        if (before != role) {
+            member.changeRole(role);
+            circleEvents.record(circle, CircleEventType.ROLE_CHANGED, acting.userId(),
+                    Map.of("userId", userId.toString(), "from", before.value(), "to", role.value()));
+            events.member(circle, userId, role, MembershipEvents.ROLE_CHANGED);
+        }
+        return dto(member, users.findById(userId));
+    }
+
+    /** Removes a member; removing yourself is leaving, which every member but the owner may do. */
+    @Transactional
+    public void remove(UUID circle, UUID userId, UUID caller) {
+        boolean leaving = userId.equals(caller);
+        // Leaving needs no right beyond membership; removing someone else needs "delete members".
+        Acting acting = access.requireForChange(circle, RESOURCE, leaving ? "read" : "delete");
+        CircleMember member = members.findMember(circle, userId).orElseThrow(() -> ProblemException.notFound("Member"));
+        if (member.role() == Role.OWNER) {
+            throw new ProblemException(ProblemType.CONFLICT, leaving
+                    ? "The owner cannot leave; transfer ownership to another member first"
+                    : "The owner cannot be removed");
+        }
+        if (!leaving) {
+            mayManage(acting, member.role());
+        }
+        members.delete(member);
+        circleEvents.record(circle, leaving ? CircleEventType.MEMBER_LEFT : CircleEventType.MEMBER_REMOVED,
+                acting.userId(), Map.of("userId", userId.toString(), "role", member.role().value()));
+        events.member(circle, userId, null, MembershipEvents.MEMBER_REMOVED);
+    }
+
+    static MemberDto dto(CircleMember member, User user) {
+        return new MemberDto(member.userId(), member.role(), member.joinedAt(), user.username(), user.displayName(),
+                user.email());
+    }
+
+    private static Role assignable(Role role) {
+        if (role == Role.OWNER) {
+            throw ProblemException.badField("role", "must be admin, editor or visitor; ownership moves with "
+                    + "POST /api/v1/circles/{id}/transfer-ownership");
+        }
+        return role;
+    }
+
+    /** Anyone but the owner hands out only roles below their own. */
+    private static void mayAssign(Acting acting, Role role) {
+        if (acting.role() != Role.OWNER && !acting.role().outranks(role)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "As " + acting.role().value() + " you may not give the role " + role.value());
+        }
+    }
+
+    /** Anyone but the owner manages only members below their own role. */
+    private static void mayManage(Acting acting, Role target) {
+        if (acting.role() != Role.OWNER && !acting.role().outranks(target)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "As " + acting.role().value() + " you may not change a member who is " + target.value());
+        }
+    }
+
+    private static ProblemException noSuchUser(String field, String message) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+}

@@ -1,0 +1,33 @@
+package org.lifeos.identity.policy;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.lifeos.identity.api.LowerCaseEnumConverter;
+
+/** What a role may do to a resource. */
+public enum Action {
+    READ, WRITE, DELETE, MANAGE;
+
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Action> parse(String value) {
+        for (Action action : values()) {
+            if (action.value().equals(value)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @jakarta.persistence.Converter
+    public static class Column extends LowerCaseEnumConverter<Action> {
+        public Column() {
+            super(Action.class);
+        }
+    }
+}

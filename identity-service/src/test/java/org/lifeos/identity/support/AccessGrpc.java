@@ -1,0 +1,56 @@
+package org.lifeos.identity.support;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.restassured.RestAssured;
+import org.lifeos.contracts.identity.v1.AccessServiceGrpc;
+import org.lifeos.contracts.identity.v1.Caller;
+import org.lifeos.contracts.identity.v1.CheckRequest;
+import org.lifeos.contracts.identity.v1.CheckResponse;
+import org.lifeos.contracts.identity.v1.ListMembershipsRequest;
+import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
+
+/** A real gRPC client of AccessService over the network, on the service's HTTP port (HTTP/2 cleartext). */
+public final class AccessGrpc implements AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final AccessServiceGrpc.AccessServiceBlockingStub stub;
+
+    private AccessGrpc(ManagedChannel channel) {
+        this.channel = channel;
+        this.stub = AccessServiceGrpc.newBlockingStub(channel);
+    }
+
+    /** Connects to the running test application's port. */
+    public static AccessGrpc connect() {
+        return new AccessGrpc(NettyChannelBuilder.forAddress("127.0.0.1", RestAssured.port).usePlaintext().build());
+    }
+
+    public static Caller caller(TestUser user) {
+        return Caller.newBuilder().setUserId(user.id().toString()).setUsername(user.username())
+                .setEmail(user.email()).setDisplayName(user.displayName()).setZoneinfo("Europe/Berlin").build();
+    }
+
+    public CheckResponse check(TestUser user, UUID circle, String resource, String action) {
+        return check(CheckRequest.newBuilder().setCaller(caller(user))
+                .setCircleId(circle == null ? "" : circle.toString())
+                .setResource(resource).setAction(action).build());
+    }
+
+    public CheckResponse check(CheckRequest request) {
+        return stub.withDeadlineAfter(10, TimeUnit.SECONDS).check(request);
+    }
+
+    public ListMembershipsResponse memberships(TestUser user) {
+        return stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .listMemberships(ListMembershipsRequest.newBuilder().setCaller(caller(user)).build());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

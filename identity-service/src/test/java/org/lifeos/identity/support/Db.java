@@ -1,0 +1,62 @@
+package org.lifeos.identity.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lifeos.devstack.Databases;
+import org.lifeos.devstack.testing.TestStack;
+
+/**
+ * Looks at the identity database from outside the service: as the superuser (sees every row, to
+ * assert what was written) or as the runtime role (fenced by row-level security like the service).
+ */
+public final class Db {
+
+    public static final String DATABASE = "identity";
+
+    private Db() {
+    }
+
+    public static Connection superuser() throws SQLException {
+        return TestStack.postgres().superuser(DATABASE);
+    }
+
+    public static Connection runtimeRole() throws SQLException {
+        String role = Databases.runtimeRole(DATABASE);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + TestStack.postgres().port() + "/" + DATABASE,
+                role, Databases.devOnlyPassword(role));
+    }
+
+    /** The first column of every row of {@code sql}, run as the superuser. */
+    public static List<Object> column(String sql, Object... parameters) {
+        try (Connection connection = superuser()) {
+            return column(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static List<Object> column(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Object> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getObject(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    public static long count(String sql, Object... parameters) {
+        return ((Number) column(sql, parameters).get(0)).longValue();
+    }
+}
