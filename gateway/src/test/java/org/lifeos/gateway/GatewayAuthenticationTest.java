@@ -6,10 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.net.URL;
 import java.util.List;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
@@ -17,6 +20,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeos.gateway.support.FakeUpstreams;
+import org.lifeos.gateway.support.RawHttp;
 import org.lifeos.gateway.support.Tokens;
 
 @QuarkusTest
@@ -25,6 +29,9 @@ import org.lifeos.gateway.support.Tokens;
 class GatewayAuthenticationTest {
 
     private static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     @BeforeEach
     void forgetEarlierRequests() {
@@ -84,6 +91,16 @@ class GatewayAuthenticationTest {
     void authenticationComesBeforeRouting() {
         // An unauthenticated caller learns nothing about which paths exist.
         refused(given(), "/api/v1/no-such-thing");
+    }
+
+    @Test
+    void aRefusedClientIsNotAskedForItsBody() throws IOException {
+        try (RawHttp http = new RawHttp(gateway)) {
+            http.send("POST /api/v1/tasks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 5000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+            assertEquals("HTTP/1.1 401 Unauthorized", http.readLine(), "a final answer, not '100 Continue'");
+        }
+        assertEquals(List.of(), FakeUpstreams.service("planning").drain());
     }
 
     @Test

@@ -8,11 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lifeos.gateway.support.FakeService;
 import org.lifeos.gateway.support.FakeUpstreams;
+import org.lifeos.gateway.support.RawHttp;
 import org.lifeos.gateway.support.Tokens;
 
 @QuarkusTest
@@ -161,11 +158,33 @@ class GatewayRoutingTest {
     @Test
     void dotSegmentsCannotCarryARequestToAnotherServicesPath() throws IOException, InterruptedException {
         // Sent over a raw socket: HTTP client libraries would tidy the path before it left.
-        String response = rawGet("/api/v1/tasks/../circles/1", Tokens.valid());
+        String response;
+        try (RawHttp http = new RawHttp(gateway)) {
+            response = http.send("GET /api/v1/tasks/../circles/1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Tokens.valid() + "\r\nConnection: close\r\n\r\n").readAll();
+        }
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
         assertTrue(response.toLowerCase(Locale.ROOT).contains("x-served-by: identity"), response);
         assertEquals("/api/v1/circles/1", FakeUpstreams.service("identity").take().uri());
         assertEquals(List.of(), FakeUpstreams.service("planning").drain());
+    }
+
+    @Test
+    void aClientThatWaitsForContinueGetsItAndItsBodyArrives() throws IOException, InterruptedException {
+        // curl and many HTTP clients send 'Expect: 100-continue' before a larger body.
+        String body = "{\"note\":\"" + "x".repeat(4096) + "\"}";
+        try (RawHttp http = new RawHttp(gateway)) {
+            http.send("POST /api/v1/notes?status=201 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.valid()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+            assertEquals("HTTP/1.1 100 Continue", http.readLine(), "the gateway asks for the body instead of leaving the client waiting");
+            http.readLine();
+            String response = http.send(body).readAll();
+            assertTrue(response.startsWith("HTTP/1.1 201"), response);
+        }
+        FakeService.Received received = FakeUpstreams.service("planning").take();
+        assertEquals(body, received.body());
+        assertEquals(null, received.header("Expect"), "the service is not asked to confirm again");
     }
 
     @Test
@@ -175,17 +194,5 @@ class GatewayRoutingTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("uri=\"/api/v1/goals/**\""))
                 .body(not(containsString(id)));
-    }
-
-    private String rawGet(String path, String token) throws IOException {
-        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + gateway.getHost() + "\r\nAuthorization: Bearer " + token
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

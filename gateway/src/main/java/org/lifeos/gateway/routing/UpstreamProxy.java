@@ -67,7 +67,12 @@ public final class UpstreamProxy {
                     "The service behind this path is failing and is being given time to recover; try again later.");
             return;
         }
-        proxy.handle(ctx.request());
+        HttpServerRequest request = ctx.request();
+        if (HttpHeaders.CONTINUE.toString().equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            // Asked only now, once token, route and breaker said yes: a refused client never uploads its body.
+            ctx.response().writeContinue();
+        }
+        proxy.handle(request);
     }
 
     private final class Interceptor implements ProxyInterceptor {
@@ -80,6 +85,8 @@ public final class UpstreamProxy {
             // handed a path ('/api/v1/tasks/../circles') that another service owns.
             String query = incoming.query();
             request.setURI(HttpUtils.normalizePath(incoming.path()) + (query == null ? "" : "?" + query));
+            // The gateway has already asked for the body; the service must not wait for another go-ahead.
+            request.headers().remove(HttpHeaders.EXPECT);
             forwardedHeaders(request.headers(), incoming);
             return context.sendRequest()
                     .map(response -> {
