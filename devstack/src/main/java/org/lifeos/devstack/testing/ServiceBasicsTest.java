@@ -81,6 +81,46 @@ public abstract class ServiceBasicsTest {
                 "only the runtime and relay roles stay connected, never the owner: " + users);
     }
 
+    /**
+     * Scans the catalog, so a future table with a tenant_id but without row-level security
+     * fails the build: RLS enabled and forced, a policy present, and the runtime role owning
+     * nothing and unable to bypass it.
+     */
+    @Test
+    void everyTenantTableHasForcedRowLevelSecurityAndTheRuntimeRoleCannotBypassIt() throws SQLException {
+        given().when().get("/q/health/ready").then().statusCode(200); // migrations have run
+        List<String> unprotected = new java.util.ArrayList<>();
+        int tenantTables = 0;
+        try (Connection admin = TestStack.postgres().superuser(database());
+             PreparedStatement tables = admin.prepareStatement("""
+                     SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+                            (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)
+                     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')""");
+             ResultSet rows = tables.executeQuery()) {
+            while (rows.next()) {
+                tenantTables++;
+                if (!rows.getBoolean(2) || !rows.getBoolean(3) || rows.getInt(4) == 0) {
+                    unprotected.add(rows.getString(1));
+                }
+            }
+            assertTrue(tenantTables > 0, "the platform's tenant tables exist in " + database());
+            assertTrue(unprotected.isEmpty(), "tenant tables without forced RLS and a policy: " + unprotected);
+            try (PreparedStatement role = admin.prepareStatement("""
+                    SELECT r.rolbypassrls, r.rolsuper,
+                           (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid)
+                    FROM pg_roles r WHERE r.rolname = ?""")) {
+                role.setString(1, Databases.runtimeRole(database()));
+                try (ResultSet row = role.executeQuery()) {
+                    assertTrue(row.next());
+                    assertTrue(!row.getBoolean(1) && !row.getBoolean(2), "runtime role bypasses RLS");
+                    assertEquals(0, row.getInt(3), "runtime role owns relations");
+                }
+            }
+        }
+    }
+
     @Test
     void ownedTopicsAreDeclaredOnTheBroker() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestStack.kafka().bootstrapServers()))) {

@@ -40,13 +40,13 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long LEADER_LOCK = 0x4c6966654f53L; // "LifeOS"
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final AgroalDataSource relay;
     private final String bootstrapServers;
     private final boolean enabled;
     private final int batchSize;
     private final Duration pollInterval;
+    private final Duration maxBackoff;
     private volatile boolean running;
     private Thread worker;
 
@@ -55,12 +55,15 @@ public class OutboxRelay {
                        @ConfigProperty(name = "lifeos.outbox.relay.enabled", defaultValue = "true") boolean enabled,
                        @ConfigProperty(name = "lifeos.outbox.relay.batch-size", defaultValue = "200") int batchSize,
                        @ConfigProperty(name = "lifeos.outbox.relay.poll-interval", defaultValue = "200ms")
-                       Duration pollInterval) {
+                       Duration pollInterval,
+                       @ConfigProperty(name = "lifeos.outbox.relay.max-backoff", defaultValue = "30s")
+                       Duration maxBackoff) {
         this.relay = relay;
         this.bootstrapServers = bootstrapServers;
         this.enabled = enabled;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -105,7 +108,7 @@ public class OutboxRelay {
                     }
                     LOG.warnf("Outbox relay paused for %d ms: %s", backoff.toMillis(), e.getMessage());
                     sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
                 }
             }
         }

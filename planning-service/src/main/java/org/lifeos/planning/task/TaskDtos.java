@@ -1,0 +1,122 @@
+package org.lifeos.planning.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.lifeos.planning.task.TaskEnums.EnergyLevel;
+import org.lifeos.planning.task.TaskEnums.Priority;
+import org.lifeos.planning.task.TaskEnums.Status;
+
+/** What the tasks API reads and writes; entities never leave the service. */
+public final class TaskDtos {
+
+    private TaskDtos() {
+    }
+
+    public record TaskView(UUID id, UUID domainId, UUID parentId, String title, String description, Status status,
+                           Priority priority, EnergyLevel energyLevel, Integer estimatedMinutes,
+                           Integer actualMinutes, int timeBlockMinutes, LocalDate dueDate, LocalTime dueTime,
+                           LocalDate scheduledDate, LocalTime scheduledTime, boolean quickWin, List<String> tags,
+                           int sortOrder, Instant completedAt, Instant deletedAt, Instant createdAt,
+                           Instant updatedAt, long version) {
+
+        static TaskView of(Task task) {
+            return new TaskView(task.id, task.domainId, task.parentId, task.title, task.description, task.status,
+                    task.priority, task.energyLevel, task.estimatedMinutes, task.actualMinutes,
+                    task.timeBlockMinutes, task.dueDate, task.dueTime, task.scheduledDate, task.scheduledTime,
+                    task.quickWin, List.copyOf(task.tags), task.sortOrder, task.completedAt, task.deletedAt,
+                    task.createdAt, task.updatedAt, task.version);
+        }
+    }
+
+    /**
+     * A task as a client writes it. POST reads it whole (defaults below); PATCH merges the
+     * fields sent into the current values and validates the result.
+     */
+    public static class TaskForm {
+        @NotNull
+        public UUID domainId;
+
+        public UUID parentId;
+
+        @NotBlank
+        @Size(max = 500)
+        public String title;
+
+        @Size(max = 20_000)
+        public String description;
+
+        @NotNull
+        public Status status = Status.TODO;
+
+        @NotNull
+        public Priority priority = Priority.MEDIUM;
+
+        @NotNull
+        public EnergyLevel energyLevel = EnergyLevel.MEDIUM;
+
+        @Min(0)
+        @Max(100_000)
+        public Integer estimatedMinutes;
+
+        @Min(0)
+        @Max(100_000)
+        public Integer actualMinutes;
+
+        @Min(5)
+        @Max(1440)
+        public int timeBlockMinutes = 90;
+
+        public LocalDate dueDate;
+
+        public LocalTime dueTime;
+
+        public LocalDate scheduledDate;
+
+        public LocalTime scheduledTime;
+
+        public boolean quickWin;
+
+        @NotNull
+        @Size(max = 50, message = "must have at most 50 tags")
+        public List<@NotBlank @Size(max = 50) @Pattern(regexp = "^[^,\\s][^,]*$",
+                message = "must not contain commas or start with a space") String> tags = new ArrayList<>();
+
+        @Min(0)
+        @Max(1_000_000)
+        public int sortOrder;
+
+        static TaskForm of(Task task) {
+            TaskForm form = new TaskForm();
+            form.domainId = task.domainId;
+            form.parentId = task.parentId;
+            form.title = task.title;
+            form.description = task.description;
+            form.status = task.status;
+            form.priority = task.priority;
+            form.energyLevel = task.energyLevel;
+            form.estimatedMinutes = task.estimatedMinutes;
+            form.actualMinutes = task.actualMinutes;
+            form.timeBlockMinutes = task.timeBlockMinutes;
+            form.dueDate = task.dueDate;
+            form.dueTime = task.dueTime;
+            form.scheduledDate = task.scheduledDate;
+            form.scheduledTime = task.scheduledTime;
+            form.quickWin = task.quickWin;
+            form.tags = new ArrayList<>(task.tags);
+            form.sortOrder = task.sortOrder;
+            return form;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.lifeos.planning.task;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.task.TaskDtos.TaskForm;
+import org.lifeos.planning.task.TaskDtos.TaskView;
+import org.lifeos.planning.task.TaskEnums.EnergyLevel;
+import org.lifeos.planning.task.TaskEnums.Priority;
+import org.lifeos.planning.task.TaskEnums.Status;
+import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.api.Page;
+import org.lifeos.platform.api.Params;
+import org.lifeos.platform.tenancy.Access;
+
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    private final TaskService service;
+    private final Forms forms;
+
+    public TaskResource(TaskService service, Forms forms) {
+        this.service = service;
+        this.forms = forms;
+    }
+
+    /**
+     * Lists the circle's tasks. Filters combine with AND; {@code status} and {@code priority}
+     * may repeat (any of). {@code parentId=none} lists top-level tasks only.
+     */
+    @GET
+    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    public Page<TaskView> list(@QueryParam("status") List<String> status,
+                               @QueryParam("priority") List<String> priority,
+                               @QueryParam("energyLevel") String energyLevel,
+                               @QueryParam("domainId") String domainId,
+                               @QueryParam("parentId") String parentId,
+                               @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,
+                               @QueryParam("scheduledFrom") String scheduledFrom,
+                               @QueryParam("scheduledTo") String scheduledTo,
+                               @QueryParam("tag") String tag, @QueryParam("quickWin") String quickWin,
+                               @QueryParam("deleted") String deleted, @QueryParam("sort") String sort,
+                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+                               @Context UriInfo uri) {
+        boolean topLevel = "none".equals(parentId);
+        TaskQuery query = new TaskQuery(
+                status.stream().map(s -> Params.enumValue("status", s, Status.class)).toList(),
+                priority.stream().map(p -> Params.enumValue("priority", p, Priority.class)).toList(),
+                Optional.ofNullable(energyLevel).map(e -> Params.enumValue("energyLevel", e, EnergyLevel.class)),
+                Params.optionalUuid("domainId", domainId),
+                topLevel ? Optional.empty() : Params.optionalUuid("parentId", parentId), topLevel,
+                Params.date("dueFrom", dueFrom), Params.date("dueTo", dueTo),
+                Params.date("scheduledFrom", scheduledFrom), Params.date("scheduledTo", scheduledTo),
+                Optional.ofNullable(tag).filter(t -> !t.isBlank()), Params.bool("quickWin", quickWin),
+                Params.bool("deleted", deleted).orElse(false), TaskQuery.Sort.parse(sort));
+        int size = Cursors.limit(limit);
+        List<Task> page = service.list(query, cursor, size);
+        String next = page.size() < size ? null : uri.getRequestUriBuilder()
+                .replaceQueryParam("cursor", query.cursorAfter(page.get(page.size() - 1))).build().toString();
+        return new Page<>(page.stream().map(TaskView::of).toList(), next);
+    }
+
+    @POST
+    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    public Response create(JsonNode body) {
+        Task task = service.create(forms.create(body, TaskForm.class));
+        return Response.created(URI.create("/api/v1/tasks/" + task.id)).tag(etag(task))
+                .entity(TaskView.of(task)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    public Response get(@PathParam("id") String id) {
+        return view(service.get(Params.uuid("id", id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        return view(service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body)));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    public Response complete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return view(service.complete(Params.uuid("id", id), ifMatch));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Access(resource = "tasks", action = "delete", scope = "planning:write")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(Params.uuid("id", id), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    public Response restore(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return view(service.restore(Params.uuid("id", id), ifMatch));
+    }
+
+    private static Response view(Task task) {
+        return Response.ok(TaskView.of(task)).tag(etag(task)).build();
+    }
+
+    private static EntityTag etag(Task task) {
+        return EntityTag.valueOf(ETags.weak(task.version));
+    }
+}
