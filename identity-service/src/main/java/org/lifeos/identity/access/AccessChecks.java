@@ -66,7 +66,7 @@ public class AccessChecks {
         tenancy.apply(personal, caller.userId());
         List<Membership> memberships = new ArrayList<>();
         for (CircleMemberRepository.MembershipRow row
-                : members.membershipsOf(caller.userId(), CircleMemberRepository.BEFORE_ALL, MAX_MEMBERSHIPS)) {
+                : members.membershipsOf(caller.userId(), new UUID(0, 0), MAX_MEMBERSHIPS)) {
             memberships.add(Membership.newBuilder()
                     .setCircleId(row.circle().id().toString())
                     .setRole(row.member().role().value())
@@ -95,7 +95,11 @@ public class AccessChecks {
 
     private static UUID uuid(String value, String field) {
         try {
-            return UUID.fromString(value.strip());
+            UUID parsed = UUID.fromString(value.strip());
+            if (!parsed.toString().equalsIgnoreCase(value.strip())) {
+                throw new IllegalArgumentException("not in canonical form");
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw Status.INVALID_ARGUMENT.withDescription(field + " must be a UUID").asRuntimeException();
         }

@@ -2,7 +2,7 @@ package org.lifeos.identity.circle;
 
 import java.util.Locale;
 
-import org.lifeos.identity.api.LowerCaseEnumConverter;
+import org.lifeos.identity.db.LowerCaseEnumConverter;
 
 /** What can happen to a circle; recorded in circle_events. */
 public enum CircleEventType {
@@ -10,6 +10,12 @@ public enum CircleEventType {
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The lower-case form, in which enums travel in JSON, in problems and in the database. */
+    @Override
+    public String toString() {
+        return value();
     }
 
     @jakarta.persistence.Converter

@@ -1,6 +1,5 @@
 package org.lifeos.identity.circle;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,9 +11,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.lifeos.identity.api.Params;
-import org.lifeos.platform.error.Problem;
-import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.api.Params;
+import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.Problems;
 import org.lifeos.platform.tenancy.AccessFilter;
 
@@ -47,26 +45,17 @@ public class CirclePathFilter {
         if (!matcher.matches()) {
             return null;
         }
-        Optional<UUID> circle = Params.parseUuid(matcher.group(1));
-        if (circle.isEmpty()) {
-            return invalid(request, "id", "must be a UUID");
-        }
-        String header = request.getHeaderString(AccessFilter.CIRCLE_HEADER);
-        if (header != null && !header.isBlank()) {
-            Optional<UUID> named = Params.parseUuid(header.strip());
-            if (named.isEmpty()) {
-                return invalid(request, AccessFilter.CIRCLE_HEADER, "must be a UUID");
+        try {
+            UUID circle = Params.uuid("id", matcher.group(1));
+            Optional<UUID> named = Params.optionalUuid(AccessFilter.CIRCLE_HEADER,
+                    request.getHeaderString(AccessFilter.CIRCLE_HEADER));
+            if (named.isPresent() && !named.get().equals(circle)) {
+                throw ProblemException.badField(AccessFilter.CIRCLE_HEADER, "must be absent or name the circle in the path");
             }
-            if (!named.get().equals(circle.get())) {
-                return invalid(request, AccessFilter.CIRCLE_HEADER, "must be absent or name the circle in the path");
-            }
+            request.getHeaders().putSingle(AccessFilter.CIRCLE_HEADER, circle.toString());
+            return null;
+        } catch (ProblemException e) {
+            return Problems.response(e.type(), e.getMessage(), request, e.errors());
         }
-        request.getHeaders().putSingle(AccessFilter.CIRCLE_HEADER, circle.get().toString());
-        return null;
-    }
-
-    private static Response invalid(ContainerRequestContext request, String field, String message) {
-        return Problems.response(ProblemType.VALIDATION, field + ": " + message, request,
-                List.of(new Problem.FieldError(field, message)));
     }
 }

@@ -10,8 +10,6 @@ import jakarta.transaction.Transactional;
 import org.lifeos.identity.access.CircleAccess;
 import org.lifeos.identity.access.CircleAccess.Acting;
 import org.lifeos.identity.access.Tenancy;
-import org.lifeos.identity.api.Cursors;
-import org.lifeos.identity.api.Page;
 import org.lifeos.identity.member.CircleMember;
 import org.lifeos.identity.member.CircleMemberRepository;
 import org.lifeos.identity.member.MembershipEvents;
@@ -67,12 +65,11 @@ public class CircleService {
         });
     }
 
-    /** The active circles the caller belongs to, ordered by id (creation). */
+    /** Up to {@code count} active circles of the caller with an id after {@code after}, ordered by id (creation). */
     @Transactional
-    public Page<CircleDto> mine(int limit, String cursor) {
-        UUID after = Cursors.decode(cursor).orElse(CircleMemberRepository.BEFORE_ALL);
-        return Cursors.page(members.membershipsOf(context.userId(), after, limit + 1), limit,
-                row -> row.circle().id(), row -> CircleDto.of(row.circle(), row.member().role()));
+    public List<CircleDto> mine(UUID after, int count) {
+        return members.membershipsOf(context.userId(), after, count).stream()
+                .map(row -> CircleDto.of(row.circle(), row.member().role())).toList();
     }
 
     @Transactional

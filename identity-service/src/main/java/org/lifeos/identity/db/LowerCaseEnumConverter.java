@@ -1,4 +1,4 @@
-package org.lifeos.identity.api;
+package org.lifeos.identity.db;
 
 import java.util.Locale;
 

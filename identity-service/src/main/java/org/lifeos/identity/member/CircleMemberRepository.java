@@ -18,9 +18,6 @@ import org.lifeos.identity.user.User;
 @ApplicationScoped
 public class CircleMemberRepository implements PanacheRepositoryBase<CircleMember, UUID> {
 
-    /** Sorts before every UUIDv7, so "after the nil UUID" is the first page. */
-    public static final UUID BEFORE_ALL = new UUID(0, 0);
-
     public Optional<CircleMember> findMember(UUID circle, UUID user) {
         return find("tenantId = ?1 and userId = ?2", circle, user).firstResultOptional();
     }
@@ -37,12 +34,12 @@ public class CircleMemberRepository implements PanacheRepositoryBase<CircleMembe
                 .getResultStream().findFirst();
     }
 
-    /** Up to {@code limit} members of the circle with their profiles, ordered by membership. */
+    /** Up to {@code limit} members of the circle with their profiles, ordered by user id. */
     public List<MemberRow> members(UUID circle, UUID after, int limit) {
         return getEntityManager().createQuery("""
                         select m, u from CircleMember m, User u
-                        where u.id = m.userId and m.tenantId = :circle and m.id > :after
-                        order by m.id""", Object[].class)
+                        where u.id = m.userId and m.tenantId = :circle and m.userId > :after
+                        order by m.userId""", Object[].class)
                 .setParameter("circle", circle)
                 .setParameter("after", after)
                 .setMaxResults(limit)

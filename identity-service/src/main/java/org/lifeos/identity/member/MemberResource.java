@@ -3,13 +3,8 @@ package org.lifeos.identity.member;
 import java.net.URI;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -17,12 +12,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-import org.lifeos.identity.api.Cursors;
-import org.lifeos.identity.api.Page;
-import org.lifeos.identity.api.Params;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.identity.api.Pages;
+import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.api.Page;
+import org.lifeos.platform.api.Params;
 import org.lifeos.platform.tenancy.Access;
 import org.lifeos.platform.tenancy.TenantContext;
 
@@ -34,24 +34,27 @@ public class MemberResource {
 
     private final MemberService members;
     private final TenantContext context;
+    private final Forms forms;
 
-    public MemberResource(MemberService members, TenantContext context) {
+    public MemberResource(MemberService members, TenantContext context, Forms forms) {
         this.members = members;
         this.context = context;
+        this.forms = forms;
     }
 
+    /** The members, ordered by user id, {@code limit} (default 50, at most 200) per page. */
     @GET
     @Access(resource = MemberService.RESOURCE, action = "read", scope = "identity:read")
-    public Page<MemberDto> list(@PathParam("id") UUID id,
-                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Cursors.MAX_LIMIT) int limit,
-                                @QueryParam("cursor") String cursor) {
-        return members.list(id, limit, cursor);
+    public Page<MemberDto> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+                                @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        int size = Cursors.limit(limit);
+        return Pages.of(members.list(id, Pages.after(cursor), size + 1), size, MemberDto::userId, uri);
     }
 
     @POST
     @Access(resource = MemberService.RESOURCE, action = "write", scope = "identity:write")
-    public Response add(@PathParam("id") UUID id, @NotNull @Valid AddMemberRequest request) {
-        MemberDto member = members.add(id, request);
+    public Response add(@PathParam("id") UUID id, JsonNode body) {
+        MemberDto member = members.add(id, forms.create(body, AddMemberRequest.class));
         return Response.created(URI.create("/api/v1/circles/" + id + "/members/" + member.userId()))
                 .entity(member).build();
     }
@@ -59,9 +62,9 @@ public class MemberResource {
     @PATCH
     @Path("/{userId}")
     @Access(resource = MemberService.RESOURCE, action = "write", scope = "identity:write")
-    public MemberDto changeRole(@PathParam("id") UUID id, @PathParam("userId") String userId,
-                                @NotNull @Valid ChangeRoleRequest request) {
-        return members.changeRole(id, Params.uuid(userId, "userId"), request);
+    public MemberDto changeRole(@PathParam("id") UUID id, @PathParam("userId") String userId, JsonNode body) {
+        UUID user = Params.uuid("userId", userId);
+        return members.changeRole(id, user, forms.create(body, ChangeRoleRequest.class));
     }
 
     /** Removing yourself is leaving, which any member may do: the service checks the rest. */
@@ -69,7 +72,7 @@ public class MemberResource {
     @Path("/{userId}")
     @Access(resource = MemberService.RESOURCE, action = "read", scope = "identity:write")
     public Response remove(@PathParam("id") UUID id, @PathParam("userId") String userId) {
-        members.remove(id, Params.uuid(userId, "userId"), context.userId());
+        members.remove(id, Params.uuid("userId", userId), context.userId());
         return Response.noContent().build();
     }
 }

@@ -9,8 +9,6 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.identity.access.CircleAccess;
 import org.lifeos.identity.access.CircleAccess.Acting;
-import org.lifeos.identity.api.Cursors;
-import org.lifeos.identity.api.Page;
 import org.lifeos.identity.circle.CircleEventType;
 import org.lifeos.identity.circle.CircleEvents;
 import org.lifeos.identity.user.User;
@@ -45,12 +43,11 @@ public class MemberService {
         this.events = events;
     }
 
+    /** Up to {@code count} members with a user id after {@code after}, ordered by user id. */
     @Transactional
-    public Page<MemberDto> list(UUID circle, int limit, String cursor) {
+    public List<MemberDto> list(UUID circle, UUID after, int count) {
         access.require(circle, RESOURCE, "read");
-        UUID after = Cursors.decode(cursor).orElse(CircleMemberRepository.BEFORE_ALL);
-        return Cursors.page(members.members(circle, after, limit + 1), limit, row -> row.member().id(),
-                row -> dto(row.member(), row.user()));
+        return members.members(circle, after, count).stream().map(row -> dto(row.member(), row.user())).toList();
     }
 
     @Transactional

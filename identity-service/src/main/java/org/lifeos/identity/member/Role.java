@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.lifeos.identity.api.LowerCaseEnumConverter;
+import org.lifeos.identity.db.LowerCaseEnumConverter;
 
 /** A member's role in a circle, strongest first. A circle has exactly one owner. */
 public enum Role {
@@ -13,6 +13,12 @@ public enum Role {
     @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The lower-case form, in which enums travel in JSON, in problems and in the database. */
+    @Override
+    public String toString() {
+        return value();
     }
 
     /** True when this role ranks above {@code other} (owner above admin above editor above visitor). */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.lifeos.identity.api.LowerCaseEnumConverter;
+import org.lifeos.identity.db.LowerCaseEnumConverter;
 
 /** What a role may do to a resource. */
 public enum Action {
@@ -13,6 +13,12 @@ public enum Action {
     @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The lower-case form, in which enums travel in JSON, in problems and in the database. */
+    @Override
+    public String toString() {
+        return value();
     }
 
     public static Optional<Action> parse(String value) {

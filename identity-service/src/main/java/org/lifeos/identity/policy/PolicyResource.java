@@ -2,8 +2,6 @@ package org.lifeos.identity.policy;
 
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.tenancy.Access;
 
 /** A circle's permission policies. The path names the circle (see CirclePathFilter). */
@@ -21,9 +21,11 @@ import org.lifeos.platform.tenancy.Access;
 public class PolicyResource {
 
     private final PolicyService policies;
+    private final Forms forms;
 
-    public PolicyResource(PolicyService policies) {
+    public PolicyResource(PolicyService policies, Forms forms) {
         this.policies = policies;
+        this.forms = forms;
     }
 
     @GET
@@ -34,7 +36,7 @@ public class PolicyResource {
 
     @PUT
     @Access(resource = PolicyService.RESOURCE, action = "manage", scope = "identity:write")
-    public PoliciesDto replace(@PathParam("id") UUID id, @NotNull @Valid PolicyOverrides request) {
-        return policies.replace(id, request.overrides());
+    public PoliciesDto replace(@PathParam("id") UUID id, JsonNode body) {
+        return policies.replace(id, forms.create(body, PolicyOverrides.class).overrides());
     }
 }

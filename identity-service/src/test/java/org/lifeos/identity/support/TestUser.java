@@ -6,18 +6,17 @@ import java.util.UUID;
 
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import org.lifeos.devstack.testing.Tokens;
 
 /**
  * A user as Keycloak would sign them in: a fresh subject per test user (the database is shared by
  * every test of the run), and a real RS256 access token signed with the key whose public half
  * quarkus-test-oidc-server's mock realm publishes (kid "1"), carrying the audience and issuer the
- * service requires.
+ * service requires. Unlike devstack's {@link Tokens}, it also carries the profile claims (name,
+ * e-mail, zoneinfo) that provisioning copies.
  */
 public record TestUser(UUID id, String username, String email, String displayName) {
 
-    /** The issuer named by the mock realm's discovery document. */
-    public static final String ISSUER = "https://server.example.com";
-    public static final String AUDIENCE = "lifeos-api";
     private static final String SIGNING_KEY = "privateKey.jwk";
 
     public static TestUser named(String name) {
@@ -28,8 +27,8 @@ public record TestUser(UUID id, String username, String email, String displayNam
 
     /** An access token of the first-party web app (no partner scopes needed). */
     public String token() {
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
+        return Jwt.issuer(Tokens.ISSUER)
+                .audience(Tokens.AUDIENCE)
                 .subject(id.toString())
                 .preferredUserName(username)
                 .claim("email", email)

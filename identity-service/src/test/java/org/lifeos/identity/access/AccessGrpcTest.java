@@ -1,0 +1,139 @@
+package org.lifeos.identity.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeos.contracts.identity.v1.CheckRequest;
+import org.lifeos.contracts.identity.v1.CheckResponse;
+import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
+import org.lifeos.contracts.identity.v1.Membership;
+import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.identity.support.AccessGrpc;
+import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.TestUser;
+
+/** lifeos.identity.v1.AccessService over real gRPC (HTTP/2 on the service's port). */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class AccessGrpcTest {
+
+    private AccessGrpc grpc;
+
+    @BeforeEach
+    void connect() {
+        grpc = AccessGrpc.connect();
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        grpc.close();
+    }
+
+    @Test
+    void checkAnswersMembershipRoleAndPolicyPerCircle() {
+        TestUser alice = TestUser.named("alice");
+        TestUser ed = TestUser.named("ed");
+        TestUser nobody = TestUser.named("nobody");
+        UUID alicePersonal = Api.signIn(alice);
+        UUID circle = Api.createCircle(alice, "Kitchen");
+        Api.addMember(alice, circle, ed, "editor");
+
+        CheckResponse editorWrites = grpc.check(ed, circle, "tasks", "write");
+        assertTrue(editorWrites.getMember());
+        assertTrue(editorWrites.getAllowed());
+        assertEquals("editor", editorWrites.getRole());
+        assertEquals(circle.toString(), editorWrites.getCircleId());
+        assertFalse(editorWrites.getPersonalCircleId().isEmpty());
+
+        CheckResponse editorManagesMembers = grpc.check(ed, circle, "members", "write");
+        assertTrue(editorManagesMembers.getMember());
+        assertFalse(editorManagesMembers.getAllowed());
+
+        CheckResponse stranger = grpc.check(nobody, circle, "tasks", "read");
+        assertFalse(stranger.getMember());
+        assertFalse(stranger.getAllowed());
+        assertEquals("", stranger.getRole());
+
+        CheckResponse personal = grpc.check(alice, null, "tasks", "delete");
+        assertEquals(alicePersonal.toString(), personal.getCircleId());
+        assertEquals(alicePersonal.toString(), personal.getPersonalCircleId());
+        assertEquals("owner", personal.getRole());
+        assertTrue(personal.getAllowed());
+    }
+
+    @Test
+    void aDissolvedCircleHasNoMembersAnyMore() {
+        TestUser alice = TestUser.named("alice");
+        Api.signIn(alice);
+        UUID circle = Api.createCircle(alice, "Short-lived");
+        assertTrue(grpc.check(alice, circle, "tasks", "read").getMember());
+        alice.api().delete("/api/v1/circles/{id}", circle).then().statusCode(204);
+        assertFalse(grpc.check(alice, circle, "tasks", "read").getMember());
+        assertFalse(grpc.memberships(alice).getMembershipsList().stream()
+                .anyMatch(m -> m.getCircleId().equals(circle.toString())));
+    }
+
+    @Test
+    void listMembershipsNamesEveryActiveCircleWithRoleAndKind() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        UUID bobPersonal = Api.signIn(bob);
+        Api.signIn(alice);
+        UUID household = Api.createCircle(alice, "Household");
+        UUID team = Api.createCircle(alice, "Team");
+        Api.addMember(alice, household, bob, "admin");
+        Api.addMember(alice, team, bob, "visitor");
+
+        ListMembershipsResponse answer = grpc.memberships(bob);
+        assertEquals(bobPersonal.toString(), answer.getPersonalCircleId());
+        Map<String, Membership> byCircle = answer.getMembershipsList().stream()
+                .collect(Collectors.toMap(Membership::getCircleId, m -> m));
+        assertEquals(3, byCircle.size(), "bob's circles: " + byCircle.keySet());
+        assertEquals("owner", byCircle.get(bobPersonal.toString()).getRole());
+        assertEquals("personal", byCircle.get(bobPersonal.toString()).getKind());
+        assertEquals("admin", byCircle.get(household.toString()).getRole());
+        assertEquals("shared", byCircle.get(household.toString()).getKind());
+        assertEquals("Household", byCircle.get(household.toString()).getName());
+        assertEquals("visitor", byCircle.get(team.toString()).getRole());
+    }
+
+    @Test
+    void listMembershipsProvisionsACallerSeenForTheFirstTime() {
+        TestUser newcomer = TestUser.named("newcomer");
+        ListMembershipsResponse answer = grpc.memberships(newcomer);
+        assertEquals(1, answer.getMembershipsCount());
+        assertEquals(answer.getPersonalCircleId(), answer.getMemberships(0).getCircleId());
+        assertEquals("owner", answer.getMemberships(0).getRole());
+    }
+
+    @Test
+    void malformedRequestsAreInvalidArguments() {
+        TestUser alice = TestUser.named("alice");
+        StatusRuntimeException badCaller = assertThrows(StatusRuntimeException.class, () -> grpc.check(
+                CheckRequest.newBuilder().setCaller(AccessGrpc.caller(alice).toBuilder().setUserId("alice"))
+                        .setResource("tasks").setAction("read").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, badCaller.getStatus().getCode());
+        StatusRuntimeException badCircle = assertThrows(StatusRuntimeException.class, () -> grpc.check(
+                CheckRequest.newBuilder().setCaller(AccessGrpc.caller(alice)).setCircleId("circle-1")
+                        .setResource("tasks").setAction("read").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, badCircle.getStatus().getCode());
+        StatusRuntimeException noAction = assertThrows(StatusRuntimeException.class, () -> grpc.check(
+                CheckRequest.newBuilder().setCaller(AccessGrpc.caller(alice)).setResource("tasks").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, noAction.getStatus().getCode());
+    }
+}
