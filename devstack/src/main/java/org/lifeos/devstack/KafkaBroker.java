@@ -29,10 +29,12 @@ public final class KafkaBroker implements Component {
     private final Path runDir;
     private final boolean fresh;
     private ChildProcess process;
+    private boolean startedBefore;
 
     /**
      * @param dir    holds server.properties and the log segments ({@code dir/data})
-     * @param fresh  wipe {@code dir} first (tests); otherwise topics and offsets survive restarts
+     * @param fresh  wipe {@code dir} at the first start (tests); a later start (a restart after
+     *               {@link #close()}) and every start without it keep topics and offsets
      */
     public KafkaBroker(int port, int controllerPort, Path dir, Path log, Path runDir, boolean fresh) {
         this.port = port;
@@ -61,9 +63,10 @@ public final class KafkaBroker implements Component {
     public void start() throws Exception {
         Ports.requireFree(name(), port);
         Ports.requireFree(name() + " controller", controllerPort);
-        if (fresh) {
+        if (fresh && !startedBefore) {
             FileTrees.delete(dir);
         }
+        startedBefore = true;
         Files.createDirectories(log.getParent());
         Path data = dir.resolve("data");
         Files.createDirectories(data);

@@ -45,7 +45,7 @@ public class IdempotencyStore {
                 .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
                 .getResultList();
         Object[] row = rows.get(0);
-        Instant created = ((Timestamp) row[6]).toInstant();
+        Instant created = instant(row[6]);
         boolean expired = created.isBefore(Instant.now().minus(RETENTION));
         boolean abandoned = row[7] == null && created.isBefore(Instant.now().minus(ABANDONED_AFTER));
         if (expired || abandoned) {
@@ -90,6 +90,16 @@ public class IdempotencyStore {
     public int purgeExpired() {
         return entityManager.createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'")
                 .executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 
     /** @param status null while the first request is still running */

@@ -89,6 +89,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
+        // The JSON body reader reports unreadable bodies as a 400 wrapping Jackson's exception.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadable(json, request);
+            }
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
             case 400 -> ProblemType.VALIDATION;
@@ -104,15 +110,19 @@ public class ProblemMappers {
             default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION;
         };
         if (type == ProblemType.INTERNAL) {
-            LOG.errorf(e, "Request %s failed", request);
+            LOG.errorf(e, "Request %s failed", describe(request));
         }
         return Problems.response(type, type == ProblemType.INTERNAL ? null : type.title(), request);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
-        LOG.errorf(e, "Request %s failed", request);
+        LOG.errorf(e, "Request %s failed", describe(request));
         return Problems.response(ProblemType.INTERNAL, null, request);
+    }
+
+    private static String describe(ContainerRequestContext request) {
+        return request == null ? "?" : request.getMethod() + " /" + request.getUriInfo().getPath().replaceFirst("^/", "");
     }
 
     private static Response unauthorized(ContainerRequestContext request) {
