@@ -1,6 +1,7 @@
 package org.lifeos.identity.user;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,6 +59,13 @@ public class UserProvisioning {
     public UUID provision(Profile profile) {
         UUID user = profile.userId();
         tenancy.apply(null, user);
+        // Every access check passes here: a known user costs one read, not a write.
+        List<?> known = entityManager.createNativeQuery("SELECT personal_circle_id FROM users WHERE id = ?1")
+                .setParameter(1, user)
+                .getResultList();
+        if (!known.isEmpty()) {
+            return (UUID) known.get(0);
+        }
         UUID personal = Ids.next();
         // Email and username are unique; when another account still holds one (Keycloak recreated
         // a user), the new user starts without it rather than not at all.
@@ -78,6 +86,7 @@ public class UserProvisioning {
                 .setParameter(6, personal)
                 .executeUpdate();
         if (inserted == 0) {
+            // A concurrent first request made the user meanwhile (we waited for it on the key).
             return (UUID) entityManager.createNativeQuery("SELECT personal_circle_id FROM users WHERE id = ?1")
                     .setParameter(1, user)
                     .getSingleResult();
