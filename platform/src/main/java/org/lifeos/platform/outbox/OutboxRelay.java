@@ -79,8 +79,12 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (worker != null) {
-            worker.interrupt();
-            worker.join(TimeUnit.SECONDS.toMillis(15));
+            // Let an in-flight batch finish and the producer close cleanly; interrupt only a backoff sleep.
+            worker.join(TimeUnit.SECONDS.toMillis(5));
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            }
         }
     }
 

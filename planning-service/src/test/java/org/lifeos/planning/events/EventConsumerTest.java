@@ -1,0 +1,145 @@
+package org.lifeos.planning.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.devstack.testing.TestStack;
+
+/**
+ * The platform's consumers apply an event once however often it is delivered (the event id is
+ * recorded with the effect), and send an event that keeps failing to the dead-letter topic with
+ * its error, without applying any of it.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class EventConsumerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void anEventDeliveredTwiceIsAppliedOnce() throws Exception {
+        UUID circle = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        String name = "Probe " + event;
+        String envelope = envelope(event, circle, Map.of("name", name));
+        send(circle, envelope);
+        send(circle, envelope);
+        assertTrue(eventually(() -> domainsNamed(circle, name) == 1), "the effect happened");
+        Thread.sleep(2000); // the second delivery has had time to arrive
+        assertEquals(1, domainsNamed(circle, name), "applied once");
+        assertEquals(1, processed(event), "recorded once");
+    }
+
+    @Test
+    void anEventThatKeepsFailingGoesToTheDeadLetterTopicAndChangesNothing() throws Exception {
+        UUID circle = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        send(circle, envelope(event, circle, Map.of("fail", true)));
+        ConsumerRecord<String, String> dead = deadLetter(event);
+        String error = new String(dead.headers().lastHeader("lifeos-error").value(), StandardCharsets.UTF_8);
+        assertTrue(error.contains("probe refused"), error);
+        assertEquals("planning.probe-test",
+                new String(dead.headers().lastHeader("lifeos-consumer").value(), StandardCharsets.UTF_8));
+        assertEquals(3, ProbeHandler.CALLS.get(event).get(), "bounded retries before giving up");
+        assertEquals(0, processed(event), "a failed event is not recorded as processed");
+    }
+
+    private static String envelope(UUID event, UUID circle, Map<String, Object> payload) throws Exception {
+        return JSON.writeValueAsString(Map.of("eventId", event.toString(), "type", "probe.sent",
+                "occurredAt", Instant.now().toString(), "tenantId", circle.toString(),
+                "actorId", UUID.randomUUID().toString(), "payload", payload));
+    }
+
+    private static void send(UUID circle, String value) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
+        config.put("key.serializer", StringSerializer.class.getName());
+        config.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(ProbeHandler.TOPIC, circle.toString(), value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ConsumerRecord<String, String> deadLetter(UUID event) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
+        config.put("group.id", "dlq-test-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        config.put("key.deserializer", StringDeserializer.class.getName());
+        config.put("value.deserializer", StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(ProbeHandler.TOPIC + ".dlq"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().contains(event.toString())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("event " + event + " never reached the dead-letter topic");
+    }
+
+    private static int domainsNamed(UUID circle, String name) {
+        return count("SELECT count(*) FROM domains WHERE tenant_id = ? AND name = ?", circle, name);
+    }
+
+    private static int processed(UUID event) {
+        return count("SELECT count(*) FROM processed_events WHERE consumer = 'planning.probe-test' AND event_id = ?",
+                event, null);
+    }
+
+    private static int count(String sql, UUID id, String text) {
+        try (Connection admin = TestStack.postgres().superuser("planning");
+             PreparedStatement query = admin.prepareStatement(sql)) {
+            query.setObject(1, id);
+            if (text != null) {
+                query.setString(2, text);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
+    }
+}
