@@ -1,5 +1,6 @@
 package org.lifeos.identity.member;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,8 +92,9 @@ class MembershipEventsTest {
             }
         }
         assertEquals(expected, received);
-        assertEquals(0, Db.count(
-                "SELECT count(*) FROM outbox_events WHERE tenant_id = ? AND published_at IS NULL", circle));
+        // The relay marks rows sent once the broker acknowledged them, a moment after consumers may see them.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0, Db.count(
+                "SELECT count(*) FROM outbox_events WHERE tenant_id = ? AND published_at IS NULL", circle)));
     }
 
     private static String text(JsonNode payload, String field) {
