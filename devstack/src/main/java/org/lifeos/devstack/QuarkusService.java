@@ -3,6 +3,7 @@ package org.lifeos.devstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +15,25 @@ public final class QuarkusService implements Component {
     private final Path repoRoot;
     private final Path log;
     private final Path runDir;
+    private final Map<String, String> properties;
     private ChildProcess process;
 
     public QuarkusService(String module, int port, Path repoRoot, Path logDir, Path runDir) {
+        this(module, port, repoRoot, logDir, runDir, Map.of());
+    }
+
+    /**
+     * @param properties system properties for the application, e.g. where its database, broker
+     *                   and Keycloak are when they are not on their local default ports (tests)
+     */
+    public QuarkusService(String module, int port, Path repoRoot, Path logDir, Path runDir,
+                          Map<String, String> properties) {
         this.module = module;
         this.port = port;
         this.repoRoot = repoRoot;
         this.log = logDir.resolve(module + ".log");
         this.runDir = runDir;
+        this.properties = Map.copyOf(properties);
     }
 
     @Override
@@ -41,8 +53,10 @@ public final class QuarkusService implements Component {
             throw new StartupException(name(), jar + " is missing; run `make build`");
         }
         Ports.requireFree(name(), port);
-        List<String> command = List.of(ChildProcess.javaBinary(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms32m", "-Xmx256m",
+                "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, repoRoot.resolve(module), Map.of(), log, runDir);
         process.awaitReady(Duration.ofMinutes(3), () -> Http.status(url() + "/q/health/ready") == 200);
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeos.gateway.support.FakeUpstreams;
 import org.lifeos.gateway.support.RawHttp;
-import org.lifeos.gateway.support.Tokens;
+import org.lifeos.devstack.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lifeos.gateway.support.FakeService;
 import org.lifeos.gateway.support.FakeUpstreams;
 import org.lifeos.gateway.support.RawHttp;
-import org.lifeos.gateway.support.Tokens;
+import org.lifeos.devstack.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.lifeos.gateway.support.FakeUpstreams;
-import org.lifeos.gateway.support.Tokens;
+import org.lifeos.devstack.testing.Tokens;
 
 /** The gateway started while the identity provider is unreachable: it must fail closed, and say so. */
 @QuarkusTest

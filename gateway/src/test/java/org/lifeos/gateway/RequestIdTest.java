@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lifeos.gateway.support.FakeService;
 import org.lifeos.gateway.support.FakeUpstreams;
-import org.lifeos.gateway.support.Tokens;
+import org.lifeos.devstack.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)

@@ -18,7 +18,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.lifeos.gateway.support.FakeService;
 import org.lifeos.gateway.support.FakeUpstreams;
-import org.lifeos.gateway.support.Tokens;
+import org.lifeos.devstack.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)

@@ -1,5 +1,7 @@
 package org.lifeos.devstack.testing;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +21,8 @@ public final class Tokens {
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "lifeos-api";
     private static final String KEY = "privateKey.jwk";
+    /** The one user of tests that do not care who signs in. */
+    private static final UUID SOMEONE = UUID.fromString("5b0c6f4e-8a0e-4c7e-9a43-0d5f1c2a7b11");
 
     private Tokens() {
     }
@@ -33,15 +37,44 @@ public final class Tokens {
         return builder(user, username, clientId, scopes).sign(KEY);
     }
 
-    /** A token that expired a minute ago. */
+    /** A valid first-party token for a fixed test user. */
+    public static String valid() {
+        return user(SOMEONE, "alice");
+    }
+
+    /** A token that expired ten minutes ago. */
+    public static String expired() {
+        return expired(SOMEONE, "alice");
+    }
+
     public static String expired(UUID user, String username) {
-        long past = Instant.now().minusSeconds(60).getEpochSecond();
+        long past = Instant.now().minusSeconds(600).getEpochSecond();
         return builder(user, username, "lifeos-web", Set.of("openid")).issuedAt(past - 300).expiresAt(past).sign(KEY);
     }
 
     /** A token for another audience: valid signature, not meant for LifeOS. */
     public static String otherAudience(UUID user, String username) {
         return builder(user, username, "lifeos-web", Set.of("openid")).audience("someone-else").sign(KEY);
+    }
+
+    public static String forAudience(String audience) {
+        return builder(SOMEONE, "alice", "lifeos-web", Set.of("openid")).audience(audience).sign(KEY);
+    }
+
+    public static String fromIssuer(String issuer) {
+        return builder(SOMEONE, "alice", "lifeos-web", Set.of("openid")).issuer(issuer).sign(KEY);
+    }
+
+    /** Right claims and key id, signed by a key the realm never published. */
+    public static String signedByUnknownKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return builder(SOMEONE, "alice", "lifeos-web", Set.of("openid")).jws().keyId("1")
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JwtClaimsBuilder builder(UUID user, String username, String clientId, Set<String> scopes) {

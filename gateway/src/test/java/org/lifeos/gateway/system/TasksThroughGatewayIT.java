@@ -1,0 +1,162 @@
+package org.lifeos.gateway.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.KeycloakServer;
+import org.lifeos.devstack.Ports;
+import org.lifeos.devstack.QuarkusService;
+import org.lifeos.devstack.testing.TestStack;
+
+/**
+ * The whole path a user takes, with nothing stood in: real Keycloak tokens for alice and bob,
+ * the gateway, identity-service and planning-service as the jars the build produced, on real
+ * PostgreSQL and Kafka. Tenancy end to end: a circle's tasks are its own, a shared circle's
+ * visitor reads and cannot write.
+ */
+class TasksThroughGatewayIT {
+
+    private static final List<QuarkusService> SERVICES = new ArrayList<>();
+    private static String gateway;
+    private static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void startTheSystem() {
+        keycloak = TestStack.keycloak();
+        int identityPort = Ports.ephemeral();
+        int planningPort = Ports.ephemeral();
+        int gatewayPort = Ports.ephemeral();
+        Map<String, String> common = new HashMap<>();
+        common.put("lifeos.postgres.port", String.valueOf(TestStack.postgres().port()));
+        common.put("kafka.bootstrap.servers", TestStack.kafka().bootstrapServers());
+        common.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        common.put("quarkus.grpc.clients.access.port", String.valueOf(identityPort));
+        Map<String, String> gatewayConfig = new HashMap<>();
+        gatewayConfig.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        gatewayConfig.put("lifeos.gateway.routes.identity.upstream", "http://127.0.0.1:" + identityPort);
+        gatewayConfig.put("lifeos.gateway.routes.planning.upstream", "http://127.0.0.1:" + planningPort);
+
+        Path root = TestStack.repoRoot();
+        Path logs = Path.of("target", "system", "logs").toAbsolutePath();
+        Path run = Path.of("target", "system", "run").toAbsolutePath();
+        start(new QuarkusService("identity-service", identityPort, root, logs, run, common));
+        start(new QuarkusService("planning-service", planningPort, root, logs, run, common));
+        start(new QuarkusService("gateway", gatewayPort, root, logs, run, gatewayConfig));
+        gateway = "http://127.0.0.1:" + gatewayPort;
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        for (int i = SERVICES.size() - 1; i >= 0; i--) {
+            SERVICES.get(i).close();
+        }
+    }
+
+    @Test
+    void aCirclesTasksAreItsOwnThroughTheGateway() {
+        String alice = token("alice", "alice-dev-password");
+        String bob = token("bob", "bob-dev-password");
+
+        String domain = as(alice).body(Map.of("name", "Home", "type", "life_admin", "color", "#4A90D9", "icon", "home"))
+                .post("/api/v1/domains").then().statusCode(201).extract().path("id");
+        String task = as(alice).body(Map.of("domainId", domain, "title", "Renew passport"))
+                .post("/api/v1/tasks").then().statusCode(201).header("X-Request-Id", notNullValue())
+                .extract().path("id");
+        as(alice).get("/api/v1/tasks").then().statusCode(200).body("items.id", hasItem(task));
+
+        as(bob).get("/api/v1/tasks/" + task).then().statusCode(404).contentType("application/problem+json");
+        as(bob).get("/api/v1/tasks").then().statusCode(200).body("items.id", not(hasItem(task)));
+        as(bob).body(Map.of("title", "mine now")).patch("/api/v1/tasks/" + task).then().statusCode(404);
+        as(alice).get("/api/v1/tasks/" + task).then().body("title", equalTo("Renew passport"));
+    }
+
+    @Test
+    void aVisitorOfASharedCircleReadsItsTasksButCannotWrite() {
+        String alice = token("alice", "alice-dev-password");
+        String bob = token("bob", "bob-dev-password");
+        as(bob).get("/api/v1/me").then().statusCode(200); // bob has signed in once
+        String circle = as(alice).body(Map.of("name", "Household")).post("/api/v1/circles").then().statusCode(201)
+                .extract().path("id");
+        as(alice).body(Map.of("email", "bob@lifeos.local", "role", "visitor"))
+                .post("/api/v1/circles/" + circle + "/members").then().statusCode(201);
+        String domain = as(alice).header("X-Circle-Id", circle)
+                .body(Map.of("name", "Shared", "type", "life_admin", "color", "#4A90D9", "icon", "home"))
+                .post("/api/v1/domains").then().statusCode(201).extract().path("id");
+        String task = as(alice).header("X-Circle-Id", circle).body(Map.of("domainId", domain, "title", "Groceries"))
+                .post("/api/v1/tasks").then().statusCode(201).extract().path("id");
+
+        as(bob).header("X-Circle-Id", circle).get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("title", equalTo("Groceries"));
+        as(bob).header("X-Circle-Id", circle).body(Map.of("title", "Beer")).patch("/api/v1/tasks/" + task)
+                .then().statusCode(403).contentType("application/problem+json");
+        as(bob).get("/api/v1/tasks/" + task).then().statusCode(404); // not in bob's personal circle
+    }
+
+    @Test
+    void theGatewayRefusesMissingTokensAndUnknownRoutesAsProblems() {
+        given().get(gateway + "/api/v1/tasks").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(token("alice", "alice-dev-password")).get(gateway + "/api/v1/nowhere")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get(gateway + "/q/health/ready").then().statusCode(200);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private static void start(QuarkusService service) {
+        SERVICES.add(service);
+        service.start();
+    }
+
+    /** An access token from the real Keycloak, as the README's curl gets one. */
+    private static String token(String username, String password) {
+        Map<String, String> form = Map.of("grant_type", "password", "client_id", "lifeos-web",
+                "username", username, "password", password, "scope", "openid");
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+            if (!token.find()) {
+                throw new AssertionError("no access token in " + response.body());
+            }
+            return token.group(1);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
