@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,7 +124,7 @@ class IsolationTest {
     }
 
     private static List<Object> distinct(List<Object> values) {
-        return List.copyOf(new java.util.LinkedHashSet<>(values));
+        return List.copyOf(new LinkedHashSet<>(values));
     }
 
     private static int update(Connection connection, String sql, Object parameter) throws SQLException {

@@ -1,8 +1,10 @@
 package org.lifeos.identity.user;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +37,7 @@ class ProvisioningTest {
     void concurrentFirstRequestsCreateTheUserAndOnePersonalCircleExactlyOnce() throws Exception {
         TestUser dana = TestUser.named("dana");
         String token = dana.token();
-        Set<String> personalCircles = concurrently(() -> io.restassured.RestAssured.given().auth().oauth2(token)
+        Set<String> personalCircles = concurrently(() -> given().auth().oauth2(token)
                 .get("/api/v1/me").then().statusCode(200).extract().<String>path("personalCircleId"));
 
         assertEquals(1, personalCircles.size(), "every first request sees the same personal circle: " + personalCircles);
@@ -84,7 +86,7 @@ class ProvisioningTest {
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> answers = new java.util.ArrayList<>();
+            List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < CONCURRENT; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
