@@ -5,7 +5,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B
 JAVA ?= java
 LIFEOS_HOME ?= $(CURDIR)/.lifeos
-DEVSTACK_JAR := devstack/target/devstack-0.1.0-SNAPSHOT.jar
+DEVSTACK_JAR := devstack/target/devstack-0.1.0-SNAPSHOT-launcher.jar
 DEVSTACK := $(JAVA) -Dlifeos.repo.root=$(CURDIR) -Dlifeos.home=$(LIFEOS_HOME) -jar $(DEVSTACK_JAR)
 
 .DEFAULT_GOAL := help
