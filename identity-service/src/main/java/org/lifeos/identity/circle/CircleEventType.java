@@ -2,7 +2,7 @@ package org.lifeos.identity.circle;
 
 import java.util.Locale;
 
-import org.lifeos.identity.db.LowerCaseEnumConverter;
+import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** What can happen to a circle; recorded in circle_events. */
 public enum CircleEventType {

@@ -3,7 +3,7 @@ package org.lifeos.identity.circle;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.lifeos.identity.db.LowerCaseEnumConverter;
+import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** A personal circle is made for each user at first sign-in and is theirs alone; shared ones have members. */
 public enum CircleKind {

@@ -3,7 +3,7 @@ package org.lifeos.identity.circle;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.lifeos.identity.db.LowerCaseEnumConverter;
+import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** A dissolved circle is gone for everyone: no member may act in it any more. */
 public enum CircleStatus {

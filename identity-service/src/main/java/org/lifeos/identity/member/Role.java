@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.lifeos.identity.db.LowerCaseEnumConverter;
+import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** A member's role in a circle, strongest first. A circle has exactly one owner. */
 public enum Role {

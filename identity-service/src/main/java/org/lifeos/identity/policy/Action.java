@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.lifeos.identity.db.LowerCaseEnumConverter;
+import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** What a role may do to a resource. */
 public enum Action {

@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.lifeos.planning.support.LowerCaseEnumConverter;
+import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** A life domain of a circle: the top-level unit tasks, goals and habits belong to. */
 @Entity

@@ -2,7 +2,7 @@ package org.lifeos.planning.task;
 
 import java.util.Locale;
 
-import org.lifeos.planning.support.LowerCaseEnumConverter;
+import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** Task status, priority and energy level (seed 000); JSON and the database use the lower-case form. */
 public final class TaskEnums {

@@ -38,6 +38,8 @@ class BadInputTest {
             "wrong type for a number      | {\"domainId\":\"%s\",\"title\":\"t\",\"estimatedMinutes\":\"soon\"} | estimatedMinutes",
             "a fraction for a whole number | {\"domainId\":\"%s\",\"title\":\"t\",\"estimatedMinutes\":2.5} | estimatedMinutes",
             "wrong type for a flag         | {\"domainId\":\"%s\",\"title\":\"t\",\"quickWin\":\"yes\"} | quickWin",
+            "a number for text             | {\"domainId\":\"%s\",\"title\":42} | title",
+            "a boolean for text            | {\"domainId\":\"%s\",\"title\":\"t\",\"description\":true} | description",
             "missing title                 | {\"domainId\":\"%s\"} | title",
             "blank title                   | {\"domainId\":\"%s\",\"title\":\"  \"} | title",
             "unknown enum value            | {\"domainId\":\"%s\",\"title\":\"t\",\"priority\":\"urgent\"} | priority",

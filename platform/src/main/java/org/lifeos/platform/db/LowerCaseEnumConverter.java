@@ -1,10 +1,10 @@
-package org.lifeos.identity.db;
+package org.lifeos.platform.db;
 
 import java.util.Locale;
 
 import jakarta.persistence.AttributeConverter;
 
-/** Stores an enum as its lower-case name, the form the columns' CHECK constraints allow. */
+/** Stores an enum as its lower-case name, the form the seeds' CHECK constraints use (the enum's JSON form too). */
 public abstract class LowerCaseEnumConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
 
     private final Class<E> type;
