@@ -82,6 +82,7 @@ class OutboxDeliveryTest {
         config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
         config.put("group.id", "outbox-test-" + UUID.randomUUID());
         config.put("auto.offset.reset", "earliest");
+        config.put("isolation.level", "read_committed"); // as every LifeOS consumer reads
         config.put("key.deserializer", StringDeserializer.class.getName());
         config.put("value.deserializer", StringDeserializer.class.getName());
         Set<UUID> circles = expected.keySet();

@@ -162,6 +162,8 @@ public class EventConsumers {
                     ? handler.name() + "-" + UUID.randomUUID() : handler.name());
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, handler.broadcast() ? "latest" : "earliest");
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            // The outbox relay publishes in transactions; an aborted batch must stay unseen.
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
             config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,10 @@ import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -31,9 +33,9 @@ import org.jboss.logging.Logger;
 /**
  * Publishes outbox rows to Kafka in outbox order, keyed by circle, and marks them sent. It runs
  * as the relay role (its own narrow policy, never the table owner or a BYPASSRLS role); one
- * replica at a time leads, through a PostgreSQL advisory lock. A failed send stops the batch
- * (later events must not overtake it) and is retried with backoff; delivery is at least once and
- * consumers deduplicate by event id.
+ * replica at a time leads, through a PostgreSQL advisory lock. Each batch is one Kafka
+ * transaction: a failed batch is aborted and retried whole with backoff, so later events never
+ * overtake it and read-committed consumers never see it twice.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,6 +49,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration maxBackoff;
+    private final String transactionalId;
     private volatile boolean running;
     private Thread worker;
 
@@ -57,13 +60,15 @@ public class OutboxRelay {
                        @ConfigProperty(name = "lifeos.outbox.relay.poll-interval", defaultValue = "200ms")
                        Duration pollInterval,
                        @ConfigProperty(name = "lifeos.outbox.relay.max-backoff", defaultValue = "30s")
-                       Duration maxBackoff) {
+                       Duration maxBackoff,
+                       @ConfigProperty(name = "quarkus.application.name") String service) {
         this.relay = relay;
         this.bootstrapServers = bootstrapServers;
         this.enabled = enabled;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
+        this.transactionalId = service + "-outbox-relay";
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -90,7 +95,8 @@ public class OutboxRelay {
 
     private void run() {
         Duration backoff = pollInterval;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+        KafkaProducer<String, String> producer = null;
+        try {
             while (running) {
                 try (Connection connection = relay.getConnection()) {
                     connection.setAutoCommit(true);
@@ -99,6 +105,9 @@ public class OutboxRelay {
                         continue;
                     }
                     while (running) {
+                        if (producer == null) {
+                            producer = transactionalProducer();
+                        }
                         int sent = relayOnce(connection, producer);
                         backoff = pollInterval;
                         if (sent < batchSize) {
@@ -106,19 +115,33 @@ public class OutboxRelay {
                         }
                     }
                     unlock(connection);
-                } catch (RelayException | SQLException e) {
+                } catch (RelayException | SQLException | KafkaException e) {
                     if (!running) {
                         break;
+                    }
+                    if (e instanceof KafkaException || (e instanceof RelayException relayFailure && relayFailure.fatal)) {
+                        // A producer that failed outside a transaction's normal abort is not reused.
+                        close(producer);
+                        producer = null;
                     }
                     LOG.warnf("Outbox relay paused for %d ms: %s", backoff.toMillis(), e.getMessage());
                     sleep(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
                 }
             }
+        } finally {
+            close(producer);
         }
     }
 
-    /** Sends one batch in order; returns how many rows were published. */
+    /**
+     * Sends one batch, in outbox order, as one Kafka transaction, and marks it sent. Consumers
+     * read committed records only, so a batch interrupted by a broker outage (and sent again
+     * later) is never seen twice; only a crash between the Kafka commit and the database update
+     * can repeat a batch, and consumers deduplicate by event id.
+     *
+     * @return how many rows were published
+     */
     int relayOnce(Connection connection, KafkaProducer<String, String> producer) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
@@ -135,33 +158,48 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            sends.add(producer.send(new ProducerRecord<>(row.topic(), row.tenant().toString(), row.envelope())));
-        }
-        producer.flush();
-        List<UUID> published = new ArrayList<>();
-        String failure = null;
-        UUID failed = null;
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                sends.get(i).get(30, TimeUnit.SECONDS);
-                published.add(rows.get(i).id());
-            } catch (Exception e) {
-                failed = rows.get(i).id();
-                failure = e.getCause() != null ? e.getCause().toString() : e.toString();
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                break;
+        try {
+            producer.beginTransaction();
+            for (Row row : rows) {
+                producer.send(new ProducerRecord<>(row.topic(), row.tenant().toString(), row.envelope()));
             }
+            producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+            recordFailure(connection, rows.get(0).id(), e.toString());
+            throw new RelayException("the producer cannot continue: " + e, true);
+        } catch (KafkaException e) {
+            boolean aborted = abort(producer);
+            recordFailure(connection, rows.get(0).id(), e.toString());
+            throw new RelayException("could not publish " + rows.size() + " events: " + e.getMessage(), !aborted);
         }
-        markPublished(connection, published);
-        if (failed != null) {
-            recordFailure(connection, failed, failure);
-            throw new RelayException("could not publish event " + failed + ": " + failure);
+        markPublished(connection, rows.stream().map(Row::id).toList());
+        return rows.size();
+    }
+
+    private static boolean abort(KafkaProducer<String, String> producer) {
+        try {
+            producer.abortTransaction();
+            return true;
+        } catch (KafkaException e) {
+            return false;
         }
-        return published.size();
+    }
+
+    private static void close(KafkaProducer<String, String> producer) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private KafkaProducer<String, String> transactionalProducer() {
+        KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig());
+        try {
+            producer.initTransactions();
+            return producer;
+        } catch (KafkaException e) {
+            close(producer);
+            throw e;
+        }
     }
 
     private static void markPublished(Connection connection, List<UUID> ids) throws SQLException {
@@ -213,6 +251,9 @@ public class OutboxRelay {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // One transactional id per service: a new leader fences a previous one that still runs.
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
         return config;
     }
 
@@ -229,8 +270,11 @@ public class OutboxRelay {
     }
 
     private static final class RelayException extends RuntimeException {
-        RelayException(String message) {
+        private final boolean fatal;
+
+        RelayException(String message, boolean fatal) {
             super(message, null, false, false);
+            this.fatal = fatal;
         }
     }
 }
