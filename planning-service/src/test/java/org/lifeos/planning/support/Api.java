@@ -10,8 +10,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.lifeos.devstack.testing.Tokens;
 
-/** A signed-in user of the API in tests, acting in one circle. */
-public record Api(UUID user, String username, UUID circle) {
+/**
+ * A signed-in user of the API in tests, acting in one circle; with a {@code zone}, their token
+ * carries it as the {@code zoneinfo} claim.
+ */
+public record Api(UUID user, String username, UUID circle, String zone) {
+
+    public Api(UUID user, String username, UUID circle) {
+        this(user, username, circle, null);
+    }
 
     /** A new user acting in their personal circle. */
     public static Api newUser(String username) {
@@ -20,11 +27,17 @@ public record Api(UUID user, String username, UUID circle) {
     }
 
     public Api in(UUID otherCircle) {
-        return new Api(user, username, otherCircle);
+        return new Api(user, username, otherCircle, zone);
+    }
+
+    /** The same user, whose token says they live in the IANA time zone {@code zoneId}. */
+    public Api inZone(String zoneId) {
+        return new Api(user, username, circle, zoneId);
     }
 
     public RequestSpecification request() {
-        return given().auth().oauth2(Tokens.user(user, username))
+        String token = zone == null ? Tokens.user(user, username) : ZonedTokens.user(user, username, zone);
+        return given().auth().oauth2(token)
                 .header("X-Circle-Id", circle.toString())
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
@@ -38,6 +51,14 @@ public record Api(UUID user, String username, UUID circle) {
 
     public Response createTask(Map<String, Object> body) {
         return request().body(body).post("/api/v1/tasks");
+    }
+
+    public UUID habit(UUID domain, String name, Map<String, Object> frequency) {
+        Map<String, Object> body = new java.util.HashMap<>(frequency);
+        body.put("domainId", domain.toString());
+        body.put("name", name);
+        return UUID.fromString(request().body(body).post("/api/v1/habits").then().statusCode(201)
+                .extract().path("id"));
     }
 
     public UUID task(UUID domain, String title) {
