@@ -24,6 +24,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    RateLimit rateLimit();
+
     interface Route {
         /**
          * Public path prefixes under {@code /api/}, without a trailing slash. A prefix matches
@@ -58,6 +60,12 @@ public interface GatewayConfig {
         /** How long a service is skipped (503) before one trial request is let through again. */
         @WithDefault("10s")
         Duration openDuration();
+    }
+
+    interface RateLimit {
+        /** Requests a minute each caller (token subject, else client address) may make through this gateway. */
+        @WithDefault("600")
+        long requestsPerMinute();
     }
 
     interface OpenApi {

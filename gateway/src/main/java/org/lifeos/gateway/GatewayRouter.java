@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.lifeos.gateway.openapi.OpenApiAggregator;
 import org.lifeos.gateway.problem.ProblemType;
 import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.ratelimit.RateLimiter;
 import org.lifeos.gateway.requestid.RequestIds;
 import org.lifeos.gateway.routing.CircuitBreaker;
 import org.lifeos.gateway.routing.Route;
@@ -28,8 +29,9 @@ import org.lifeos.gateway.security.AuthenticationGate;
 
 /**
  * Puts the gateway on Quarkus's Vert.x router. For every request: a request id. For requests
- * under {@code /api/}: the route is looked up, the token checked, then the request goes to the
- * owning service, or a problem comes back (401, 404, 502, 503, 504). Everything else
+ * under {@code /api/}: the route is looked up, the token checked, the caller's rate limit taken,
+ * then the request goes to the owning service, or a problem comes back (401, 404, 429, 502, 503,
+ * 504). Everything else
  * ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}) is Quarkus's own and public, as is
  * {@code /openapi}, the merged API document of all services.
  */
@@ -41,7 +43,8 @@ public class GatewayRouter {
     /** After Quarkus's authentication (-200) and authorization (-100) handlers, before anything else. */
     static final int ORDER_ROUTE_LOOKUP = 100;
     static final int ORDER_AUTHENTICATION = 101;
-    static final int ORDER_DISPATCH = 102;
+    static final int ORDER_RATE_LIMIT = 102;
+    static final int ORDER_DISPATCH = 103;
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
     private static final String API_PATHS = "/api/*";
@@ -88,6 +91,9 @@ public class GatewayRouter {
         router.get(OPENAPI_PATH).handler(openApi::handle);
         router.route(API_PATHS).order(ORDER_ROUTE_LOOKUP).handler(this::lookUp);
         router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
+        RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute());
+        vertx.setPeriodic(60_000, id -> limiter.evictIdle());
+        router.route(API_PATHS).order(ORDER_RATE_LIMIT).handler(limiter::handle);
         router.route(API_PATHS).order(ORDER_DISPATCH).handler(this::dispatch);
         router.route(API_PATHS).order(ORDER_DISPATCH).failureHandler(GatewayRouter::unexpectedFailure);
     }

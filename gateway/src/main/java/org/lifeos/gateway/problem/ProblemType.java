@@ -8,6 +8,7 @@ package org.lifeos.gateway.problem;
 public enum ProblemType {
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
     NOT_FOUND(404, "not-found", "Not found"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL(500, "internal", "Something went wrong on our side"),
     BAD_GATEWAY(502, "bad-gateway", "The service behind this path failed"),
     UNAVAILABLE(503, "unavailable", "A service LifeOS depends on is unavailable"),

@@ -10,9 +10,11 @@ import io.smallrye.mutiny.Uni;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.lifeos.gateway.problem.ProblemType;
 import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.ratelimit.RateLimiter;
 
 /**
  * Lets a request under {@code /api/} through only with a valid access token: signed by the
@@ -47,6 +49,8 @@ public final class AuthenticationGate {
                     if (id.isAnonymous()) {
                         unauthorized(ctx, "Bearer", "This API needs an access token: send 'Authorization: Bearer <token>'.");
                     } else {
+                        ctx.put(RateLimiter.CALLER_KEY, id.getPrincipal() instanceof JsonWebToken jwt
+                                && jwt.getSubject() != null ? jwt.getSubject() : id.getPrincipal().getName());
                         ctx.next();
                     }
                 },
