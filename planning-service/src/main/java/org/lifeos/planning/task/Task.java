@@ -37,6 +37,9 @@ public class Task {
     @Column(name = "parent_id")
     public UUID parentId;
 
+    @Column(name = "goal_id")
+    public UUID goalId;
+
     public String title;
 
     public String description;

@@ -24,7 +24,7 @@ public final class TaskDtos {
     private TaskDtos() {
     }
 
-    public record TaskView(UUID id, UUID domainId, UUID parentId, String title, String description, Status status,
+    public record TaskView(UUID id, UUID domainId, UUID parentId, UUID goalId, String title, String description, Status status,
                            Priority priority, EnergyLevel energyLevel, Integer estimatedMinutes,
                            Integer actualMinutes, int timeBlockMinutes, LocalDate dueDate, LocalTime dueTime,
                            LocalDate scheduledDate, LocalTime scheduledTime, boolean quickWin, List<String> tags,
@@ -32,7 +32,7 @@ public final class TaskDtos {
                            Instant updatedAt, long version) {
 
         static TaskView of(Task task) {
-            return new TaskView(task.id, task.domainId, task.parentId, task.title, task.description, task.status,
+            return new TaskView(task.id, task.domainId, task.parentId, task.goalId, task.title, task.description, task.status,
                     task.priority, task.energyLevel, task.estimatedMinutes, task.actualMinutes,
                     task.timeBlockMinutes, task.dueDate, task.dueTime, task.scheduledDate, task.scheduledTime,
                     task.quickWin, List.copyOf(task.tags), task.sortOrder, task.completedAt, task.deletedAt,
@@ -49,6 +49,9 @@ public final class TaskDtos {
         public UUID domainId;
 
         public UUID parentId;
+
+        /** A goal of this circle this task moves forward; its progress counts the task when done. */
+        public UUID goalId;
 
         @NotBlank
         @Size(max = 500)
@@ -101,6 +104,7 @@ public final class TaskDtos {
             TaskForm form = new TaskForm();
             form.domainId = task.domainId;
             form.parentId = task.parentId;
+            form.goalId = task.goalId;
             form.title = task.title;
             form.description = task.description;
             form.status = task.status;

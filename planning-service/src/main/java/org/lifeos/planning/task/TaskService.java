@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.contracts.planning.TaskChanged;
 import org.lifeos.planning.domain.DomainRepository;
+import org.lifeos.planning.goal.GoalProgress;
+import org.lifeos.planning.goal.GoalRepository;
 import org.lifeos.planning.task.TaskDtos.TaskForm;
 import org.lifeos.planning.task.TaskEnums.Status;
 import org.lifeos.platform.api.ETags;
@@ -32,12 +34,17 @@ public class TaskService {
 
     private final TaskRepository tasks;
     private final DomainRepository domains;
+    private final GoalRepository goals;
+    private final GoalProgress goalProgress;
     private final Outbox outbox;
     private final TenantContext context;
 
-    public TaskService(TaskRepository tasks, DomainRepository domains, Outbox outbox, TenantContext context) {
+    public TaskService(TaskRepository tasks, DomainRepository domains, GoalRepository goals,
+                       GoalProgress goalProgress, Outbox outbox, TenantContext context) {
         this.tasks = tasks;
         this.domains = domains;
+        this.goals = goals;
+        this.goalProgress = goalProgress;
         this.outbox = outbox;
         this.context = context;
     }
@@ -52,6 +59,7 @@ public class TaskService {
         apply(task, form);
         tasks.persist(task);
         tasks.flush();
+        goalProgress.refresh(task.goalId);
         publish("task.created", task);
         return task;
     }
@@ -72,8 +80,10 @@ public class TaskService {
         Task task = get(id);
         ETags.requireMatch(ifMatch, task.version);
         Status before = task.status;
+        java.util.UUID goalBefore = task.goalId;
         apply(task, patch.apply(TaskForm.of(task)));
         tasks.flush();
+        goalProgress.refresh(task.goalId, goalBefore);
         publish(task.status == Status.DONE && before != Status.DONE ? "task.completed" : "task.updated", task);
         return task;
     }
@@ -87,6 +97,7 @@ public class TaskService {
             task.completedAt = Instant.now();
             task.updatedAt = task.completedAt;
             tasks.flush();
+            goalProgress.refresh(task.goalId);
             publish("task.completed", task);
         }
         return task;
@@ -122,6 +133,8 @@ public class TaskService {
         }
         task.deletedAt = at;
         task.updatedAt = at;
+        tasks.flush();
+        goalProgress.refresh(task.goalId);
         publish("task.deleted", task);
     }
 
@@ -131,6 +144,8 @@ public class TaskService {
         }
         task.deletedAt = null;
         task.updatedAt = Instant.now();
+        tasks.flush();
+        goalProgress.refresh(task.goalId);
         publish("task.restored", task);
     }
 
@@ -141,8 +156,12 @@ public class TaskService {
         if (form.parentId != null && !form.parentId.equals(task.parentId)) {
             requireParent(task, form.parentId);
         }
+        if (form.goalId != null && !form.goalId.equals(task.goalId) && goals.findByIdOptional(form.goalId).isEmpty()) {
+            throw ProblemException.badField("goalId", "no such goal in this circle");
+        }
         task.domainId = form.domainId;
         task.parentId = form.parentId;
+        task.goalId = form.goalId;
         task.title = form.title.strip();
         task.description = form.description;
         if (form.status == Status.DONE && task.status != Status.DONE) {
