@@ -12,26 +12,37 @@ import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
 /**
  * {@code lifeos.identity.v1.AccessService}, served on the HTTP port. Every service's access
  * filter asks it, identity-service's own included. The work is blocking (database), so it runs on
- * a worker thread.
+ * a worker thread. Every call must carry the caller's own bearer token
+ * ({@link CallerAuthentication}).
  */
 @GrpcService
 public class AccessEndpoint implements AccessService {
 
     private final AccessChecks checks;
+    private final CallerAuthentication authentication;
 
-    public AccessEndpoint(AccessChecks checks) {
+    public AccessEndpoint(AccessChecks checks, CallerAuthentication authentication) {
         this.checks = checks;
+        this.authentication = authentication;
     }
 
     @Override
     @Blocking
     public Uni<CheckResponse> check(CheckRequest request) {
-        return Uni.createFrom().item(() -> checks.check(request));
+        String token = BearerTokenInterceptor.BEARER_TOKEN.get();
+        return Uni.createFrom().item(() -> {
+            authentication.requireCaller(token, request.getCaller().getUserId());
+            return checks.check(request);
+        });
     }
 
     @Override
     @Blocking
     public Uni<ListMembershipsResponse> listMemberships(ListMembershipsRequest request) {
-        return Uni.createFrom().item(() -> checks.listMemberships(request.getCaller()));
+        String token = BearerTokenInterceptor.BEARER_TOKEN.get();
+        return Uni.createFrom().item(() -> {
+            authentication.requireCaller(token, request.getCaller().getUserId());
+            return checks.listMemberships(request.getCaller());
+        });
     }
 }

@@ -24,6 +24,7 @@ import org.lifeos.contracts.identity.v1.Membership;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.identity.support.AccessGrpc;
 import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.Db;
 import org.lifeos.identity.support.TestUser;
 
 /** lifeos.identity.v1.AccessService over real gRPC (HTTP/2 on the service's port). */
@@ -126,14 +127,53 @@ class AccessGrpcTest {
         TestUser alice = TestUser.named("alice");
         StatusRuntimeException badCaller = assertThrows(StatusRuntimeException.class, () -> grpc.check(
                 CheckRequest.newBuilder().setCaller(AccessGrpc.caller(alice).toBuilder().setUserId("alice"))
-                        .setResource("tasks").setAction("read").build()));
+                        .setResource("tasks").setAction("read").build(), alice.token()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badCaller.getStatus().getCode());
         StatusRuntimeException badCircle = assertThrows(StatusRuntimeException.class, () -> grpc.check(
                 CheckRequest.newBuilder().setCaller(AccessGrpc.caller(alice)).setCircleId("circle-1")
-                        .setResource("tasks").setAction("read").build()));
+                        .setResource("tasks").setAction("read").build(), alice.token()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badCircle.getStatus().getCode());
         StatusRuntimeException noAction = assertThrows(StatusRuntimeException.class, () -> grpc.check(
-                CheckRequest.newBuilder().setCaller(AccessGrpc.caller(alice)).setResource("tasks").build()));
+                CheckRequest.newBuilder().setCaller(AccessGrpc.caller(alice)).setResource("tasks").build(),
+                alice.token()));
         assertEquals(Status.Code.INVALID_ARGUMENT, noAction.getStatus().getCode());
+    }
+
+    @Test
+    void aCallWithoutAValidTokenIsUnauthenticated() {
+        TestUser alice = TestUser.named("alice");
+        CheckRequest request = AccessGrpc.request(alice, null, "tasks", "read");
+        StatusRuntimeException none = assertThrows(StatusRuntimeException.class, () -> grpc.check(request, null));
+        assertEquals(Status.Code.UNAUTHENTICATED, none.getStatus().getCode());
+        StatusRuntimeException forged = assertThrows(StatusRuntimeException.class,
+                () -> grpc.check(request, alice.token() + "x"));
+        assertEquals(Status.Code.UNAUTHENTICATED, forged.getStatus().getCode());
+        StatusRuntimeException noTokenList = assertThrows(StatusRuntimeException.class,
+                () -> grpc.memberships(alice, null));
+        assertEquals(Status.Code.UNAUTHENTICATED, noTokenList.getStatus().getCode());
+        assertEquals(0, Db.count("SELECT count(*) FROM users WHERE id = ?", alice.id()),
+                "an unauthenticated call provisions nobody");
+    }
+
+    @Test
+    void anotherUsersTokenIsPermissionDenied() {
+        TestUser alice = TestUser.named("alice");
+        TestUser mallory = TestUser.named("mallory");
+        UUID circle = Api.createCircle(alice, "Private");
+        StatusRuntimeException check = assertThrows(StatusRuntimeException.class,
+                () -> grpc.check(AccessGrpc.request(alice, circle, "tasks", "read"), mallory.token()));
+        assertEquals(Status.Code.PERMISSION_DENIED, check.getStatus().getCode());
+        StatusRuntimeException list = assertThrows(StatusRuntimeException.class,
+                () -> grpc.memberships(alice, mallory.token()));
+        assertEquals(Status.Code.PERMISSION_DENIED, list.getStatus().getCode());
+    }
+
+    @Test
+    void theCallersOwnTokenIsAnswered() {
+        TestUser alice = TestUser.named("alice");
+        UUID circle = Api.createCircle(alice, "Mine");
+        CheckResponse own = grpc.check(AccessGrpc.request(alice, circle, "tasks", "read"), alice.token());
+        assertTrue(own.getMember());
+        assertEquals("owner", own.getRole());
     }
 }

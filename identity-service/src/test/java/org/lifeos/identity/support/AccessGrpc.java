@@ -4,6 +4,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.netty.NettyChannelBuilder;
 import io.restassured.RestAssured;
 import org.lifeos.contracts.identity.v1.AccessServiceGrpc;
@@ -13,7 +15,11 @@ import org.lifeos.contracts.identity.v1.CheckResponse;
 import org.lifeos.contracts.identity.v1.ListMembershipsRequest;
 import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
 
-/** A real gRPC client of AccessService over the network, on the service's HTTP port (HTTP/2 cleartext). */
+/**
+ * A real gRPC client of AccessService over the network, on the service's HTTP port (HTTP/2
+ * cleartext). Calls about a test user carry that user's own bearer token, as the platform's
+ * AccessClient sends its caller's; {@link #check(CheckRequest, String)} sends any token or none.
+ */
 public final class AccessGrpc implements AutoCloseable {
 
     private final ManagedChannel channel;
@@ -35,18 +41,36 @@ public final class AccessGrpc implements AutoCloseable {
     }
 
     public CheckResponse check(TestUser user, UUID circle, String resource, String action) {
-        return check(CheckRequest.newBuilder().setCaller(caller(user))
-                .setCircleId(circle == null ? "" : circle.toString())
-                .setResource(resource).setAction(action).build());
+        return check(request(user, circle, resource, action), user.token());
     }
 
-    public CheckResponse check(CheckRequest request) {
-        return stub.withDeadlineAfter(10, TimeUnit.SECONDS).check(request);
+    public static CheckRequest request(TestUser user, UUID circle, String resource, String action) {
+        return CheckRequest.newBuilder().setCaller(caller(user))
+                .setCircleId(circle == null ? "" : circle.toString())
+                .setResource(resource).setAction(action).build();
+    }
+
+    /** A Check with {@code token} as the bearer token, or with no authorization metadata when null. */
+    public CheckResponse check(CheckRequest request, String token) {
+        return authorized(token).check(request);
     }
 
     public ListMembershipsResponse memberships(TestUser user) {
-        return stub.withDeadlineAfter(10, TimeUnit.SECONDS)
-                .listMemberships(ListMembershipsRequest.newBuilder().setCaller(caller(user)).build());
+        return memberships(user, user.token());
+    }
+
+    public ListMembershipsResponse memberships(TestUser user, String token) {
+        return authorized(token).listMemberships(ListMembershipsRequest.newBuilder().setCaller(caller(user)).build());
+    }
+
+    private AccessServiceGrpc.AccessServiceBlockingStub authorized(String token) {
+        AccessServiceGrpc.AccessServiceBlockingStub deadlined = stub.withDeadlineAfter(10, TimeUnit.SECONDS);
+        if (token == null) {
+            return deadlined;
+        }
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return deadlined.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     @Override

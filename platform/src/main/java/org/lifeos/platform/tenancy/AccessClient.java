@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.grpc.Metadata;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.GrpcClientUtils;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lifeos.contracts.identity.v1.AccessService;
@@ -20,6 +22,11 @@ import org.lifeos.contracts.identity.v1.CheckRequest;
  * seconds (so a removed member loses access within seconds even if an event is late) and
  * dropped at once when an {@code identity.membership} event names the circle. Calls carry a
  * deadline and are retried once on a transient failure.
+ *
+ * <p>Every call carries the caller's own bearer token as gRPC metadata
+ * ({@code authorization: Bearer <token>}); identity-service answers only for the token's subject.
+ * The cache stays keyed by user (never by token): a decision is about the user, and the token
+ * was validated by this service's OIDC layer before the filter ran.
  */
 @ApplicationScoped
 public class AccessClient {
@@ -37,7 +44,14 @@ public class AccessClient {
         this.deadline = deadline;
     }
 
-    public Uni<AccessDecision> check(Caller caller, Optional<UUID> circle, String resource, String action) {
+    public static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    /**
+     * @param bearerToken the caller's raw access token, sent to identity-service to prove who asks
+     */
+    public Uni<AccessDecision> check(Caller caller, String bearerToken, Optional<UUID> circle, String resource,
+                                     String action) {
         Key key = new Key(caller.getUserId(), circle.map(UUID::toString).orElse(""), resource, action);
         Cached cached = cache.get(key);
         if (cached != null && cached.fresh()) {
@@ -45,7 +59,9 @@ public class AccessClient {
         }
         CheckRequest request = CheckRequest.newBuilder().setCaller(caller).setCircleId(key.circle())
                 .setResource(resource).setAction(action).build();
-        return access.check(request)
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + bearerToken);
+        return GrpcClientUtils.attachHeaders(access, headers).check(request)
                 .ifNoItem().after(deadline).fail()
                 .onFailure().retry().withBackOff(Duration.ofMillis(100)).atMost(1)
                 .map(response -> new AccessDecision(UUID.fromString(caller.getUserId()),

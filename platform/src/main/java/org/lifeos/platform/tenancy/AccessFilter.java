@@ -58,7 +58,7 @@ public class AccessFilter {
             LOG.errorf("%s has no @Access rule; refusing", resource.getResourceMethod());
             return problem(ProblemType.FORBIDDEN, "This endpoint has no access rule", request);
         }
-        if (token == null || token.getSubject() == null) {
+        if (token == null || token.getSubject() == null || token.getRawToken() == null) {
             return Uni.createFrom().item(Response.fromResponse(
                     Problems.response(ProblemType.UNAUTHORIZED, "A valid bearer token is required", request))
                     .header("WWW-Authenticate", "Bearer").build());
@@ -84,7 +84,7 @@ public class AccessFilter {
             return problem(ProblemType.FORBIDDEN, "This token lacks the scope " + rule.scope(), request);
         }
         Instant authTime = token.<Number>claim("auth_time").map(n -> Instant.ofEpochSecond(n.longValue())).orElse(null);
-        return access.check(caller(user), circle, rule.resource(), rule.action())
+        return access.check(caller(user), token.getRawToken(), circle, rule.resource(), rule.action())
                 .map(decision -> {
                     if (!decision.member()) {
                         return Problems.response(ProblemType.FORBIDDEN, "You are not a member of this circle", request);
