@@ -18,6 +18,7 @@ import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -37,9 +38,12 @@ public class CircleService {
     private final CircleMemberRepository members;
     private final CircleEvents circleEvents;
     private final MembershipEvents events;
+    private final SudoMode sudo;
 
     public CircleService(TenantContext context, Tenancy tenancy, CircleAccess access, CircleRepository circles,
-                         CircleMemberRepository members, CircleEvents circleEvents, MembershipEvents events) {
+                         CircleMemberRepository members, CircleEvents circleEvents, MembershipEvents events,
+                         SudoMode sudo) {
+        this.sudo = sudo;
         this.context = context;
         this.tenancy = tenancy;
         this.access = access;
@@ -99,6 +103,7 @@ public class CircleService {
         if (acting.circle().personal()) {
             throw new ProblemException(ProblemType.CONFLICT, "A personal circle cannot be dissolved");
         }
+        sudo.require("circle.dissolve");
         acting.circle().dissolve();
         circleEvents.record(id, CircleEventType.DISSOLVED, acting.userId(), Map.of());
         events.circle(id, MembershipEvents.DISSOLVED);

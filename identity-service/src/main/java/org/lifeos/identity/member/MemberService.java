@@ -11,6 +11,7 @@ import org.lifeos.identity.access.CircleAccess;
 import org.lifeos.identity.access.CircleAccess.Acting;
 import org.lifeos.identity.circle.CircleEventType;
 import org.lifeos.identity.circle.CircleEvents;
+import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.identity.user.User;
 import org.lifeos.identity.user.UserRepository;
 import org.lifeos.platform.error.Problem;
@@ -33,9 +34,11 @@ public class MemberService {
     private final UserRepository users;
     private final CircleEvents circleEvents;
     private final MembershipEvents events;
+    private final SudoMode sudo;
 
     public MemberService(CircleAccess access, CircleMemberRepository members, UserRepository users,
-                         CircleEvents circleEvents, MembershipEvents events) {
+                         CircleEvents circleEvents, MembershipEvents events, SudoMode sudo) {
+        this.sudo = sudo;
         this.access = access;
         this.members = members;
         this.users = users;
@@ -112,6 +115,8 @@ public class MemberService {
         }
         if (!leaving) {
             mayManage(acting, member.role());
+            // Removing someone else is dangerous: it needs a recent sign-in. Leaving does not.
+            sudo.require("member.remove");
         }
         members.delete(member);
         circleEvents.record(circle, leaving ? CircleEventType.MEMBER_LEFT : CircleEventType.MEMBER_REMOVED,

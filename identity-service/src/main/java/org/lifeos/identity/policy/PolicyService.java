@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.identity.access.CircleAccess;
 import org.lifeos.identity.access.CircleAccess.Acting;
+import org.lifeos.identity.audit.AuditService;
+import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.identity.member.MembershipEvents;
 import org.lifeos.identity.member.Role;
 import org.lifeos.platform.error.ProblemException;
@@ -31,9 +33,13 @@ public class PolicyService {
     private final PermissionPolicyRepository overrides;
     private final PermissionLogs logs;
     private final MembershipEvents events;
+    private final AuditService audit;
+    private final SudoMode sudo;
 
     public PolicyService(CircleAccess access, PermissionRules rules, PermissionPolicyRepository overrides,
-                         PermissionLogs logs, MembershipEvents events) {
+                         PermissionLogs logs, MembershipEvents events, AuditService audit, SudoMode sudo) {
+        this.audit = audit;
+        this.sudo = sudo;
         this.access = access;
         this.rules = rules;
         this.overrides = overrides;
@@ -52,6 +58,7 @@ public class PolicyService {
     public PoliciesDto replace(UUID circle, List<PolicyOverride> wanted) {
         Map<PermissionPolicy.Rule, Boolean> target = validate(wanted);
         Acting acting = access.requireForChange(circle, RESOURCE, "manage");
+        sudo.require("policy.change");
         Map<PermissionPolicy.Rule, PermissionPolicy> existing = new HashMap<>();
         for (PermissionPolicy policy : overrides.ofCircle(circle)) {
             existing.put(policy.rule(), policy);
@@ -61,8 +68,8 @@ public class PolicyService {
             if (!target.containsKey(entry.getKey())) {
                 PermissionPolicy removed = entry.getValue();
                 overrides.delete(removed);
-                logs.persist(new PermissionLog(circle, removed.id(), removed.rule(), removed.allowed(), null,
-                        acting.userId()));
+                log(new PermissionLog(circle, removed.id(), removed.rule(), removed.allowed(), null,
+                        acting.userId()), circle, removed.rule(), removed.allowed(), null, acting.userId());
                 changed = true;
             }
         }
@@ -71,11 +78,12 @@ public class PolicyService {
             if (current == null) {
                 PermissionPolicy added = new PermissionPolicy(circle, entry.getKey(), entry.getValue(), acting.userId());
                 overrides.persist(added);
-                logs.persist(new PermissionLog(circle, added.id(), added.rule(), null, added.allowed(), acting.userId()));
+                log(new PermissionLog(circle, added.id(), added.rule(), null, added.allowed(), acting.userId()),
+                        circle, added.rule(), null, added.allowed(), acting.userId());
                 changed = true;
             } else if (current.allowed() != entry.getValue()) {
-                logs.persist(new PermissionLog(circle, current.id(), current.rule(), current.allowed(), entry.getValue(),
-                        acting.userId()));
+                log(new PermissionLog(circle, current.id(), current.rule(), current.allowed(), entry.getValue(),
+                        acting.userId()), circle, current.rule(), current.allowed(), entry.getValue(), acting.userId());
                 current.allow(entry.getValue());
                 changed = true;
             }
@@ -84,6 +92,20 @@ public class PolicyService {
             events.circle(circle, MembershipEvents.POLICY_CHANGED);
         }
         return view(circle);
+    }
+
+    /** A change of an override: in permission_logs and, as a critical action, in the audit log. */
+    private void log(PermissionLog entry, UUID circle, PermissionPolicy.Rule rule, Boolean before, Boolean after,
+                     UUID actor) {
+        logs.persist(entry);
+        Map<String, Object> details = new HashMap<>();
+        details.put("role", String.valueOf(rule.role()));
+        details.put("resource", rule.resource());
+        details.put("action", String.valueOf(rule.action()));
+        details.put("old", before);
+        details.put("new", after);
+        audit.record(circle, actor, before == null ? "policy.added" : after == null ? "policy.removed" : "policy.changed",
+                "policy", rule.role() + ":" + rule.resource() + ":" + rule.action(), details);
     }
 
     private PoliciesDto view(UUID circle) {

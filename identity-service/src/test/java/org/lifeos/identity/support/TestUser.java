@@ -2,10 +2,12 @@ package org.lifeos.identity.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.lifeos.devstack.testing.Tokens;
 
 /**
@@ -25,9 +27,17 @@ public record TestUser(UUID id, String username, String email, String displayNam
         return new TestUser(id, unique, unique + "@example.test", Character.toUpperCase(name.charAt(0)) + name.substring(1));
     }
 
-    /** An access token of the first-party web app (no partner scopes needed). */
+    /**
+     * An access token of the first-party web app (no partner scopes needed), as after a browser
+     * sign-in just now: {@code auth_time} is now, so sudo-mode actions pass.
+     */
     public String token() {
-        return Jwt.issuer(Tokens.ISSUER)
+        return tokenAuthenticatedAt(Instant.now());
+    }
+
+    /** As {@link #token()}, with the sign-in at {@code authTime}; null: no {@code auth_time} claim (password grant). */
+    public String tokenAuthenticatedAt(Instant authTime) {
+        JwtClaimsBuilder claims = Jwt.issuer(Tokens.ISSUER)
                 .audience(Tokens.AUDIENCE)
                 .subject(id.toString())
                 .preferredUserName(username)
@@ -36,13 +46,20 @@ public record TestUser(UUID id, String username, String email, String displayNam
                 .claim("zoneinfo", "Europe/Berlin")
                 .claim("azp", "lifeos-web")
                 .scope("openid profile email")
-                .expiresIn(300)
-                .jws().keyId("1")
-                .sign(SIGNING_KEY);
+                .expiresIn(300);
+        if (authTime != null) {
+            claims.claim("auth_time", authTime.getEpochSecond());
+        }
+        return claims.jws().keyId("1").sign(SIGNING_KEY);
     }
 
     /** A RestAssured request as this user, JSON in and out. */
     public RequestSpecification api() {
-        return given().auth().oauth2(token()).contentType("application/json").accept("application/json");
+        return api(token());
+    }
+
+    /** A RestAssured request with {@code token}, JSON in and out. */
+    public static RequestSpecification api(String token) {
+        return given().auth().oauth2(token).contentType("application/json").accept("application/json");
     }
 }

@@ -1,0 +1,226 @@
+package org.lifeos.identity.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.Session;
+
+/**
+ * audit_logs: append, list and verify the hash chain of one circle. All SQL runs on the
+ * transaction's own connection, under row-level security as the circle.
+ *
+ * <p>Appending takes a transaction-scoped advisory lock on the circle, reads the circle's last
+ * row (sequence and hash), and inserts the next one with
+ * {@code hash = audit_row_hash(prev_hash, content)} computed by the database (V3), so writer and
+ * verifier share one canonical form. Concurrent writers of a circle therefore queue on the lock
+ * and never fork the chain; writers of different circles do not wait for each other.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private static final String COLUMNS = "id, tenant_id, seq, created_at, occurred_at, actor_id, source, action,"
+            + " entity_type, entity_id, details, event_id, prev_hash";
+    private static final String INSERT = "INSERT INTO audit_logs (" + COLUMNS + ", hash) SELECT v.*,"
+            + " audit_row_hash(v.prev_hash, v.seq, v.id, v.tenant_id, v.created_at, v.occurred_at, v.actor_id,"
+            + " v.source, v.action, v.entity_type, v.entity_id, v.details, v.event_id)"
+            + " FROM (SELECT ?::uuid AS id, ?::uuid AS tenant_id, ?::bigint AS seq, clock_timestamp() AS created_at,"
+            + " ?::timestamptz AS occurred_at, ?::uuid AS actor_id, ?::text AS source, ?::text AS action,"
+            + " ?::text AS entity_type, ?::text AS entity_id, ?::jsonb AS details, ?::uuid AS event_id,"
+            + " ?::text AS prev_hash) v";
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public AuditLog(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** What is recorded; {@code occurredAt} null means now, {@code eventId} null for identity's own actions. */
+    public record Entry(UUID circle, UUID actor, String source, String action, String entityType, String entityId,
+                        Map<String, Object> details, Instant occurredAt, UUID eventId) {
+    }
+
+    /** One stored row, as the API shows it. */
+    public record Row(UUID id, long seq, Instant createdAt, Instant occurredAt, UUID actorId, String source,
+                      String action, String entityType, String entityId, JsonNode details, String hash) {
+    }
+
+    /** The chain's state: intact, or the first row where it breaks and why. */
+    public record Verification(boolean ok, long checked, Broken broken) {
+    }
+
+    public record Broken(UUID id, long seq, Instant createdAt, String reason) {
+    }
+
+    /** Appends {@code entry} to its circle's chain, in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(Entry entry) {
+        entityManager.flush();
+        String details = write(entry.details() == null ? Map.of() : entry.details());
+        session().doWork(connection -> {
+            String previousTenant = single(connection, "SELECT current_setting('app.tenant_id', true)", null);
+            String circle = entry.circle().toString();
+            boolean switched = !circle.equals(previousTenant);
+            if (switched) {
+                single(connection, "SELECT set_config('app.tenant_id', ?, true)", circle);
+            }
+            try {
+                single(connection, "SELECT pg_advisory_xact_lock(hashtextextended('audit_logs:' || ?, 0))",
+                        circle);
+                long seq = 1;
+                String previous = GENESIS;
+                try (PreparedStatement last = connection.prepareStatement(
+                        "SELECT seq, hash FROM audit_logs WHERE tenant_id = ?::uuid ORDER BY seq DESC LIMIT 1")) {
+                    last.setString(1, circle);
+                    try (ResultSet rows = last.executeQuery()) {
+                        if (rows.next()) {
+                            seq = rows.getLong(1) + 1;
+                            previous = rows.getString(2);
+                        }
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    int i = 0;
+                    insert.setString(++i, UUID.randomUUID().toString());
+                    insert.setString(++i, circle);
+                    insert.setLong(++i, seq);
+                    insert.setString(++i, (entry.occurredAt() == null ? Instant.now() : entry.occurredAt()).toString());
+                    insert.setString(++i, entry.actor() == null ? null : entry.actor().toString());
+                    insert.setString(++i, entry.source());
+                    insert.setString(++i, entry.action());
+                    insert.setString(++i, entry.entityType());
+                    insert.setString(++i, entry.entityId());
+                    insert.setString(++i, details);
+                    insert.setString(++i, entry.eventId() == null ? null : entry.eventId().toString());
+                    insert.setString(++i, previous);
+                    insert.executeUpdate();
+                }
+            } finally {
+                if (switched) {
+                    single(connection, "SELECT set_config('app.tenant_id', ?, true)",
+                            previousTenant == null ? "" : previousTenant);
+                }
+            }
+        });
+    }
+
+    /** Up to {@code limit} rows of the circle, newest first, before sequence {@code beforeSeq}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Row> page(UUID circle, long beforeSeq, int limit) {
+        return session().doReturningWork(connection -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, seq, created_at, occurred_at, actor_id, source, action, entity_type, entity_id,"
+                            + " details::text, hash FROM audit_logs WHERE tenant_id = ?::uuid AND seq < ?"
+                            + " ORDER BY seq DESC LIMIT ?")) {
+                query.setString(1, circle.toString());
+                query.setLong(2, beforeSeq);
+                query.setInt(3, limit);
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Row(result.getObject(1, UUID.class), result.getLong(2),
+                                result.getObject(3, OffsetDateTime.class).toInstant(),
+                                result.getObject(4, OffsetDateTime.class).toInstant(),
+                                result.getObject(5, UUID.class), result.getString(6), result.getString(7),
+                                result.getString(8), result.getString(9), read(result.getString(10)),
+                                result.getString(11)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * Walks the circle's chain from its first row: sequence numbers without gaps, each
+     * {@code prev_hash} equal to the previous row's hash, each hash equal to the hash of the row's
+     * content as stored now. The first row that fails is named.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Verification verify(UUID circle) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, seq, created_at, prev_hash, hash, audit_row_hash(prev_hash, seq, id, tenant_id,"
+                            + " created_at, occurred_at, actor_id, source, action, entity_type, entity_id, details,"
+                            + " event_id) FROM audit_logs WHERE tenant_id = ?::uuid ORDER BY seq")) {
+                query.setFetchSize(500);
+                query.setString(1, circle.toString());
+                long expectedSeq = 1;
+                String previous = GENESIS;
+                long checked = 0;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        long seq = rows.getLong(2);
+                        Instant created = rows.getObject(3, OffsetDateTime.class).toInstant();
+                        String reason = null;
+                        if (seq != expectedSeq) {
+                            reason = seq < expectedSeq ? "sequence number repeated" : "rows before it are missing";
+                        } else if (!rows.getString(4).equals(previous)) {
+                            reason = "prev_hash does not match the previous row's hash";
+                        } else if (!rows.getString(5).equals(rows.getString(6))) {
+                            reason = "the row's content does not match its hash";
+                        }
+                        if (reason != null) {
+                            return new Verification(false, checked, new Broken(id, seq, created, reason));
+                        }
+                        previous = rows.getString(5);
+                        expectedSeq = seq + 1;
+                        checked++;
+                    }
+                }
+                return new Verification(true, checked, null);
+            }
+        });
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+
+    private static String single(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private String write(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit details are not JSON", e);
+        }
+    }
+
+    private JsonNode read(String details) {
+        try {
+            return json.readTree(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit details are not JSON", e);
+        }
+    }
+}

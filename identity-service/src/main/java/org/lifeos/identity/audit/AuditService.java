@@ -1,0 +1,58 @@
+package org.lifeos.identity.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.identity.access.CircleAccess;
+import org.lifeos.identity.member.Role;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+
+/**
+ * Records critical actions and shows a circle's audit log to its owner and admins only,
+ * whatever the circle's policies say (the role is re-read in the transaction).
+ */
+@ApplicationScoped
+public class AuditService {
+
+    public static final String RESOURCE = "audit";
+    public static final String SOURCE = "identity-service";
+
+    private final AuditLog log;
+    private final CircleAccess access;
+
+    public AuditService(AuditLog log, CircleAccess access) {
+        this.log = log;
+        this.access = access;
+    }
+
+    /** One of identity-service's own critical actions, in the transaction of the change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID circle, UUID actor, String action, String entityType, String entityId,
+                       Map<String, Object> details) {
+        log.append(new AuditLog.Entry(circle, actor, SOURCE, action, entityType, entityId, details, null, null));
+    }
+
+    @Transactional
+    public List<AuditLog.Row> page(UUID circle, long beforeSeq, int limit) {
+        requireOwnerOrAdmin(circle);
+        return log.page(circle, beforeSeq, limit);
+    }
+
+    @Transactional
+    public AuditLog.Verification verify(UUID circle) {
+        requireOwnerOrAdmin(circle);
+        return log.verify(circle);
+    }
+
+    private void requireOwnerOrAdmin(UUID circle) {
+        CircleAccess.Acting acting = access.require(circle, RESOURCE, "read");
+        if (acting.role() != Role.OWNER && acting.role() != Role.ADMIN) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only the circle's owner and admins read its audit log");
+        }
+    }
+}
