@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.lifeos.planning.goal.GoalEnums.Status;
 import org.lifeos.planning.task.TaskEnums;
 import org.lifeos.planning.task.TaskRepository;
+import org.lifeos.platform.outbox.Outbox;
 
 /**
  * A goal's {@code progress_pct}, never typed in. A completed goal is 100. Otherwise it is the
@@ -22,19 +23,29 @@ import org.lifeos.planning.task.TaskRepository;
  *   <li>its children's progress (abandoned children left out);</li>
  *   <li>its linked tasks: done among the live ones that are not cancelled.</li>
  * </ul>
- * A goal with none of them is 0. A change re-derives the goal and then each of its ancestors.
+ * A goal with none of them is 0. A change re-derives the goal and then each of its ancestors;
+ * each goal whose progress moved is announced as {@code goal.progress_changed} on {@code planning.goal}.
  */
 @ApplicationScoped
 public class GoalProgress {
 
     private static final int MAX_DEPTH = GoalEnums.Level.values().length + 1;
 
+    /** Topic of {@code goal.progress_changed}; its record stays here until another service consumes it. */
+    public static final String TOPIC = "planning.goal";
+
+    /** {@code goal.progress_changed}: a goal's derived progress moved. */
+    public record ProgressChanged(UUID goalId, UUID parentId, int previousPct, int progressPct) {
+    }
+
     private final GoalRepository goals;
     private final TaskRepository tasks;
+    private final Outbox outbox;
 
-    public GoalProgress(GoalRepository goals, TaskRepository tasks) {
+    public GoalProgress(GoalRepository goals, TaskRepository tasks, Outbox outbox) {
         this.goals = goals;
         this.tasks = tasks;
+        this.outbox = outbox;
     }
 
     /** Re-derives each of these goals (nulls ignored) and their ancestors. */
@@ -49,6 +60,8 @@ public class GoalProgress {
                 }
                 int pct = derive(goal);
                 if (pct != goal.progressPct) {
+                    outbox.publish(TOPIC, "goal.progress_changed",
+                            new ProgressChanged(goal.id, goal.parentId, goal.progressPct, pct));
                     goal.progressPct = pct;
                     goal.updatedAt = Instant.now();
                 }
