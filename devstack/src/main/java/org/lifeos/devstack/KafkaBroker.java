@@ -103,6 +103,9 @@ public final class KafkaBroker implements Component {
                 offsets.topic.replication.factor=1
                 transaction.state.log.replication.factor=1
                 transaction.state.log.min.isr=1
+                # One node: few internal partitions keep (re)starts quick on small machines.
+                transaction.state.log.num.partitions=3
+                offsets.topic.num.partitions=3
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0

@@ -67,7 +67,7 @@ class OutboxDeliveryTest {
         for (Api user : List.of(alice, bob)) {
             expected.put(user.circle(), outboxOrder(user.circle()));
         }
-        Map<UUID, List<UUID>> received = consumeUntil(expected, Duration.ofSeconds(90));
+        Map<UUID, List<UUID>> received = consumeUntil(expected, Duration.ofSeconds(180));
         for (Api user : List.of(alice, bob)) {
             List<UUID> got = received.getOrDefault(user.circle(), List.of());
             assertEquals(new HashSet<>(got).size(), got.size(), "an event arrived twice: " + got);

@@ -253,7 +253,9 @@ public class OutboxRelay {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         // One transactional id per service: a new leader fences a previous one that still runs.
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
+        // A transaction left open by a relay that died is aborted by the broker after this, so
+        // read-committed consumers are never held back long.
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "15000");
         return config;
     }
 
