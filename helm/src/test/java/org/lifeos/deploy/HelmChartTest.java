@@ -75,7 +75,8 @@ class HelmChartTest {
         assertEquals(5, count(defaults, "Database"));
         assertEquals(1, count(defaults, "Kafka"));
         assertEquals(1, count(defaults, "KafkaNodePool"));
-        assertEquals(Set.of("identity.membership", "planning.task", "finance.transaction"),
+        assertEquals(Set.of("identity.membership", "audit.events", "planning.task", "planning.habit", "planning.goal",
+                        "finance.transaction"),
                 names(defaults, "KafkaTopic"));
         assertEquals(1, count(defaults, "Keycloak"));
         assertEquals(1, count(defaults, "KeycloakRealmImport"));
