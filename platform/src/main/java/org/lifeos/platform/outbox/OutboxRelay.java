@@ -26,6 +26,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -115,11 +116,13 @@ public class OutboxRelay {
                         }
                     }
                     unlock(connection);
-                } catch (RelayException | SQLException | KafkaException e) {
+                } catch (SQLException | RuntimeException e) {
+                    // Nothing may end this thread but shutdown: an unexpected failure recreates
+                    // the producer and backs off like any other.
                     if (!running) {
                         break;
                     }
-                    if (e instanceof KafkaException || (e instanceof RelayException relayFailure && relayFailure.fatal)) {
+                    if (!(e instanceof RelayException relayFailure) || relayFailure.fatal) {
                         // A producer that failed outside a transaction's normal abort is not reused.
                         close(producer);
                         producer = null;
@@ -163,7 +166,7 @@ public class OutboxRelay {
             for (Row row : rows) {
                 producer.send(new ProducerRecord<>(row.topic(), row.tenant().toString(), row.envelope()));
             }
-            producer.commitTransaction();
+            commit(producer);
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             recordFailure(connection, rows.get(0).id(), e.toString());
             throw new RelayException("the producer cannot continue: " + e, true);
@@ -176,11 +179,33 @@ public class OutboxRelay {
         return rows.size();
     }
 
+    /**
+     * Commits, retrying a commit that timed out (the broker is away) until it goes through: the
+     * outcome of a timed-out commit is unknown, and only retrying the same commit avoids sending
+     * the batch a second time.
+     */
+    private void commit(KafkaProducer<String, String> producer) {
+        Duration wait = pollInterval;
+        while (true) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (!running) {
+                    throw e;
+                }
+                LOG.warnf("Outbox relay: commit timed out, retrying in %d ms", wait.toMillis());
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : wait.multipliedBy(2);
+            }
+        }
+    }
+
     private static boolean abort(KafkaProducer<String, String> producer) {
         try {
             producer.abortTransaction();
             return true;
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }
