@@ -130,11 +130,19 @@ public final class KafkaBroker implements Component {
                 "-Dorg.slf4j.simpleLogger.showDateTime=true", "-cp", classpath);
     }
 
-    /** A cluster id as Kafka writes one: 16 random bytes, URL-safe base64 without padding. */
-    private static String clusterId() {
+    /**
+     * A cluster id as Kafka makes one: 16 random bytes, URL-safe base64 without padding, never
+     * starting with '-' (the storage tool would read such an id as an option and refuse it).
+     */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private String brokerClasspath() throws IOException {

@@ -76,6 +76,15 @@ class KafkaComponentTest {
         }
     }
 
+    @Test
+    void clusterIdsNeverLookLikeAnOptionToTheStorageTool() {
+        for (int i = 0; i < 5_000; i++) {
+            String id = KafkaBroker.clusterId();
+            assertFalse(id.startsWith("-"), id);
+            assertEquals(22, id.length(), id);
+        }
+    }
+
     private static Properties producerConfig(String bootstrap) {
         Properties config = new Properties();
         config.put("bootstrap.servers", bootstrap);
