@@ -108,9 +108,14 @@ class HelmChartTest {
     }
 
     @Test
-    void theRealmImportIsTheCommittedRealmWithoutItsDemoUsers() throws IOException {
+    void theRealmImportIsTheCommittedRealmWithoutItsDemoUsersOrThePasswordGrant() throws IOException {
         JsonNode committed = Manifests.JSON.readTree(Files.readString(Sources.REALM));
         ObjectNode expected = committed.deepCopy();
+        expected.withArray("clients").forEach(client -> {
+            if (client.path("clientId").asText().equals("lifeos-web")) {
+                ((ObjectNode) client).put("directAccessGrantsEnabled", false);
+            }
+        });
         ArrayNode users = expected.putArray("users");
         committed.path("users").forEach(u -> {
             if (u.path("username").asText().startsWith("service-account-")) {
@@ -121,9 +126,12 @@ class HelmChartTest {
         assertEquals(expected, imported);
         assertTrue(users.size() < committed.path("users").size(), "the committed realm has demo users to leave out");
 
-        JsonNode withDemoUsers = only(Sources.chart(null, Map.of("keycloak.realmImport.demoUsers", true)),
-                "KeycloakRealmImport").node().path("spec").path("realm");
-        assertEquals(committed, withDemoUsers);
+        assertTrue(committed.toString().contains("\"directAccessGrantsEnabled\":true"),
+                "locally lifeos-web allows the password grant");
+
+        JsonNode asCommitted = only(Sources.chart(null, Map.of("keycloak.realmImport.demoUsers", true,
+                "keycloak.realmImport.passwordGrant", true)), "KeycloakRealmImport").node().path("spec").path("realm");
+        assertEquals(committed, asCommitted);
     }
 
     @Test
