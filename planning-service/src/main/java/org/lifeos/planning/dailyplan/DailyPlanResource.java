@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -72,7 +71,7 @@ public class DailyPlanResource {
         DailyPlan plan = result.plan();
         Response.ResponseBuilder response = result.created()
                 ? Response.created(URI.create("/api/v1/daily-plans/" + plan.date)) : Response.ok();
-        return response.tag(etag(plan)).entity(DailyPlanView.of(plan)).build();
+        return response.tag(ETags.tag(plan.version)).entity(DailyPlanView.of(plan)).build();
     }
 
     @PATCH
@@ -84,10 +83,6 @@ public class DailyPlanResource {
     }
 
     private static Response view(DailyPlan plan) {
-        return Response.ok(DailyPlanView.of(plan)).tag(etag(plan)).build();
-    }
-
-    private static EntityTag etag(DailyPlan plan) {
-        return EntityTag.valueOf(ETags.weak(plan.version));
+        return Response.ok(DailyPlanView.of(plan)).tag(ETags.tag(plan.version)).build();
     }
 }

@@ -54,7 +54,7 @@ public class DomainResource {
     @Access(resource = "domains", action = "write", scope = "planning:write")
     public Response create(JsonNode body) {
         Domain domain = service.create(forms.create(body, DomainForm.class));
-        return Response.created(URI.create("/api/v1/domains/" + domain.id)).tag(etag(domain))
+        return Response.created(URI.create("/api/v1/domains/" + domain.id)).tag(ETags.tag(domain.version))
                 .entity(DomainView.of(domain)).build();
     }
 
@@ -63,7 +63,7 @@ public class DomainResource {
     @Access(resource = "domains", action = "read", scope = "planning:read")
     public Response get(@PathParam("id") String id) {
         Domain domain = service.get(Params.uuid("id", id));
-        return Response.ok(DomainView.of(domain)).tag(etag(domain)).build();
+        return Response.ok(DomainView.of(domain)).tag(ETags.tag(domain.version)).build();
     }
 
     @PATCH
@@ -72,10 +72,6 @@ public class DomainResource {
     @Access(resource = "domains", action = "write", scope = "planning:write")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Domain domain = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(DomainView.of(domain)).tag(etag(domain)).build();
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etag(Domain domain) {
-        return jakarta.ws.rs.core.EntityTag.valueOf(ETags.weak(domain.version));
+        return Response.ok(DomainView.of(domain)).tag(ETags.tag(domain.version)).build();
     }
 }

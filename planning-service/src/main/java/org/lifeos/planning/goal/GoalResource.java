@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -67,7 +66,7 @@ public class GoalResource {
     @Access(resource = "goals", action = "write", scope = "planning:write")
     public Response create(JsonNode body) {
         Goal goal = service.create(forms.create(body, GoalForm.class));
-        return Response.created(URI.create("/api/v1/goals/" + goal.id)).tag(etag(goal))
+        return Response.created(URI.create("/api/v1/goals/" + goal.id)).tag(ETags.tag(goal.version))
                 .entity(GoalView.of(goal)).build();
     }
 
@@ -76,7 +75,7 @@ public class GoalResource {
     @Access(resource = "goals", action = "read", scope = "planning:read")
     public Response get(@PathParam("id") String id) {
         Goal goal = service.get(Params.uuid("id", id));
-        return Response.ok(GoalView.of(goal)).tag(etag(goal)).build();
+        return Response.ok(GoalView.of(goal)).tag(ETags.tag(goal.version)).build();
     }
 
     @PATCH
@@ -85,10 +84,6 @@ public class GoalResource {
     @Access(resource = "goals", action = "write", scope = "planning:write")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Goal goal = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(GoalView.of(goal)).tag(etag(goal)).build();
-    }
-
-    private static EntityTag etag(Goal goal) {
-        return EntityTag.valueOf(ETags.weak(goal.version));
+        return Response.ok(GoalView.of(goal)).tag(ETags.tag(goal.version)).build();
     }
 }

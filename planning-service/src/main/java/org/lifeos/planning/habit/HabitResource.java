@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -70,7 +69,7 @@ public class HabitResource {
     @Access(resource = "habits", action = "write", scope = "planning:write")
     public Response create(JsonNode body) {
         Habit habit = service.create(forms.create(body, HabitForm.class));
-        return Response.created(URI.create("/api/v1/habits/" + habit.id)).tag(etag(habit.version))
+        return Response.created(URI.create("/api/v1/habits/" + habit.id)).tag(ETags.tag(habit.version))
                 .entity(HabitView.of(habit)).build();
     }
 
@@ -79,7 +78,7 @@ public class HabitResource {
     @Access(resource = "habits", action = "read", scope = "planning:read")
     public Response get(@PathParam("id") String id) {
         Habit habit = service.get(Params.uuid("id", id));
-        return Response.ok(HabitView.of(habit)).tag(etag(habit.version)).build();
+        return Response.ok(HabitView.of(habit)).tag(ETags.tag(habit.version)).build();
     }
 
     @PATCH
@@ -88,7 +87,7 @@ public class HabitResource {
     @Access(resource = "habits", action = "write", scope = "planning:write")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Habit habit = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(HabitView.of(habit)).tag(etag(habit.version)).build();
+        return Response.ok(HabitView.of(habit)).tag(ETags.tag(habit.version)).build();
     }
 
     @GET
@@ -112,7 +111,7 @@ public class HabitResource {
     public Response checkIn(@PathParam("id") String id, JsonNode body) {
         NewCheckInForm form = forms.create(body, NewCheckInForm.class);
         CheckInResult result = service.checkIn(Params.uuid("id", id), form.date, form, false);
-        return Response.created(location(result.checkIn())).tag(etag(result.checkIn().version))
+        return Response.created(location(result.checkIn())).tag(ETags.tag(result.checkIn().version))
                 .entity(CheckInView.of(result.checkIn(), result.habit())).build();
     }
 
@@ -122,7 +121,7 @@ public class HabitResource {
     public Response checkInOn(@PathParam("id") String id, @PathParam("date") String date) {
         Habit habit = service.get(Params.uuid("id", id));
         HabitCheckIn checkIn = service.getCheckIn(habit.id, Params.date("date", date).orElseThrow());
-        return Response.ok(CheckInView.of(checkIn, habit)).tag(etag(checkIn.version)).build();
+        return Response.ok(CheckInView.of(checkIn, habit)).tag(ETags.tag(checkIn.version)).build();
     }
 
     @PUT
@@ -135,7 +134,7 @@ public class HabitResource {
         CheckInView view = CheckInView.of(result.checkIn(), result.habit());
         Response.ResponseBuilder response = result.created()
                 ? Response.created(location(result.checkIn())) : Response.ok();
-        return response.tag(etag(result.checkIn().version)).entity(view).build();
+        return response.tag(ETags.tag(result.checkIn().version)).entity(view).build();
     }
 
     @DELETE
@@ -148,9 +147,5 @@ public class HabitResource {
 
     private static URI location(HabitCheckIn checkIn) {
         return URI.create("/api/v1/habits/" + checkIn.habitId + "/check-ins/" + checkIn.date);
-    }
-
-    private static EntityTag etag(long version) {
-        return EntityTag.valueOf(ETags.weak(version));
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -86,7 +85,7 @@ public class TaskResource {
     @Access(resource = "tasks", action = "write", scope = "planning:write")
     public Response create(JsonNode body) {
         Task task = service.create(forms.create(body, TaskForm.class));
-        return Response.created(URI.create("/api/v1/tasks/" + task.id)).tag(etag(task))
+        return Response.created(URI.create("/api/v1/tasks/" + task.id)).tag(ETags.tag(task.version))
                 .entity(TaskView.of(task)).build();
     }
 
@@ -128,10 +127,6 @@ public class TaskResource {
     }
 
     private static Response view(Task task) {
-        return Response.ok(TaskView.of(task)).tag(etag(task)).build();
-    }
-
-    private static EntityTag etag(Task task) {
-        return EntityTag.valueOf(ETags.weak(task.version));
+        return Response.ok(TaskView.of(task)).tag(ETags.tag(task.version)).build();
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -63,7 +62,7 @@ public class TimeBlockResource {
     @Access(resource = "time_blocks", action = "write", scope = "planning:write")
     public Response create(JsonNode body) {
         TimeBlock block = service.create(forms.create(body, TimeBlockForm.class));
-        return Response.created(URI.create("/api/v1/time-blocks/" + block.id)).tag(etag(block))
+        return Response.created(URI.create("/api/v1/time-blocks/" + block.id)).tag(ETags.tag(block.version))
                 .entity(TimeBlockView.of(block)).build();
     }
 
@@ -72,7 +71,7 @@ public class TimeBlockResource {
     @Access(resource = "time_blocks", action = "read", scope = "planning:read")
     public Response get(@PathParam("id") String id) {
         TimeBlock block = service.get(Params.uuid("id", id));
-        return Response.ok(TimeBlockView.of(block)).tag(etag(block)).build();
+        return Response.ok(TimeBlockView.of(block)).tag(ETags.tag(block.version)).build();
     }
 
     @PATCH
@@ -81,7 +80,7 @@ public class TimeBlockResource {
     @Access(resource = "time_blocks", action = "write", scope = "planning:write")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         TimeBlock block = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(TimeBlockView.of(block)).tag(etag(block)).build();
+        return Response.ok(TimeBlockView.of(block)).tag(ETags.tag(block.version)).build();
     }
 
     @DELETE
@@ -90,9 +89,5 @@ public class TimeBlockResource {
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();
-    }
-
-    private static EntityTag etag(TimeBlock block) {
-        return EntityTag.valueOf(ETags.weak(block.version));
     }
 }

@@ -15,6 +15,11 @@ public final class ETags {
         return "W/\"" + version + "\"";
     }
 
+    /** The weak ETag of {@code version}, for a response's {@code tag(...)}. */
+    public static jakarta.ws.rs.core.EntityTag tag(long version) {
+        return jakarta.ws.rs.core.EntityTag.valueOf(weak(version));
+    }
+
     /**
      * Passes when {@code ifMatch} is absent, {@code *}, or names {@code version}; otherwise the
      * client wrote from a stale read: 412.
