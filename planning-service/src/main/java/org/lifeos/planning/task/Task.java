@@ -1,5 +1,6 @@
 package org.lifeos.planning.task;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,6 +40,10 @@ public class Task {
 
     @Column(name = "goal_id")
     public UUID goalId;
+
+    /** What completing this task adds to its goal's current value (seed 001). */
+    @Column(name = "goal_contribution")
+    public BigDecimal goalContribution = BigDecimal.ONE;
 
     public String title;
 

@@ -1,5 +1,6 @@
 package org.lifeos.planning.task;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +27,7 @@ public final class TaskDtos {
     private TaskDtos() {
     }
 
-    public record TaskView(UUID id, UUID domainId, UUID parentId, UUID goalId, String title, String description, Status status,
+    public record TaskView(UUID id, UUID domainId, UUID parentId, UUID goalId, BigDecimal goalContribution, String title, String description, Status status,
                            Priority priority, EnergyLevel energyLevel, Integer estimatedMinutes,
                            Integer actualMinutes, int timeBlockMinutes, LocalDate dueDate, LocalTime dueTime,
                            LocalDate scheduledDate, LocalTime scheduledTime, boolean quickWin, List<String> tags,
@@ -32,7 +35,7 @@ public final class TaskDtos {
                            Instant updatedAt, long version) {
 
         static TaskView of(Task task) {
-            return new TaskView(task.id, task.domainId, task.parentId, task.goalId, task.title, task.description, task.status,
+            return new TaskView(task.id, task.domainId, task.parentId, task.goalId, task.goalContribution, task.title, task.description, task.status,
                     task.priority, task.energyLevel, task.estimatedMinutes, task.actualMinutes,
                     task.timeBlockMinutes, task.dueDate, task.dueTime, task.scheduledDate, task.scheduledTime,
                     task.quickWin, List.copyOf(task.tags), task.sortOrder, task.completedAt, task.deletedAt,
@@ -52,6 +55,12 @@ public final class TaskDtos {
 
         /** A goal of this circle this task moves forward; its progress counts the task when done. */
         public UUID goalId;
+
+        /** Added to the goal's current value when the task is done (taken back if it is reopened). */
+        @NotNull
+        @DecimalMin(value = "0", inclusive = false)
+        @Digits(integer = 12, fraction = 2)
+        public BigDecimal goalContribution = BigDecimal.ONE;
 
         @NotBlank
         @Size(max = 500)
@@ -105,6 +114,7 @@ public final class TaskDtos {
             form.domainId = task.domainId;
             form.parentId = task.parentId;
             form.goalId = task.goalId;
+            form.goalContribution = task.goalContribution;
             form.title = task.title;
             form.description = task.description;
             form.status = task.status;

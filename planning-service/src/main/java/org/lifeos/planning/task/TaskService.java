@@ -1,8 +1,12 @@
 package org.lifeos.planning.task;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -14,10 +18,13 @@ import org.lifeos.contracts.planning.TaskChanged;
 import org.lifeos.planning.domain.DomainRepository;
 import org.lifeos.planning.goal.GoalProgress;
 import org.lifeos.planning.goal.GoalRepository;
+import org.lifeos.planning.goal.GoalValues;
+import org.lifeos.planning.time.UserDay;
 import org.lifeos.planning.task.TaskDtos.TaskForm;
 import org.lifeos.planning.task.TaskEnums.Status;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
 import org.lifeos.platform.tenancy.TenantContext;
@@ -36,17 +43,50 @@ public class TaskService {
     private final DomainRepository domains;
     private final GoalRepository goals;
     private final GoalProgress goalProgress;
+    private final GoalValues goalValues;
+    private final UserDay userDay;
     private final Outbox outbox;
     private final TenantContext context;
 
     public TaskService(TaskRepository tasks, DomainRepository domains, GoalRepository goals,
-                       GoalProgress goalProgress, Outbox outbox, TenantContext context) {
+                       GoalProgress goalProgress, GoalValues goalValues, UserDay userDay, Outbox outbox,
+                       TenantContext context) {
         this.tasks = tasks;
         this.domains = domains;
         this.goals = goals;
         this.goalProgress = goalProgress;
+        this.goalValues = goalValues;
+        this.userDay = userDay;
         this.outbox = outbox;
         this.context = context;
+    }
+
+    /**
+     * What a task has added to its goal's current value (seed 001): its contribution, booked in the
+     * month it was completed, while it is done, linked and not deleted; otherwise nothing.
+     */
+    private record Credit(UUID goalId, YearMonth month, BigDecimal amount) {
+    }
+
+    private Credit credit(Task task) {
+        if (task.status != Status.DONE || task.goalId == null || task.deletedAt != null || task.completedAt == null) {
+            return null;
+        }
+        return new Credit(task.goalId, YearMonth.from(LocalDate.ofInstant(task.completedAt, userDay.zone())),
+                task.goalContribution);
+    }
+
+    /** Takes back what the task added before and adds what it adds now, when the two differ. */
+    private void settle(Credit before, Credit after) {
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (before != null) {
+            goalValues.book(before.goalId(), before.month(), before.amount().negate());
+        }
+        if (after != null) {
+            goalValues.book(after.goalId(), after.month(), after.amount());
+        }
     }
 
     @Transactional
@@ -59,6 +99,7 @@ public class TaskService {
         apply(task, form);
         tasks.persist(task);
         tasks.flush();
+        settle(null, credit(task));
         goalProgress.refresh(task.goalId);
         publish("task.created", task);
         return task;
@@ -80,9 +121,11 @@ public class TaskService {
         Task task = get(id);
         ETags.requireMatch(ifMatch, task.version);
         Status before = task.status;
-        java.util.UUID goalBefore = task.goalId;
+        UUID goalBefore = task.goalId;
+        Credit creditBefore = credit(task);
         apply(task, patch.apply(TaskForm.of(task)));
         tasks.flush();
+        settle(creditBefore, credit(task));
         goalProgress.refresh(task.goalId, goalBefore);
         publish(task.status == Status.DONE && before != Status.DONE ? "task.completed" : "task.updated", task);
         return task;
@@ -93,10 +136,12 @@ public class TaskService {
         Task task = get(id);
         ETags.requireMatch(ifMatch, task.version);
         if (task.status != Status.DONE) {
+            Credit creditBefore = credit(task);
             task.status = Status.DONE;
             task.completedAt = Instant.now();
             task.updatedAt = task.completedAt;
             tasks.flush();
+            settle(creditBefore, credit(task));
             goalProgress.refresh(task.goalId);
             publish("task.completed", task);
         }
@@ -119,7 +164,7 @@ public class TaskService {
         Task task = tasks.findDeleted(id).orElseThrow(() -> ProblemException.notFound("deleted task " + id));
         ETags.requireMatch(ifMatch, task.version);
         if (task.parentId != null && tasks.findLive(task.parentId).isEmpty()) {
-            throw new ProblemException(org.lifeos.platform.error.ProblemType.CONFLICT,
+            throw new ProblemException(ProblemType.CONFLICT,
                     "Restore the parent task " + task.parentId + " first");
         }
         restoreTree(task, task.deletedAt);
@@ -131,9 +176,11 @@ public class TaskService {
         for (Task subtask : tasks.liveSubtasks(task.id)) {
             softDelete(subtask, at);
         }
+        Credit creditBefore = credit(task);
         task.deletedAt = at;
         task.updatedAt = at;
         tasks.flush();
+        settle(creditBefore, credit(task));
         goalProgress.refresh(task.goalId);
         publish("task.deleted", task);
     }
@@ -145,6 +192,7 @@ public class TaskService {
         task.deletedAt = null;
         task.updatedAt = Instant.now();
         tasks.flush();
+        settle(null, credit(task));
         goalProgress.refresh(task.goalId);
         publish("task.restored", task);
     }
@@ -162,6 +210,7 @@ public class TaskService {
         task.domainId = form.domainId;
         task.parentId = form.parentId;
         task.goalId = form.goalId;
+        task.goalContribution = form.goalContribution;
         task.title = form.title.strip();
         task.description = form.description;
         if (form.status == Status.DONE && task.status != Status.DONE) {
