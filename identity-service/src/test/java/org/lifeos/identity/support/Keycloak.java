@@ -94,6 +94,12 @@ public final class Keycloak {
         return token(Map.of("grant_type", "refresh_token", "client_id", WEB_CLIENT, "refresh_token", refreshToken));
     }
 
+    /** A refresh grant by a confidential client. */
+    public static Answer refreshAs(String clientId, String secret, String refreshToken) {
+        return token(Map.of("grant_type", "refresh_token", "client_id", clientId, "client_secret", secret,
+                "refresh_token", refreshToken));
+    }
+
     public static Answer clientCredentials(String clientId, String secret, String scope) {
         Map<String, String> form = new java.util.HashMap<>(Map.of("grant_type", "client_credentials",
                 "client_id", clientId, "client_secret", secret));
@@ -103,10 +109,119 @@ public final class Keycloak {
         return token(form);
     }
 
-    /** RFC 7662 introspection of {@code token}, authenticated as client {@code clientId}. */
-    public static Answer introspect(String token, String clientId, String secret) {
-        return post(keycloak().realmUrl() + "/protocol/openid-connect/token/introspect", Map.of(
-                "client_id", clientId, "client_secret", secret, "token", token));
+    /** The OpenID Connect userinfo endpoint with {@code accessToken}: 200 while the token, its session and its client live. */
+    public static Answer userinfo(String accessToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(keycloak().realmUrl()
+                        + "/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build());
+        return new Answer(response.statusCode(), read(response.body().isBlank() ? "{}" : response.body()));
+    }
+
+    /**
+     * A browser sign-in through a confidential client that requires consent, as a user would do it:
+     * the login form, the consent screen (accepted), then the code exchanged for tokens (PKCE S256).
+     * Cookies are kept as a browser keeps them; redirects are not followed, so the code is read
+     * from the Location that would go to the app.
+     */
+    public static Answer signInWithConsent(String clientId, String secret, String redirectUri, String username,
+                                           String password, String scope) {
+        Browser browser = new Browser();
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge;
+        try {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String authorize = keycloak().realmUrl() + "/protocol/openid-connect/auth?" + form(Map.of(
+                "client_id", clientId, "redirect_uri", redirectUri, "response_type", "code", "scope", scope,
+                "state", "s-" + UUID.randomUUID(), "code_challenge", challenge, "code_challenge_method", "S256"));
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(authorize)).GET());
+        assertEquals(200, login.statusCode(), login.body());
+        HttpResponse<String> consent = browser.withinKeycloak(browser.send(HttpRequest.newBuilder(
+                        login.uri().resolve(formAction(login.body())))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
+                        "credentialId", ""))))));
+        assertEquals(200, consent.statusCode(), "the consent screen: " + consent.body());
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("name=\"code\"\\s+value=\"([^\"]+)\"")
+                .matcher(consent.body());
+        if (!code.find()) {
+            throw new IllegalStateException("no consent form: " + consent.body());
+        }
+        String consentForm = consent.body().substring(0, code.start());
+        HttpResponse<String> accepted = browser.send(HttpRequest.newBuilder(consent.uri().resolve(
+                        formAction(consentForm.substring(consentForm.lastIndexOf("<form")))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("code", code.group(1), "accept", "Yes")))));
+        assertEquals(302, accepted.statusCode(), accepted.body());
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        java.util.regex.Matcher granted = java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        if (!granted.find()) {
+            throw new IllegalStateException("no code in " + location);
+        }
+        return token(Map.of("grant_type", "authorization_code", "client_id", clientId, "client_secret", secret,
+                "redirect_uri", redirectUri, "code", java.net.URLDecoder.decode(granted.group(1), StandardCharsets.UTF_8),
+                "code_verifier", verifier));
+    }
+
+    /**
+     * Keeps Keycloak's login cookies as a browser does. By hand, because Keycloak marks them Secure
+     * and java.net's CookieManager then never sends them over the test stack's plain http.
+     */
+    private static final class Browser {
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        /** Follows Keycloak's own redirects (not the final one, to the app). */
+        HttpResponse<String> withinKeycloak(HttpResponse<String> response) {
+            HttpResponse<String> current = response;
+            for (int hops = 0; hops < 5 && (current.statusCode() == 302 || current.statusCode() == 303); hops++) {
+                String location = current.headers().firstValue("Location").orElseThrow();
+                if (!location.startsWith(keycloak().url())) {
+                    break;
+                }
+                current = send(HttpRequest.newBuilder(URI.create(location)).GET());
+            }
+            return current;
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            HttpResponse<String> response = Keycloak.send(client, request.build());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).strip();
+                String value = pair.substring(eq + 1).strip();
+                if (value.isEmpty() || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            return response;
+        }
+    }
+
+    /** The action of the first form in {@code html}, HTML entities undone (absolute or relative to the page). */
+    private static String formAction(String html) {
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"")
+                .matcher(html);
+        if (!action.find()) {
+            throw new IllegalStateException("no form in " + html);
+        }
+        return action.group(1).replace("&amp;", "&");
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** The claims of a JWT, unverified (the test only reads what Keycloak put in). */
@@ -118,13 +233,10 @@ public final class Keycloak {
         return post(keycloak().tokenEndpoint(), form);
     }
 
-    private static Answer post(String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    private static Answer post(String url, Map<String, String> fields) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
         return new Answer(response.statusCode(), read(response.body().isBlank() ? "{}" : response.body()));
     }
 
@@ -144,8 +256,12 @@ public final class Keycloak {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
+        return send(HTTP, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(request.uri().toString(), e);
         } catch (InterruptedException e) {
