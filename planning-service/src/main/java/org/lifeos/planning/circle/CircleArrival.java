@@ -10,11 +10,13 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.lifeos.planning.domain.StarterDomains;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * Runs after the platform's access filter on every allowed request: the caller has just been
- * confirmed a member of the circle by identity-service, so planning records that. Each
+ * confirmed a member of the circle by identity-service, so planning records that, and a personal
+ * circle seen for the first time gets its starter domains ({@link StarterDomains}). Each
  * (circle, user) is written once per process lifetime, not per request.
  */
 @ApplicationScoped
@@ -22,11 +24,13 @@ public class CircleArrival {
 
     private final TenantContext context;
     private final CircleMembers members;
+    private final StarterDomains starters;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    public CircleArrival(TenantContext context, CircleMembers members) {
+    public CircleArrival(TenantContext context, CircleMembers members, StarterDomains starters) {
         this.context = context;
         this.members = members;
+        this.starters = starters;
     }
 
     @ServerRequestFilter(priority = Priorities.USER + 100)
@@ -37,6 +41,9 @@ public class CircleArrival {
         UUID circle = context.circleId();
         UUID user = context.userId();
         if (!known.contains(circle + "/" + user)) {
+            if (context.personalCircleId().filter(circle::equals).isPresent()) {
+                starters.ensure(circle, user);
+            }
             record(circle, user, context.role().orElse(null));
             known.add(circle + "/" + user);
         }
