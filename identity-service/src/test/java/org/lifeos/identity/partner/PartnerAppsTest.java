@@ -195,6 +195,31 @@ class PartnerAppsTest {
         assertNotEquals(200, refreshed.status(), "the app's refresh token for xan is dead: " + refreshed.body());
     }
 
+    @Test
+    void theRuntimeRoleSeesAndWritesOnlyTheTransactionsUsersApps() throws java.sql.SQLException {
+        TestUser zoe = TestUser.named("zoe");
+        TestUser abe = TestUser.named("abe");
+        Api.signIn(zoe);
+        Api.signIn(abe);
+        String id = register(zoe, "Private app", List.of("https://zoe.example.com/cb"), List.of("content:read"))
+                .getString("id");
+        try (java.sql.Connection app = Db.runtimeRole()) {
+            app.setAutoCommit(false);
+            Db.asUser(app, abe.id());
+            assertEquals(List.of(), Db.column(app, "SELECT id FROM partner_apps WHERE id = ?::uuid", id));
+            assertEquals(0, Db.update(app, "DELETE FROM partner_apps WHERE id = ?::uuid", id));
+            java.sql.SQLException forged = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> Db.update(app, "INSERT INTO partner_apps (id, owner_id, name, client_id, keycloak_id, "
+                            + "redirect_uris, scopes) VALUES (gen_random_uuid(), ?, 'Forged', 'forged', 'forged', "
+                            + "'[]', '[]')", zoe.id()));
+            assertEquals("42501", forged.getSQLState(), "row-level security refuses a row for someone else");
+            app.rollback();
+            Db.asUser(app, zoe.id());
+            assertEquals(1, Db.column(app, "SELECT id FROM partner_apps WHERE id = ?::uuid", id).size());
+            app.rollback();
+        }
+    }
+
     private static JsonPath register(TestUser owner, String name, List<String> redirectUris, List<String> scopes) {
         return owner.api().body(form(name, redirectUris, scopes)).post("/api/v1/partner-apps").then().statusCode(201)
                 .header("Location", containsString("/api/v1/partner-apps/"))

@@ -8,8 +8,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -151,6 +154,37 @@ class RecoveryKeysTest {
         // Another address is not held back.
         redeem("guess-" + UUID.randomUUID(), "AAAAA-BBBBB-CCCCC-DDDDD", "any-new-password-1", address())
                 .then().statusCode(400);
+    }
+
+    @Test
+    void theRuntimeRoleSeesOnlyTheTransactionsUsersKeysAndCanNeitherRewriteNorDeleteThem() throws SQLException {
+        TestUser ada = signedUp("ada");
+        TestUser bea = TestUser.named("bea");
+        Api.signIn(bea);
+        newKeys(ada);
+        try (Connection app = Db.runtimeRole()) {
+            app.setAutoCommit(false);
+            Db.asUser(app, bea.id());
+            assertEquals(0L, ((Number) Db.column(app, "SELECT count(*) FROM recovery_keys WHERE user_id = ?",
+                    ada.id()).get(0)).longValue(), "another user's keys are invisible");
+            assertEquals(0, Db.update(app, "UPDATE recovery_keys SET used_at = now() WHERE user_id = ?", ada.id()),
+                    "nor can they be used up");
+            app.rollback();
+            Db.asUser(app, ada.id());
+            assertEquals(10L, ((Number) Db.column(app, "SELECT count(*) FROM recovery_keys WHERE user_id = ?",
+                    ada.id()).get(0)).longValue());
+            SQLException rewrite = assertThrows(SQLException.class,
+                    () -> Db.update(app, "UPDATE recovery_keys SET key_hash = 'known' WHERE user_id = ?", ada.id()));
+            assertEquals("42501", rewrite.getSQLState(), rewrite.getMessage());
+            app.rollback();
+            Db.asUser(app, ada.id());
+            SQLException delete = assertThrows(SQLException.class,
+                    () -> Db.update(app, "DELETE FROM recovery_keys WHERE user_id = ?", ada.id()));
+            assertEquals("42501", delete.getSQLState(), delete.getMessage());
+            app.rollback();
+        }
+        assertEquals(10L, Db.count("SELECT count(*) FROM recovery_keys WHERE user_id = ? AND used_at IS NULL",
+                ada.id()));
     }
 
     @Test

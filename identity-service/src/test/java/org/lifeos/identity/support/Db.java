@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.lifeos.devstack.Databases;
 import org.lifeos.devstack.testing.TestStack;
@@ -53,6 +54,21 @@ public final class Db {
                 }
             }
             return values;
+        }
+    }
+
+    /** Makes {@code user} the transaction's user ({@code app.user_id}), as the service does; needs autocommit off. */
+    public static void asUser(Connection connection, UUID user) throws SQLException {
+        column(connection, "SELECT set_config('app.user_id', ?, true)", user.toString());
+    }
+
+    /** Runs a statement that returns no rows. */
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
         }
     }
 
