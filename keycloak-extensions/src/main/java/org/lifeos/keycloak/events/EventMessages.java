@@ -57,8 +57,21 @@ public final class EventMessages {
         payload.set("details", JSON.valueToTree(sorted(event.getDetails())));
         String type = event.getType() == null ? "UNKNOWN" : event.getType().name();
         UUID eventId = eventId(USER, event.getId(), type, event.getTime(), event.getUserId(), event.getSessionId());
-        return new Message(uuidOrNull(event.getUserId()) == null ? null : event.getUserId(),
-                envelope(eventId, type, event.getTime(), uuidOrNull(event.getUserId()), payload));
+        UUID user = user(event);
+        payload.put("subjectUserId", user == null ? null : user.toString());
+        return new Message(user == null ? null : user.toString(), envelope(eventId, type, event.getTime(), user, payload));
+    }
+
+    /**
+     * Who the event is about. A rejected refresh token (reuse of a rotated one among them) comes
+     * without a user id; Keycloak names the token's subject in {@code refresh_token_sub}.
+     */
+    private static UUID user(Event event) {
+        UUID user = uuidOrNull(event.getUserId());
+        if (user == null && event.getDetails() != null) {
+            user = uuidOrNull(event.getDetails().get("refresh_token_sub"));
+        }
+        return user;
     }
 
     /**

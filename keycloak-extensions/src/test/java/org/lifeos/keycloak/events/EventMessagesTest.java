@@ -73,11 +73,19 @@ class EventMessagesTest {
     }
 
     @Test
-    void aReusedRefreshTokenKeepsKeycloaksErrorAndReason() throws Exception {
+    void aReusedRefreshTokenKeepsKeycloaksErrorAndReasonAndNamesTheTokensSubject() throws Exception {
+        // As Keycloak 26.7 sends it: no user id, the subject only in refresh_token_sub.
         Event event = userEvent(EventType.REFRESH_TOKEN_ERROR, "invalid_token",
-                Map.of("reason", "Maximum allowed refresh token reuse exceeded", "token_id", "t-1"));
+                Map.of("reason", "Maximum allowed refresh token reuse exceeded", "refresh_token_sub", USER));
+        event.setUserId(null);
 
-        JsonNode payload = JSON.readTree(EventMessages.of(event).value()).get("payload");
+        EventMessages.Message message = EventMessages.of(event);
+        JsonNode value = JSON.readTree(message.value());
+        JsonNode payload = value.get("payload");
+
+        assertEquals(USER, message.key());
+        assertEquals(USER, value.get("actorId").asText());
+        assertEquals(USER, payload.get("subjectUserId").asText());
 
         assertEquals("invalid_token", payload.get("error").asText());
         assertEquals("Maximum allowed refresh token reuse exceeded", payload.get("details").get("reason").asText());
