@@ -86,6 +86,14 @@ public class KeycloakAdmin {
                 name, zone.isArray() && !zone.isEmpty() ? zone.get(0).asText() : ""));
     }
 
+    /**
+     * One page of the user events Keycloak stored (realm eventsEnabled), newest first, from the
+     * day {@code from} on (Keycloak filters by day).
+     */
+    public JsonNode storedEvents(java.time.LocalDate from, int first, int max) {
+        return read(send(admin("/events?dateFrom=" + from + "&first=" + first + "&max=" + max).GET(), 200));
+    }
+
     /** Ends a user session (its refresh tokens stop working); an already ended session is fine. */
     public void endSession(String sessionId) {
         HttpResponse<String> response = call(admin("/sessions/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8))

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.Tokens;
 import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.Db;
 import org.lifeos.identity.support.KeycloakUsers;
 import org.lifeos.identity.support.RealKeycloak;
 import org.lifeos.identity.support.TestUser;
@@ -130,6 +134,40 @@ class KeycloakSecurityEventsTest {
         Instant newest = Instant.parse(first.getString("items[0].occurredAt"));
         Instant oldest = Instant.parse(second.getString("items[0].occurredAt"));
         assertTrue(!newest.isBefore(oldest), newest + " before " + oldest);
+    }
+
+    @Test
+    void aReplayFromKeycloaksEventStoreRestoresAnEventKafkaNeverDelivered() throws Exception {
+        TestUser frank = KeycloakUsers.create("frank", PASSWORD);
+        Api.signIn(frank);
+        assertEquals(200, KeycloakUsers.passwordLogin(frank, PASSWORD).statusCode());
+        await(() -> types(frank), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
+        String id = frank.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.type == 'LOGIN_SUCCESS' }.id");
+        // As if the listener had dropped it during an outage: not in the ledger, never processed.
+        try (Connection db = Db.superuser()) {
+            execute(db, "DELETE FROM security_events WHERE id = ?", UUID.fromString(id));
+            execute(db, "DELETE FROM processed_events WHERE consumer = 'identity.security-events' AND event_id = ?",
+                    UUID.fromString(id));
+        }
+        assertTrue(!types(frank).contains("LOGIN_SUCCESS"));
+
+        frank.api().post("/api/v1/operator/security-events/replay").then().statusCode(403);
+        String operator = operatorToken(TestUser.named("operator"));
+        TestUser.api(operator).post("/api/v1/operator/security-events/replay").then().statusCode(200)
+                .body("applied", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        TestUser.api(operator).post("/api/v1/operator/security-events/replay").then().statusCode(200);
+
+        JsonPath events = frank.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(id), events.getList("items.findAll { it.type == 'LOGIN_SUCCESS' }.id"),
+                "restored once, with the id the listener gave it");
+    }
+
+    private static void execute(Connection db, String sql, Object parameter) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            assertEquals(1, statement.executeUpdate(), sql);
+        }
     }
 
     private static List<String> types(TestUser user) {
