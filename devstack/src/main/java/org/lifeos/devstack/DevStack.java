@@ -93,13 +93,14 @@ public final class DevStack {
             PostgresServer postgres = new PostgresServer(intSetting("lifeos.postgres.port", 25470),
                     home.resolve("postgres").resolve("data"), logs.resolve("postgres.log"), false);
             startAndReport(postgres);
-            startAndReport(new KafkaBroker(intSetting("lifeos.kafka.port", 9092),
+            KafkaBroker kafka = new KafkaBroker(intSetting("lifeos.kafka.port", 9092),
                     intSetting("lifeos.kafka.controller-port", 9093), home.resolve("kafka"),
-                    logs.resolve("kafka.log"), run, false));
+                    logs.resolve("kafka.log"), run, false);
+            startAndReport(kafka);
             if (Boolean.parseBoolean(System.getProperty("lifeos.keycloak.enabled", "true"))) {
                 startAndReport(new KeycloakServer(intSetting("lifeos.keycloak.port", 8180), home.resolve("keycloak"),
                         postgres, root.resolve("devstack").resolve("keycloak").resolve("lifeos-realm.json"),
-                        logs.resolve("keycloak.log"), run));
+                        logs.resolve("keycloak.log"), run, kafka.bootstrapServers()));
             }
             if (withServices) {
                 startServices();

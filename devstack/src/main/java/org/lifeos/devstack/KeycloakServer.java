@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +18,11 @@ import java.util.Properties;
  * Keycloak from the {@code keycloak-quarkus-dist} zip that Maven resolved, unpacked under
  * {@code home}, on the stack's PostgreSQL, importing the committed {@code lifeos} realm at
  * first start ({@code --import-realm} skips a realm that already exists).
+ *
+ * <p>The LifeOS providers (keycloak-extensions: the {@code lifeos-kafka} event listener) are
+ * installed into {@code providers/} from devstack's own jar. The file is replaced only when its
+ * content changed, so Keycloak's check of its providers finds nothing new on a warm start and
+ * does not rebuild; a changed jar makes {@code start-dev} rebuild once (about 20 s).
  */
 public final class KeycloakServer implements Component {
 
@@ -21,6 +30,10 @@ public final class KeycloakServer implements Component {
     public static final String DEV_ONLY_ADMIN = "admin";
     public static final String DEV_ONLY_ADMIN_PASSWORD = "dev-only-admin";
     public static final String REALM = "lifeos";
+    /** The topic the lifeos-kafka listener publishes Keycloak's events to. */
+    public static final String EVENTS_TOPIC = "keycloak.event";
+    /** The provider jar inside devstack's jar, put there by the build (see pom.xml). */
+    static final String PROVIDER = "/org/lifeos/devstack/keycloak-providers/lifeos-keycloak-extensions.jar";
 
     private final int port;
     private final Path home;
@@ -28,9 +41,20 @@ public final class KeycloakServer implements Component {
     private final Path realmFile;
     private final Path log;
     private final Path runDir;
+    private final String kafkaBootstrapServers;
     private ChildProcess process;
 
     public KeycloakServer(int port, Path home, PostgresServer postgres, Path realmFile, Path log, Path runDir) {
+        this(port, home, postgres, realmFile, log, runDir, null);
+    }
+
+    /**
+     * @param kafkaBootstrapServers where the lifeos-kafka listener publishes Keycloak's events;
+     *                              null: the listener is installed but publishes nothing
+     */
+    public KeycloakServer(int port, Path home, PostgresServer postgres, Path realmFile, Path log, Path runDir,
+                          String kafkaBootstrapServers) {
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.port = port;
         this.home = home;
         this.postgres = postgres;
@@ -67,7 +91,8 @@ public final class KeycloakServer implements Component {
         Path imports = dist.resolve("data").resolve("import");
         Files.createDirectories(imports);
         Files.copy(realmFile, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-        List<String> command = List.of("bash", dist.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+        installProviders(dist.resolve("providers"));
+        List<String> command = new ArrayList<>(List.of("bash", dist.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                 "--http-host=" + Ports.HOST,
                 "--http-port=" + port,
                 // A fixed hostname keeps the tokens' `iss` the same whichever name a client used.
@@ -76,7 +101,11 @@ public final class KeycloakServer implements Component {
                 "--db-url=" + postgres.jdbcUrl(Databases.KEYCLOAK),
                 "--db-username=" + Databases.KEYCLOAK,
                 "--db-password=" + Databases.devOnlyPassword(Databases.KEYCLOAK),
-                "--import-realm");
+                "--import-realm"));
+        if (kafkaBootstrapServers != null) {
+            command.add("--spi-events-listener--lifeos-kafka--bootstrap-servers=" + kafkaBootstrapServers);
+            command.add("--spi-events-listener--lifeos-kafka--topic=" + EVENTS_TOPIC);
+        }
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
@@ -86,6 +115,41 @@ public final class KeycloakServer implements Component {
         // The first start builds Keycloak for PostgreSQL (about 20 s on 2 cores) and imports the realm.
         process.awaitReady(Duration.ofMinutes(5),
                 () -> Http.status(realmUrl() + "/.well-known/openid-configuration") == 200);
+    }
+
+    /**
+     * Copies the provider jar into {@code providers} when the copy there differs (or is missing),
+     * leaving an unchanged file untouched: Keycloak rebuilds when a provider file's timestamp changes.
+     *
+     * @return true when the jar was (re)installed
+     */
+    static boolean installProviders(Path providers) throws IOException {
+        byte[] jar;
+        try (InputStream in = KeycloakServer.class.getResourceAsStream(PROVIDER)) {
+            if (in == null) {
+                throw new StartupException("keycloak", PROVIDER + " is not in devstack's jar; build devstack with Maven "
+                        + "(it copies keycloak-extensions in)");
+            }
+            jar = in.readAllBytes();
+        }
+        Path target = providers.resolve("lifeos-keycloak-extensions.jar");
+        if (Files.exists(target) && sha256(Files.readAllBytes(target)).equals(sha256(jar))) {
+            return false;
+        }
+        Files.createDirectories(providers);
+        Path partial = providers.resolve("lifeos-keycloak-extensions.jar.partial");
+        Files.write(partial, jar);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("  ...  keycloak: installed the LifeOS providers (Keycloak rebuilds once)");
+        return true;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The unpacked distribution, unpacking the zip from the local Maven repository on first use. */

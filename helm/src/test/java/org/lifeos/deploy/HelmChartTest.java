@@ -75,8 +75,8 @@ class HelmChartTest {
         assertEquals(5, count(defaults, "Database"));
         assertEquals(1, count(defaults, "Kafka"));
         assertEquals(1, count(defaults, "KafkaNodePool"));
-        assertEquals(Set.of("identity.membership", "audit.events", "planning.task", "planning.habit", "planning.goal",
-                        "finance.transaction"),
+        assertEquals(Set.of("identity.membership", "audit.events", "keycloak.event", "planning.task", "planning.habit",
+                        "planning.goal", "finance.transaction"),
                 names(defaults, "KafkaTopic"));
         assertEquals(1, count(defaults, "Keycloak"));
         assertEquals(1, count(defaults, "KeycloakRealmImport"));
@@ -132,6 +132,31 @@ class HelmChartTest {
         JsonNode asCommitted = only(Sources.chart(null, Map.of("keycloak.realmImport.demoUsers", true,
                 "keycloak.realmImport.passwordGrant", true)), "KeycloakRealmImport").node().path("spec").path("realm");
         assertEquals(committed, asCommitted);
+    }
+
+    @Test
+    void keycloakRunsTheLifeosProvidersAndPublishesItsEventsToKafka() {
+        JsonNode keycloak = only(defaults, "Keycloak").node().path("spec");
+        assertEquals("registry.example.com/lifeos/keycloak:0.1.0", keycloak.path("image").asText(),
+                "the image with keycloak-extensions built in");
+        assertTrue(keycloak.path("startOptimized").asBoolean());
+        Map<String, String> options = new java.util.HashMap<>();
+        keycloak.path("additionalOptions").forEach(o -> options.put(o.path("name").asText(), o.path("value").asText()));
+        assertEquals("lifeos-kafka-kafka-bootstrap:9092",
+                options.get("spi-events-listener--lifeos-kafka--bootstrap-servers"));
+        assertEquals("keycloak.event", options.get("spi-events-listener--lifeos-kafka--topic"));
+
+        JsonNode realm = only(defaults, "KeycloakRealmImport").node().path("spec").path("realm");
+        assertEquals("[\"jboss-logging\",\"lifeos-kafka\"]", realm.path("eventsListeners").toString());
+        assertEquals("keycloak.event", named(defaults, "KafkaTopic", "keycloak.event").node()
+                .path("metadata").path("name").asText());
+        // Strimzi's listener admits Keycloak's pods besides the services.
+        JsonNode peers = only(defaults, "Kafka").node().path("spec").path("kafka").path("listeners").get(0)
+                .path("networkPolicyPeers");
+        assertTrue(peers.toString().contains("\"app\":\"keycloak\""), peers.toString());
+        // identity-service calls Keycloak's admin API (lockout mirror, unlock) inside the cluster.
+        assertEquals("http://lifeos-keycloak-service:8080", named(defaults, "ConfigMap", "identity-service").node()
+                .path("data").path("LIFEOS_KEYCLOAK_URL").asText());
     }
 
     @Test

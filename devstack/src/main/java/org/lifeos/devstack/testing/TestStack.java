@@ -43,12 +43,17 @@ public final class TestStack {
         return kafka;
     }
 
-    /** Keycloak with the committed realm; its first start in a fresh database takes about a minute. */
+    /**
+     * Keycloak with the committed realm, publishing its events to this JVM's Kafka (topic
+     * {@link KeycloakServer#EVENTS_TOPIC}, which its consumer declares); its first start in a
+     * fresh database takes about a minute.
+     */
     public static synchronized KeycloakServer keycloak() {
         if (keycloak == null) {
+            String bootstrap = kafka().bootstrapServers();
             keycloak = started(new KeycloakServer(Ports.ephemeral(), BASE.resolve("keycloak"), postgres(),
                     repoRoot().resolve("devstack").resolve("keycloak").resolve("lifeos-realm.json"),
-                    BASE.resolve("logs").resolve("keycloak.log"), BASE.resolve("run")));
+                    BASE.resolve("logs").resolve("keycloak.log"), BASE.resolve("run"), bootstrap));
         }
         return keycloak;
     }

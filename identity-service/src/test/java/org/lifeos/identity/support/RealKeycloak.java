@@ -6,10 +6,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.lifeos.devstack.testing.TestStack;
 
 /**
- * Points identity-service's admin client at the test stack's real Keycloak (the committed realm),
- * started once per test JVM. Like every unrestricted {@code @QuarkusTestResource}, Quarkus applies
- * it to every test class of the module, so they all share one application and one Keycloak; the
- * classes that talk to Keycloak name it anyway, to say so.
+ * The real Keycloak of this test JVM (devstack's, with the lifeos-kafka listener publishing to
+ * the JVM's Kafka): identity-service's admin calls go there. Tokens for identity-service's own
+ * API stay the mock realm's.
+ *
+ * <p>Not restricted to the classes that name it: like {@link org.lifeos.devstack.testing.RealInfrastructure}
+ * it applies to every test of the module, so all share one application start (a second start
+ * would run in a new class loader and try to start the infrastructure again).
  */
 public class RealKeycloak implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +23,6 @@ public class RealKeycloak implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // TestStack stops Keycloak when the JVM exits.
+        // Shared by the JVM; TestStack stops it at exit.
     }
 }

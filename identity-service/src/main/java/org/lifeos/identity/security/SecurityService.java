@@ -1,0 +1,99 @@
+package org.lifeos.identity.security;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.identity.access.Tenancy;
+import org.lifeos.identity.security.KeycloakAdmin.BruteForceStatus;
+import org.lifeos.identity.security.SecurityLedger.State;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+
+/** The caller's security ledger and lockout state, and the operator's unlock. */
+@ApplicationScoped
+public class SecurityService {
+
+    private final SecurityLedger ledger;
+    private final KeycloakAdmin keycloak;
+    private final Tenancy tenancy;
+    private final EntityManager entityManager;
+
+    public SecurityService(SecurityLedger ledger, KeycloakAdmin keycloak, Tenancy tenancy, EntityManager entityManager) {
+        this.ledger = ledger;
+        this.keycloak = keycloak;
+        this.tenancy = tenancy;
+        this.entityManager = entityManager;
+    }
+
+    public record SecurityEventDto(UUID id, SecurityEventType type, Instant occurredAt, Map<String, Object> details) {
+    }
+
+    public record SecurityStateDto(UUID userId, boolean locked, int failedAttempts, Instant cooldownUntil,
+                                   boolean permanentlyLocked, Instant lastFailedAt, Instant lockedAt, Instant updatedAt) {
+
+        static SecurityStateDto of(UUID user, State state) {
+            return new SecurityStateDto(user, state.locked(Instant.now()), state.failedAttempts(), state.cooldownUntil(),
+                    state.permanentlyLocked(), state.lastFailedAt(), state.lockedAt(), state.updatedAt());
+        }
+    }
+
+    public record UnlockResult(UUID userId, boolean wasLocked, SecurityStateDto state) {
+    }
+
+    @Transactional
+    public List<SecurityEventDto> events(UUID user, Instant beforeTime, UUID beforeId, int limit) {
+        return ledger.page(user, beforeTime, beforeId, limit).stream()
+                .map(e -> new SecurityEventDto(e.id(), e.type(), e.occurredAt(), e.details()))
+                .toList();
+    }
+
+    @Transactional
+    public SecurityStateDto state(UUID user) {
+        return SecurityStateDto.of(user, ledger.state(user));
+    }
+
+    /**
+     * Clears the user's lockout in Keycloak and records ACCOUNT_UNLOCKED (with the operator) when
+     * the user was locked. Writes the target user's rows, so the transaction acts as that user for
+     * row-level security. The mirror row stays locked (FOR UPDATE) across the Keycloak call: the
+     * admin event the call causes waits for this commit, then finds the user unlocked and records
+     * nothing twice.
+     */
+    @Transactional
+    public UnlockResult unlock(UUID user, UUID operator, String reason) {
+        if (entityManager.createNativeQuery("SELECT 1 FROM users WHERE id = ?1").setParameter(1, user)
+                .getResultList().isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No LifeOS user " + user);
+        }
+        tenancy.apply(null, user);
+        State before = ledger.stateForUpdate(user);
+        Instant now = Instant.now();
+        BruteForceStatus status;
+        try {
+            status = keycloak.bruteForce(user);
+            keycloak.clearBruteForce(user);
+        } catch (KeycloakAdmin.KeycloakUnavailable e) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "Keycloak cannot be reached to unlock the account");
+        }
+        boolean wasLocked = status.disabled() || before.locked(now);
+        State after = Lockout.unlocked(before);
+        ledger.saveState(user, after);
+        if (wasLocked) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("operatorId", operator.toString());
+            if (reason != null && !reason.isBlank()) {
+                details.put("reason", reason.strip());
+            }
+            details.put("failedAttempts", status.numFailures());
+            ledger.record(UUID.randomUUID(), user, SecurityEventType.ACCOUNT_UNLOCKED, now, details);
+        }
+        return new UnlockResult(user, wasLocked, SecurityStateDto.of(user, ledger.state(user)));
+    }
+}

@@ -1,0 +1,209 @@
+package org.lifeos.identity.security;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.devstack.testing.Tokens;
+import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.Db;
+import org.lifeos.identity.support.KeycloakUsers;
+import org.lifeos.identity.support.RealKeycloak;
+import org.lifeos.identity.support.TestUser;
+
+/**
+ * Against the real Keycloak, Kafka and PostgreSQL: Keycloak's events reach the security ledger
+ * through the lifeos-kafka listener, the lockout mirror follows Keycloak's brute-force detection,
+ * and an operator's unlock works in Keycloak. (API tokens stay the mock realm's, with the
+ * Keycloak user's id as subject.)
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(RealKeycloak.class)
+class KeycloakSecurityEventsTest {
+
+    private static final String PASSWORD = "a-long-dev-password-1";
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountAndAnOperatorUnlocksIt() {
+        TestUser carol = KeycloakUsers.create("carol", PASSWORD);
+        Api.signIn(carol);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, KeycloakUsers.passwordLogin(carol, "wrong-password-" + i).statusCode());
+        }
+        assertEquals(400, KeycloakUsers.passwordLogin(carol, PASSWORD).statusCode(),
+                "the right password is refused while the account is locked");
+
+        JsonPath state = await(() -> carol.api().get("/api/v1/me/security-state").then().statusCode(200)
+                .extract().jsonPath(), s -> s.getBoolean("locked"), "the lock reaches security-state");
+        // Keycloak's count (its quick-login check may lock after two failures in a second).
+        assertTrue(state.getInt("failedAttempts") >= 2, state.prettify());
+        assertTrue(state.getString("lockedAt") != null, state.prettify());
+        // Five wrong passwords and the refused right one.
+        List<String> types = await(() -> types(carol), t -> t.contains("ACCOUNT_LOCKED")
+                && t.stream().filter("LOGIN_FAILED"::equals).count() == 6, "the failures and the lock are recorded");
+        assertEquals(1, types.stream().filter("ACCOUNT_LOCKED"::equals).count(), types.toString());
+
+        // Only operators unlock.
+        carol.api().body(Map.of("reason", "it's me")).post("/api/v1/operator/users/{id}/unlock", carol.id())
+                .then().statusCode(403);
+        TestUser operator = TestUser.named("operator");
+        TestUser.api(operatorToken(operator)).body(Map.of("reason", "verified by phone"))
+                .post("/api/v1/operator/users/{id}/unlock", carol.id())
+                .then().statusCode(200)
+                .body("wasLocked", equalTo(true))
+                .body("state.locked", equalTo(false))
+                .body("state.failedAttempts", equalTo(0));
+
+        carol.api().get("/api/v1/me/security-state").then().statusCode(200).body("locked", equalTo(false));
+        HttpResponse<String> login = KeycloakUsers.passwordLogin(carol, PASSWORD);
+        assertEquals(200, login.statusCode(), login.body());
+        // Keycloak's own admin event about the unlock comes before this login on the user's
+        // partition; once the login is recorded, the unlock has been seen twice and recorded once.
+        List<String> after = await(() -> types(carol), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
+        assertEquals(1, after.stream().filter("ACCOUNT_UNLOCKED"::equals).count(), after.toString());
+        JsonPath unlocked = carol.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath();
+        int index = unlocked.getList("items.type").indexOf("ACCOUNT_UNLOCKED");
+        assertEquals(operator.id().toString(), unlocked.getString("items[" + index + "].details.operatorId"));
+        assertEquals("verified by phone", unlocked.getString("items[" + index + "].details.reason"));
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenFailsEndsTheSessionAndIsRecorded() {
+        // Never signed in to LifeOS: the first Keycloak event provisions dave from Keycloak's record.
+        TestUser dave = KeycloakUsers.create("dave", PASSWORD);
+        HttpResponse<String> login = KeycloakUsers.passwordLogin(dave, PASSWORD);
+        assertEquals(200, login.statusCode(), login.body());
+        String original = KeycloakUsers.field(login, "refresh_token");
+        HttpResponse<String> rotated = KeycloakUsers.refresh(original);
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String current = KeycloakUsers.field(rotated, "refresh_token");
+
+        HttpResponse<String> reuse = KeycloakUsers.refresh(original);
+        assertEquals(400, reuse.statusCode(), reuse.body());
+        assertEquals("invalid_grant", KeycloakUsers.field(reuse, "error"));
+
+        List<String> types = await(() -> types(dave), t -> t.contains("REFRESH_TOKEN_REUSE"),
+                "the reuse is recorded");
+        assertTrue(types.containsAll(List.of("LOGIN_SUCCESS", "REFRESH_ROTATED")), types.toString());
+        JsonPath events = dave.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath();
+        assertEquals("REFRESH_TOKEN_REUSE", events.getString("items[0].type"), "newest first");
+        assertEquals(true, events.getBoolean("items[0].details.sessionEnded"));
+        // The session is over: the newest refresh token of it fails too.
+        HttpResponse<String> afterReuse = KeycloakUsers.refresh(current);
+        assertEquals(400, afterReuse.statusCode(), afterReuse.body());
+        // Provisioned from Keycloak's record, profile included.
+        dave.api().get("/api/v1/me").then().statusCode(200).body("email", equalTo(dave.email()));
+    }
+
+    @Test
+    void theLedgerPagesNewestFirst() {
+        TestUser erin = KeycloakUsers.create("erin", PASSWORD);
+        Api.signIn(erin);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, KeycloakUsers.passwordLogin(erin, PASSWORD).statusCode());
+        }
+        await(() -> types(erin), t -> t.stream().filter("LOGIN_SUCCESS"::equals).count() == 3, "three logins");
+        JsonPath first = erin.api().queryParam("limit", 2).get("/api/v1/me/security-events").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(2, first.getList("items").size());
+        String next = first.getString("next");
+        assertTrue(next != null, first.prettify());
+        JsonPath second = erin.api().get(next).then().statusCode(200).extract().jsonPath();
+        assertEquals(1, second.getList("items").size());
+        assertEquals(null, second.getString("next"));
+        Instant newest = Instant.parse(first.getString("items[0].occurredAt"));
+        Instant oldest = Instant.parse(second.getString("items[0].occurredAt"));
+        assertTrue(!newest.isBefore(oldest), newest + " before " + oldest);
+    }
+
+    @Test
+    void aReplayFromKeycloaksEventStoreRestoresAnEventKafkaNeverDelivered() throws Exception {
+        TestUser frank = KeycloakUsers.create("frank", PASSWORD);
+        Api.signIn(frank);
+        assertEquals(200, KeycloakUsers.passwordLogin(frank, PASSWORD).statusCode());
+        await(() -> types(frank), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
+        String id = frank.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.type == 'LOGIN_SUCCESS' }.id");
+        // As if the listener had dropped it during an outage: not in the ledger, never processed.
+        try (Connection db = Db.superuser()) {
+            execute(db, "DELETE FROM security_events WHERE id = ?", UUID.fromString(id));
+            execute(db, "DELETE FROM processed_events WHERE consumer = 'identity.security-events' AND event_id = ?",
+                    UUID.fromString(id));
+        }
+        assertTrue(!types(frank).contains("LOGIN_SUCCESS"));
+
+        frank.api().post("/api/v1/operator/security-events/replay").then().statusCode(403);
+        String operator = operatorToken(TestUser.named("operator"));
+        TestUser.api(operator).post("/api/v1/operator/security-events/replay").then().statusCode(200)
+                .body("applied", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        TestUser.api(operator).post("/api/v1/operator/security-events/replay").then().statusCode(200);
+
+        JsonPath events = frank.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(id), events.getList("items.findAll { it.type == 'LOGIN_SUCCESS' }.id"),
+                "restored once, with the id the listener gave it");
+    }
+
+    private static void execute(Connection db, String sql, Object parameter) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            assertEquals(1, statement.executeUpdate(), sql);
+        }
+    }
+
+    private static List<String> types(TestUser user) {
+        return user.api().queryParam("limit", 200).get("/api/v1/me/security-events").then().statusCode(200)
+                .extract().jsonPath().getList("items.type", String.class);
+    }
+
+    /** A first-party token whose realm roles include lifeos-operator (as Keycloak puts them). */
+    private static String operatorToken(TestUser operator) {
+        return Jwt.issuer(Tokens.ISSUER)
+                .audience(Tokens.AUDIENCE)
+                .subject(operator.id().toString())
+                .preferredUserName(operator.username())
+                .claim("email", operator.email())
+                .claim("azp", "lifeos-web")
+                .claim("realm_access", Map.of("roles", List.of("default-roles-lifeos", OperatorResource.ROLE)))
+                .scope("openid profile email")
+                .expiresIn(300)
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done, String what) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        T value = read.get();
+        while (!done.test(value)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "; last seen " + value);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+}

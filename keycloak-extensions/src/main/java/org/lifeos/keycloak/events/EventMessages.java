@@ -1,0 +1,157 @@
+package org.lifeos.keycloak.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.events.Event;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
+
+/**
+ * Turns Keycloak's events into records for the {@code keycloak.event} topic, in the LifeOS
+ * envelope shape ({@code org.lifeos.contracts.event.EventEnvelope}): {@code eventId},
+ * {@code type}, {@code occurredAt}, {@code tenantId} (always null: these events belong to a
+ * person, not a circle), {@code actorId} and {@code payload}. The key is the user the event is
+ * about, so one user's events stay in order.
+ *
+ * <p>The event id is a name-based UUID of Keycloak's own event id: a redelivery, or the same
+ * event read back from Keycloak's event store, gets the same id, and consumers deduplicate on it.
+ * Admin events never carry their representation (it can hold credentials).
+ */
+public final class EventMessages {
+
+    /** The value of {@code source} in the payload of a user event. */
+    public static final String USER = "user";
+    /** The value of {@code source} in the payload of an admin event. */
+    public static final String ADMIN = "admin";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern USER_PATH = Pattern.compile("^(?:users|attack-detection/brute-force/users)/([0-9a-fA-F-]{36})(?:/.*)?$");
+
+    private EventMessages() {
+    }
+
+    /** One record: its key (null when the event names no user) and its JSON value. */
+    public record Message(String key, String value) {
+    }
+
+    public static Message of(Event event) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("source", USER);
+        payload.put("keycloakEventId", event.getId());
+        payload.put("realm", event.getRealmName());
+        payload.put("realmId", event.getRealmId());
+        payload.put("clientId", event.getClientId());
+        payload.put("userId", event.getUserId());
+        payload.put("sessionId", event.getSessionId());
+        payload.put("ipAddress", event.getIpAddress());
+        payload.put("error", event.getError());
+        payload.set("details", JSON.valueToTree(sorted(event.getDetails())));
+        String type = event.getType() == null ? "UNKNOWN" : event.getType().name();
+        UUID eventId = eventId(USER, event.getId(), type, event.getTime(), event.getUserId(), event.getSessionId());
+        UUID user = user(event);
+        payload.put("subjectUserId", user == null ? null : user.toString());
+        return new Message(user == null ? null : user.toString(), envelope(eventId, type, event.getTime(), user, payload));
+    }
+
+    /**
+     * Who the event is about. A rejected refresh token (reuse of a rotated one among them) comes
+     * without a user id; Keycloak names the token's subject in {@code refresh_token_sub}.
+     */
+    private static UUID user(Event event) {
+        UUID user = uuidOrNull(event.getUserId());
+        if (user == null && event.getDetails() != null) {
+            user = uuidOrNull(event.getDetails().get("refresh_token_sub"));
+        }
+        return user;
+    }
+
+    /**
+     * An admin event. Its type is {@code ADMIN_<resource type>_<operation>}, e.g.
+     * {@code ADMIN_USER_LOGIN_FAILURE_DELETE} when an administrator clears a user's lockout;
+     * the actor is the administrator, the key (and {@code subjectUserId}) the user acted on.
+     */
+    public static Message of(AdminEvent event) {
+        AuthDetails auth = event.getAuthDetails();
+        String resourceType = event.getResourceTypeAsString() != null ? event.getResourceTypeAsString()
+                : event.getResourceType() == null ? "UNKNOWN" : event.getResourceType().name();
+        String operation = event.getOperationType() == null ? "UNKNOWN" : event.getOperationType().name();
+        String type = "ADMIN_" + resourceType + "_" + operation;
+        String subject = subjectUser(event.getResourcePath());
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("source", ADMIN);
+        payload.put("keycloakEventId", event.getId());
+        payload.put("realm", event.getRealmName());
+        payload.put("realmId", event.getRealmId());
+        payload.put("resourceType", resourceType);
+        payload.put("operationType", operation);
+        payload.put("resourcePath", event.getResourcePath());
+        payload.put("subjectUserId", subject);
+        payload.put("error", event.getError());
+        payload.put("clientId", auth == null ? null : auth.getClientId());
+        payload.put("ipAddress", auth == null ? null : auth.getIpAddress());
+        payload.put("adminRealmId", auth == null ? null : auth.getRealmId());
+        payload.set("details", JSON.valueToTree(sorted(event.getDetails())));
+        String actor = auth == null ? null : auth.getUserId();
+        UUID eventId = eventId(ADMIN, event.getId(), type, event.getTime(), event.getResourcePath(), actor);
+        return new Message(subject, envelope(eventId, type, event.getTime(), uuidOrNull(actor), payload));
+    }
+
+    /** The user a resource path is about ({@code users/<id>/...}), or null. */
+    static String subjectUser(String resourcePath) {
+        if (resourcePath == null) {
+            return null;
+        }
+        Matcher matcher = USER_PATH.matcher(resourcePath);
+        return matcher.matches() ? matcher.group(1) : null;
+    }
+
+    /**
+     * Stable per Keycloak event: derived from Keycloak's event id, or, for an event without one,
+     * from what identifies it.
+     */
+    static UUID eventId(String source, String keycloakId, String type, long time, String a, String b) {
+        String name = keycloakId != null && !keycloakId.isBlank()
+                ? "keycloak:" + source + ":" + keycloakId
+                : "keycloak:" + source + ":" + type + ":" + time + ":" + a + ":" + b;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String envelope(UUID eventId, String type, long time, UUID actor, ObjectNode payload) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("eventId", eventId.toString());
+        envelope.put("type", type);
+        envelope.put("occurredAt", Instant.ofEpochMilli(time).toString());
+        envelope.putNull("tenantId");
+        envelope.put("actorId", actor == null ? null : actor.toString());
+        envelope.set("payload", payload);
+        try {
+            return JSON.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + eventId, e);
+        }
+    }
+
+    private static Map<String, String> sorted(Map<String, String> details) {
+        return details == null ? Map.of() : new TreeMap<>(details);
+    }
+
+    private static UUID uuidOrNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
