@@ -1,10 +1,12 @@
 package org.lifeos.identity.client;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,7 +42,8 @@ import org.lifeos.platform.error.ProblemException;
 
 /**
  * identity-service's one way into Keycloak's admin API (keycloak-admin-client), as its own
- * confidential client: sessions, passwords, partner clients and consents. Connect and read
+ * confidential client: sessions, passwords, partner clients and consents, and for the security
+ * ledger brute-force status and unlock, user records and the stored events. Connect and read
  * timeouts bound every call; Keycloak down, slow, or refusing our credentials is a 503 problem
  * ({@link KeycloakUnavailable}); answers are mapped to local records here, so no Keycloak
  * representation leaves this class.
@@ -92,6 +95,70 @@ public class KeycloakAdmin {
 
     /** A created client: Keycloak's internal id and the secret, which is shown once. */
     public record CreatedClient(String internalId, String secret) {
+    }
+
+    /** Keycloak's brute-force view of a user. */
+    public record BruteForceStatus(boolean disabled, int numFailures, Instant failedLoginNotBefore, Instant lastFailure) {
+
+        /** Locked for good: disabled with no end to wait for (Keycloak's permanent lockout). */
+        public boolean permanentlyLocked(Instant now) {
+            return disabled && (failedLoginNotBefore == null || !failedLoginNotBefore.isAfter(now));
+        }
+
+        /** The end of a temporary lockout, if one is running. */
+        public Optional<Instant> cooldownUntil(Instant now) {
+            return disabled && failedLoginNotBefore != null && failedLoginNotBefore.isAfter(now)
+                    ? Optional.of(failedLoginNotBefore) : Optional.empty();
+        }
+    }
+
+    /** What provisioning copies from Keycloak's user record. */
+    public record KeycloakUser(UUID id, String username, String email, String displayName, String zoneinfo) {
+    }
+
+    /** Keycloak's brute-force view of the user (failures, lockout). */
+    public BruteForceStatus bruteForce(UUID user) {
+        return call(() -> {
+            Map<String, Object> status = realm().attackDetection().bruteForceUserStatus(user.toString());
+            long notBefore = number(status.get("failedLoginNotBefore"));
+            long lastFailure = number(status.get("lastFailure"));
+            return new BruteForceStatus(Boolean.TRUE.equals(status.get("disabled")), (int) number(status.get("numFailures")),
+                    notBefore > 0 ? Instant.ofEpochSecond(notBefore) : null,
+                    lastFailure > 0 ? Instant.ofEpochMilli(lastFailure) : null);
+        });
+    }
+
+    /** Clears the user's login failures and lockout (Keycloak's "unlock"). */
+    public void clearBruteForce(UUID user) {
+        call(() -> {
+            realm().attackDetection().clearBruteForceForUser(user.toString());
+            return null;
+        });
+    }
+
+    /** The user's record, or empty when Keycloak has no such user. */
+    public Optional<KeycloakUser> user(UUID id) {
+        return call(() -> {
+            UserRepresentation user;
+            try {
+                user = realm().users().get(id.toString()).toRepresentation();
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+            String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
+            List<String> zone = user.getAttributes() == null ? null : user.getAttributes().get("zoneinfo");
+            return Optional.of(new KeycloakUser(id, Objects.toString(user.getUsername(), ""),
+                    Objects.toString(user.getEmail(), ""), name, zone == null || zone.isEmpty() ? "" : zone.get(0)));
+        });
+    }
+
+    /**
+     * One page of the user events Keycloak stored (realm eventsEnabled), newest first, from the
+     * day {@code from} on (Keycloak filters by day), as Keycloak's JSON.
+     */
+    public JsonNode storedEvents(LocalDate from, int first, int max) {
+        return call(() -> JSON.valueToTree(realm().getEvents(null, null, null, from.toString(), null, null, first, max)));
     }
 
     /** The user's online sessions; none when Keycloak does not know the user. */
@@ -365,6 +432,10 @@ public class KeycloakAdmin {
                 ? list.stream().map(String::valueOf).sorted().toList() : List.of();
         return new Consent(String.valueOf(consent.get("clientId")), granted,
                 instant(consent.get("createdDate")), instant(consent.get("lastUpdatedDate")));
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
     }
 
     private static Instant instant(Object millis) {

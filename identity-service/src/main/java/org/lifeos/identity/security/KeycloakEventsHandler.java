@@ -17,9 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lifeos.contracts.event.EventEnvelope;
 import org.lifeos.identity.access.Tenancy;
-import org.lifeos.identity.security.KeycloakAdmin.KeycloakUnavailable;
+import org.lifeos.identity.client.KeycloakAdmin;
 import org.lifeos.identity.security.SecurityLedger.State;
 import org.lifeos.identity.user.UserProvisioning;
+import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.events.EventHandler;
 
 /**
@@ -186,7 +187,7 @@ public class KeycloakEventsHandler implements EventHandler {
         try {
             after = Lockout.confirmed(derived, keycloak.bruteForce(user), now);
             confirmed = true;
-        } catch (KeycloakUnavailable e) {
+        } catch (ProblemException e) { // KeycloakAdmin's 503: Keycloak did not answer
             LOG.warnf("Lockout of %s not confirmed with Keycloak (%s); keeping what the event says", user, e.getMessage());
             confirmed = false;
         }
@@ -209,7 +210,7 @@ public class KeycloakEventsHandler implements EventHandler {
         try {
             keycloak.endSession(sessionId);
             return true;
-        } catch (KeycloakUnavailable e) {
+        } catch (ProblemException e) { // KeycloakAdmin's 503: Keycloak did not answer
             LOG.warnf("Could not end session %s after refresh-token reuse: %s", sessionId, e.getMessage());
             return false;
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lifeos.contracts.event.EventEnvelope;
+import org.lifeos.identity.client.KeycloakAdmin;
 
 /**
  * Catches the ledger up from Keycloak's own event store after the listener could not deliver

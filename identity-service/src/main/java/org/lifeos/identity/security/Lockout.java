@@ -3,7 +3,7 @@ package org.lifeos.identity.security;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.lifeos.identity.security.KeycloakAdmin.BruteForceStatus;
+import org.lifeos.identity.client.KeycloakAdmin.BruteForceStatus;
 import org.lifeos.identity.security.SecurityLedger.State;
 
 /**

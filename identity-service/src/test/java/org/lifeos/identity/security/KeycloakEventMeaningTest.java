@@ -10,7 +10,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.lifeos.identity.security.KeycloakAdmin.BruteForceStatus;
+import org.lifeos.identity.client.KeycloakAdmin.BruteForceStatus;
 import org.lifeos.identity.security.KeycloakEventsHandler.Meaning;
 import org.lifeos.identity.security.SecurityLedger.State;
 
