@@ -28,7 +28,9 @@ public interface GatewayConfig {
 
     interface Route {
         /**
-         * Public path prefixes under {@code /api/}, without a trailing slash. A prefix matches
+         * Public path prefixes under {@code /api/} (a valid access token required) or
+         * {@code /public/} (no token: for the few calls made without one, such as using a
+         * recovery key), without a trailing slash. A prefix matches
          * itself and everything below it on a segment boundary: {@code /api/v1/tasks} matches
          * {@code /api/v1/tasks/42} but not {@code /api/v1/tasksX}.
          */

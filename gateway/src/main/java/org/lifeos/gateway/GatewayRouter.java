@@ -31,7 +31,8 @@ import org.lifeos.gateway.security.AuthenticationGate;
  * Puts the gateway on Quarkus's Vert.x router. For every request: a request id. For requests
  * under {@code /api/}: the route is looked up, the token checked, the caller's rate limit taken,
  * then the request goes to the owning service, or a problem comes back (401, 404, 429, 502, 503,
- * 504). Everything else
+ * 504). Requests under {@code /public/} (calls made without a token, such as using a recovery
+ * key) skip the token check and are rate limited by client address. Everything else
  * ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}) is Quarkus's own and public, as is
  * {@code /openapi}, the merged API document of all services.
  */
@@ -48,6 +49,8 @@ public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
     private static final String API_PATHS = "/api/*";
+    /** Routed like {@code /api/} but without a token; the owning service guards these itself. */
+    private static final String PUBLIC_PATHS = "/public/*";
     /** The merged OpenAPI document of every service (the gateway's own stays on /q/openapi). */
     private static final String OPENAPI_PATH = "/openapi";
     private static final String MATCH_KEY = RouteTable.Match.class.getName();
@@ -89,13 +92,15 @@ public class GatewayRouter {
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::handle);
         router.get(OPENAPI_PATH).handler(openApi::handle);
-        router.route(API_PATHS).order(ORDER_ROUTE_LOOKUP).handler(this::lookUp);
         router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
         RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute());
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
-        router.route(API_PATHS).order(ORDER_RATE_LIMIT).handler(limiter::handle);
-        router.route(API_PATHS).order(ORDER_DISPATCH).handler(this::dispatch);
-        router.route(API_PATHS).order(ORDER_DISPATCH).failureHandler(GatewayRouter::unexpectedFailure);
+        for (String paths : List.of(API_PATHS, PUBLIC_PATHS)) {
+            router.route(paths).order(ORDER_ROUTE_LOOKUP).handler(this::lookUp);
+            router.route(paths).order(ORDER_RATE_LIMIT).handler(limiter::handle);
+            router.route(paths).order(ORDER_DISPATCH).handler(this::dispatch);
+            router.route(paths).order(ORDER_DISPATCH).failureHandler(GatewayRouter::unexpectedFailure);
+        }
     }
 
     void close(@Observes ShutdownEvent event) {
@@ -109,7 +114,7 @@ public class GatewayRouter {
         Optional<RouteTable.Match> match = routes.match(ctx.normalizedPath());
         match.ifPresent(m -> ctx.put(MATCH_KEY, m));
         String template = match.map(m -> ctx.normalizedPath().equals(m.prefix()) ? m.prefix() : m.prefix() + "/**")
-                .orElse("/api/**");
+                .orElse(ctx.normalizedPath().startsWith("/public/") ? "/public/**" : "/api/**");
         ((HttpServerRequestInternal) ctx.request()).context().putLocal(METRICS_PATH_TEMPLATE, template);
         ctx.next();
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,11 +49,12 @@ class GatewayRoutingTest {
         return Stream.of(
                 owned("identity", "/api/v1/me", "/api/v1/circles", "/api/v1/users", "/api/v1/partner-apps",
                         "/api/v1/consents", "/api/v1/api-keys", "/api/v1/webhooks", "/api/v1/privacy-requests",
-                        "/api/v1/recovery"),
+                        "/public/v1/recovery"),
                 owned("planning", "/api/v1/tasks", "/api/v1/domains", "/api/v1/goals", "/api/v1/habits",
                         "/api/v1/time-blocks", "/api/v1/daily-plans", "/api/v1/sprints", "/api/v1/boards",
                         "/api/v1/kpis", "/api/v1/notes", "/api/v1/today", "/api/v1/schedule", "/api/v1/activities",
-                        "/api/v1/search"),
+                        "/api/v1/search", "/api/v1/note-reminders", "/api/v1/capsules", "/api/v1/daily-metrics",
+                        "/api/v1/roadmaps", "/api/v1/skills", "/api/v1/lifelogs"),
                 owned("finance", "/api/v1/accounts", "/api/v1/transactions", "/api/v1/categories", "/api/v1/budgets",
                         "/api/v1/income", "/api/v1/invoices", "/api/v1/contacts", "/api/v1/clients", "/api/v1/projects"),
                 owned("health", "/api/v1/measurements", "/api/v1/medical-entries", "/api/v1/medications",
@@ -63,6 +65,27 @@ class GatewayRoutingTest {
 
     private static Stream<Arguments> owned(String service, String... prefixes) {
         return Stream.of(prefixes).map(prefix -> Arguments.of(prefix, service));
+    }
+
+    @Test
+    void aPublicPathReachesItsServiceWithoutATokenAndIsStillRateLimited() throws InterruptedException {
+        given().contentType(ContentType.JSON).body("{\"login\":\"alice\"}")
+                .when().post("/public/v1/recovery/password?status=202")
+                .then().statusCode(202)
+                .header("X-Served-By", "identity")
+                .header("RateLimit-Limit", notNullValue())
+                .header("X-Request-Id", notNullValue());
+        FakeService.Received received = FakeUpstreams.service("identity").take();
+        assertEquals("/public/v1/recovery/password?status=202", received.uri());
+        assertEquals("127.0.0.1", received.header("X-Forwarded-For"), "the service rate limits by the caller's address");
+
+        given().when().get("/public/v1/not-published")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+        assertEquals(List.of(), FakeUpstreams.service("identity").drain(), "only the published public path got through");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

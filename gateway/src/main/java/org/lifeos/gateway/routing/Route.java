@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param name     the route's configuration name, e.g. {@code planning}
  * @param upstream where the service listens: scheme, host and port only
- * @param prefixes the public path prefixes, each starting with {@code /api/}
+ * @param prefixes the public path prefixes, each starting with {@code /api/} or {@code /public/}
  */
 public record Route(String name, URI upstream, List<String> prefixes) {
 

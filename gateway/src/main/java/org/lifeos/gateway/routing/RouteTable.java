@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class RouteTable {
 
-    /** A prefix is {@code /api/} followed by plain path segments: no dots, no empty segments, no slash at the end. */
-    private static final Pattern PREFIX = Pattern.compile("/api(/[A-Za-z0-9_~-]+)+");
+    /**
+     * A prefix is {@code /api/} (token required) or {@code /public/} (no token: recovery and the
+     * like) followed by plain path segments: no dots, no empty segments, no slash at the end.
+     */
+    private static final Pattern PREFIX = Pattern.compile("/(api|public)(/[A-Za-z0-9_~-]+)+");
 
     /** Longest prefix first, so a more specific route could never be shadowed by a shorter one. */
     private final List<Entry> entries;
@@ -43,7 +46,7 @@ public final class RouteTable {
             for (String prefix : route.prefixes()) {
                 if (!PREFIX.matcher(prefix).matches()) {
                     problems.add("route '" + route.name() + "': prefix '" + prefix
-                            + "' must look like /api/v1/things (plain segments, no trailing slash)");
+                            + "' must look like /api/v1/things or /public/v1/things (plain segments, no trailing slash)");
                     continue;
                 }
                 String owner = owners.putIfAbsent(prefix, route.name());

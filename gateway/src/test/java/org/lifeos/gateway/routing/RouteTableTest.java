@@ -55,10 +55,20 @@ class RouteTableTest {
     @Test
     void malformedPrefixesAreRefusedAllAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteTable.of(List.of(
-                new Route("planning", PLANNING, List.of("/api/v1/tasks/", "/v1/tasks", "/api/v1/../me", "/api//x", "/api")))));
-        for (String bad : List.of("'/api/v1/tasks/'", "'/v1/tasks'", "'/api/v1/../me'", "'/api//x'", "'/api'")) {
+                new Route("planning", PLANNING, List.of("/api/v1/tasks/", "/v1/tasks", "/api/v1/../me", "/api//x", "/api",
+                        "/public", "/internal/v1/x")))));
+        for (String bad : List.of("'/api/v1/tasks/'", "'/v1/tasks'", "'/api/v1/../me'", "'/api//x'", "'/api'", "'/public'",
+                "'/internal/v1/x'")) {
             assertTrue(e.getMessage().contains(bad), bad + " should be named in: " + e.getMessage());
         }
+    }
+
+    @Test
+    void publicPrefixesRouteLikeApiPrefixes() {
+        RouteTable withPublic = RouteTable.of(List.of(new Route("identity", IDENTITY, List.of("/api/v1/me", "/public/v1/recovery"))));
+        assertEquals("identity", withPublic.match("/public/v1/recovery/password").orElseThrow().route().name());
+        assertEquals(Optional.empty(), withPublic.match("/public/v1/recoveryX"));
+        assertEquals(Optional.empty(), withPublic.match("/api/v1/recovery"));
     }
 
     @Test

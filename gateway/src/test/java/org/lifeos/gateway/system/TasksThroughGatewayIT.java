@@ -117,6 +117,23 @@ class TasksThroughGatewayIT {
     }
 
     @Test
+    void dissolvingACircleNeedsAFreshInteractiveLogin() {
+        String passwordGrant = token("alice", "alice-dev-password");
+        String circle = as(passwordGrant).body(Map.of("name", "Book club")).post("/api/v1/circles").then().statusCode(201)
+                .extract().path("id");
+
+        // Keycloak's password grant carries no auth_time: nothing proves a recent login (RFC 9470 step-up).
+        as(passwordGrant).delete("/api/v1/circles/" + circle).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer error=\"insufficient_user_authentication\", max_age=300"));
+        as(passwordGrant).get("/api/v1/circles/" + circle).then().statusCode(200);
+
+        String fresh = new BrowserLogin(keycloak.realmUrl()).accessToken("alice", "alice-dev-password");
+        as(fresh).delete("/api/v1/circles/" + circle).then().statusCode(204);
+        as(fresh).get("/api/v1/circles/" + circle).then().statusCode(not(equalTo(200)));
+    }
+
+    @Test
     void theGatewayRefusesMissingTokensAndUnknownRoutesAsProblems() {
         given().get(gateway + "/api/v1/tasks").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(token("alice", "alice-dev-password")).get(gateway + "/api/v1/nowhere")

@@ -23,13 +23,16 @@ import org.lifeos.platform.tenancy.AccessFilter;
  * of the request is fenced to it by row-level security. A client may leave the header out; one
  * that names another circle is refused (400), never silently overridden.
  *
- * <p>{@code /api/v1/circles} itself and {@code /api/v1/me} act for the caller, not in a circle:
- * the header is dropped there, so they are resolved in the caller's personal circle.
+ * <p>{@code /api/v1/circles} itself, {@code /api/v1/me/**} and {@code /api/v1/partner-apps/**}
+ * act for the caller, not in a circle: the header is dropped there, so they are resolved in the
+ * caller's personal circle.
  */
 public class CirclePathFilter {
 
     private static final Pattern CIRCLE_PATH = Pattern.compile("^/api/v1/circles/([^/]+)(/.*)?$");
-    private static final Set<String> CALLER_PATHS = Set.of("/api/v1/circles", "/api/v1/me");
+    private static final Set<String> CALLER_PATHS = Set.of("/api/v1/circles", "/api/v1/me", "/api/v1/partner-apps");
+    /** Everything about the caller's account and apps acts for the caller too. */
+    private static final Pattern CALLER_SUBPATHS = Pattern.compile("^/api/v1/(me|partner-apps)/.*$");
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.USER + 100)
     public Response pathNamesTheCircle(ContainerRequestContext request) {
@@ -37,7 +40,7 @@ public class CirclePathFilter {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        if (CALLER_PATHS.contains(path)) {
+        if (CALLER_PATHS.contains(path) || CALLER_SUBPATHS.matcher(path).matches()) {
             request.getHeaders().remove(AccessFilter.CIRCLE_HEADER);
             return null;
         }

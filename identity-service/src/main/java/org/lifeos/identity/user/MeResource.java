@@ -1,16 +1,24 @@
 package org.lifeos.identity.user;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.tenancy.Access;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * The caller's profile. The access check before it provisions a first-time caller, so the user
- * always exists here. Acts for the caller, not in a circle (see CirclePathFilter).
+ * always exists here. Acts for the caller, not in a circle (see CirclePathFilter). PATCH is a JSON
+ * merge patch with If-Match, answered with the new weak ETag.
  */
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -18,15 +26,26 @@ public class MeResource {
 
     private final UserService users;
     private final TenantContext context;
+    private final Forms forms;
 
-    public MeResource(UserService users, TenantContext context) {
+    public MeResource(UserService users, TenantContext context, Forms forms) {
         this.users = users;
         this.context = context;
+        this.forms = forms;
     }
 
     @GET
     @Access(resource = "profile", action = "read", scope = "identity:read")
-    public ProfileDto me() {
-        return users.profile(context.userId());
+    public Response me() {
+        ProfileDto profile = users.profile(context.userId());
+        return Response.ok(profile).tag(ETags.tag(profile.version())).build();
+    }
+
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Access(resource = "profile", action = "write", scope = "identity:write")
+    public Response update(@HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        ProfileDto profile = users.update(context.userId(), ifMatch, form -> forms.merge(form, body));
+        return Response.ok(profile).tag(ETags.tag(profile.version())).build();
     }
 }

@@ -1,15 +1,18 @@
 package org.lifeos.identity.user;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-/** The caller's own profile. */
-public record ProfileDto(UUID id, String email, String username, String displayName, String avatarUrl,
-                         String timezone, Map<String, Object> preferences, UUID personalCircleId, Instant createdAt) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
-    static ProfileDto of(User user) {
+/** The caller's own profile; {@code preferences} as in effect (the defaults where nothing was chosen). */
+public record ProfileDto(UUID id, String email, String username, String displayName, String avatarUrl,
+                         String timezone, ProfileForm.Preferences preferences, UUID personalCircleId,
+                         Instant createdAt, Instant updatedAt, @JsonIgnore long version) {
+
+    static ProfileDto of(User user, ProfileForm.Preferences preferences) {
         return new ProfileDto(user.id(), user.email(), user.username(), user.displayName(), user.avatarUrl(),
-                user.timezone(), user.preferences(), user.personalCircleId(), user.createdAt());
+                user.timezone(), preferences, user.personalCircleId(), user.createdAt(), user.updatedAt(),
+                user.version());
     }
 }

@@ -8,13 +8,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A LifeOS user: the application's side of a Keycloak account (id = the token subject). Rows are
- * created by {@link UserProvisioning} only, never through this entity.
+ * created by {@link UserProvisioning} only, never through this entity; the profile (display
+ * name, avatar, time zone, preferences) changes through {@link #updateProfile}.
  */
 @Entity
 @Table(name = "users")
@@ -37,6 +39,9 @@ public class User {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** Changes with every profile update: the weak ETag of GET/PATCH /api/v1/me. */
+    @Version
+    private long version;
 
     protected User() {
     }
@@ -79,5 +84,17 @@ public class User {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    void updateProfile(String displayName, String avatarUrl, String timezone, Map<String, Object> preferences) {
+        this.displayName = displayName;
+        this.avatarUrl = avatarUrl;
+        this.timezone = timezone;
+        this.preferences = preferences;
+        this.updatedAt = Instant.now();
     }
 }

@@ -37,6 +37,21 @@ public record TestUser(UUID id, String username, String email, String displayNam
 
     /** As {@link #token()}, with the sign-in at {@code authTime}; null: no {@code auth_time} claim (password grant). */
     public String tokenAuthenticatedAt(Instant authTime) {
+        return claims(authTime, "lifeos-web", "openid profile email").jws().keyId("1").sign(SIGNING_KEY);
+    }
+
+    /** A first-party token of Keycloak session {@code sid} (the claim that names the current session). */
+    public String tokenOfSession(String sid) {
+        return claims(Instant.now(), "lifeos-web", "openid profile email").claim("sid", sid)
+                .jws().keyId("1").sign(SIGNING_KEY);
+    }
+
+    /** A partner app's token for this user: client {@code clientId}, only {@code scope} (space-separated). */
+    public String partnerToken(String clientId, String scope) {
+        return claims(Instant.now(), clientId, scope).jws().keyId("1").sign(SIGNING_KEY);
+    }
+
+    private JwtClaimsBuilder claims(Instant authTime, String clientId, String scope) {
         JwtClaimsBuilder claims = Jwt.issuer(Tokens.ISSUER)
                 .audience(Tokens.AUDIENCE)
                 .subject(id.toString())
@@ -44,13 +59,13 @@ public record TestUser(UUID id, String username, String email, String displayNam
                 .claim("email", email)
                 .claim("name", displayName)
                 .claim("zoneinfo", "Europe/Berlin")
-                .claim("azp", "lifeos-web")
-                .scope("openid profile email")
+                .claim("azp", clientId)
+                .claim("scope", scope)
                 .expiresIn(300);
         if (authTime != null) {
             claims.claim("auth_time", authTime.getEpochSecond());
         }
-        return claims.jws().keyId("1").sign(SIGNING_KEY);
+        return claims;
     }
 
     /** A RestAssured request as this user, JSON in and out. */

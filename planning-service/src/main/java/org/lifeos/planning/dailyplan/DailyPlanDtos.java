@@ -24,7 +24,7 @@ public final class DailyPlanDtos {
                                 Integer moodMorning, Integer moodEvening, Instant createdAt, Instant updatedAt,
                                 long version) {
 
-        static DailyPlanView of(DailyPlan plan) {
+        public static DailyPlanView of(DailyPlan plan) {
             return new DailyPlanView(plan.id, plan.userId, plan.date, plan.energyLevel, List.copyOf(plan.focusDomains),
                     plan.morningIntention, plan.eveningReflection, plan.moodMorning, plan.moodEvening,
                     plan.createdAt, plan.updatedAt, plan.version);

@@ -3,6 +3,7 @@ package org.lifeos.planning.goal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMin;
@@ -90,5 +91,20 @@ public final class GoalDtos {
             form.sortOrder = goal.sortOrder;
             return form;
         }
+    }
+
+    /** One month's value of a goal (seed 004 {@code monthly}) and optionally its target ({@code monthly_targets}). */
+    public static class MonthlyForm {
+        @NotNull
+        @Digits(integer = 12, fraction = 2)
+        public BigDecimal value;
+
+        @DecimalMin(value = "0", inclusive = false)
+        @Digits(integer = 12, fraction = 2)
+        public BigDecimal target;
+    }
+
+    public record MonthlyValues(UUID goalId, BigDecimal currentValue, BigDecimal targetValue, String unit,
+                                int progressPct, List<GoalValues.MonthlyValue> months) {
     }
 }

@@ -21,7 +21,8 @@ import org.lifeos.platform.outbox.Outbox;
  * <ul>
  *   <li>its numeric target: {@code current_value / target_value}, at most 100;</li>
  *   <li>its children's progress (abandoned children left out);</li>
- *   <li>its linked tasks: done among the live ones that are not cancelled.</li>
+ *   <li>its linked tasks: done among the live ones that are not cancelled, only for a goal without a
+ *   numeric target (with one, a done task counts through what it adds to the current value, seed 001).</li>
  * </ul>
  * A goal with none of them is 0. A change re-derives the goal and then each of its ancestors;
  * each goal whose progress moved is announced as {@code goal.progress_changed} on {@code planning.goal}.
@@ -95,7 +96,7 @@ public class GoalProgress {
         if (!children.isEmpty()) {
             sources.add((int) Math.round(children.stream().mapToInt(Integer::intValue).average().orElse(0)));
         }
-        if (linkedTasks > 0) {
+        if (linkedTasks > 0 && (targetValue == null || targetValue.signum() <= 0)) {
             sources.add((int) (doneTasks * 100 / linkedTasks));
         }
         return (int) Math.round(sources.stream().mapToInt(Integer::intValue).average().orElse(0));

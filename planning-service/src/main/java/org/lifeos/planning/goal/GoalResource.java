@@ -1,6 +1,8 @@
 package org.lifeos.planning.goal;
 
 import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lifeos.planning.goal.GoalDtos.GoalForm;
 import org.lifeos.planning.goal.GoalDtos.GoalView;
+import org.lifeos.planning.goal.GoalDtos.MonthlyForm;
+import org.lifeos.planning.goal.GoalDtos.MonthlyValues;
 import org.lifeos.planning.goal.GoalEnums.Level;
 import org.lifeos.planning.goal.GoalEnums.Status;
 import org.lifeos.platform.api.Cursors;
@@ -28,6 +33,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
+import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 
 /** The circle's goals; {@code parentId=none} lists top-level goals only. */
@@ -85,5 +91,32 @@ public class GoalResource {
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Goal goal = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(GoalView.of(goal)).tag(ETags.tag(goal.version)).build();
+    }
+
+    /** The goal's monthly values (seed 004), oldest first; they add up to its current value. */
+    @GET
+    @Path("{id}/monthly")
+    @Access(resource = "goals", action = "read", scope = "planning:read")
+    public MonthlyValues months(@PathParam("id") String id) {
+        Goal goal = service.get(Params.uuid("id", id));
+        return new MonthlyValues(goal.id, goal.currentValue, goal.targetValue, goal.unit, goal.progressPct,
+                service.months(goal.id));
+    }
+
+    /** Sets one month ({@code YYYY-MM}); the goal's current value and progress follow. */
+    @PUT
+    @Path("{id}/monthly/{month}")
+    @Access(resource = "goals", action = "write", scope = "planning:write")
+    public Response setMonth(@PathParam("id") String id, @PathParam("month") String month, JsonNode body) {
+        YearMonth parsed;
+        try {
+            parsed = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField("month", "must be a month as YYYY-MM");
+        }
+        MonthlyForm form = forms.create(body, MonthlyForm.class);
+        Goal goal = service.setMonth(Params.uuid("id", id), parsed, form.value, form.target);
+        return Response.ok(new MonthlyValues(goal.id, goal.currentValue, goal.targetValue, goal.unit,
+                goal.progressPct, service.months(goal.id))).tag(ETags.tag(goal.version)).build();
     }
 }

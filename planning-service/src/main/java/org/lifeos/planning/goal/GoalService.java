@@ -1,6 +1,8 @@
 package org.lifeos.planning.goal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.lifeos.planning.domain.DomainRepository;
 import org.lifeos.planning.goal.GoalDtos.GoalForm;
 import org.lifeos.planning.goal.GoalEnums.Level;
 import org.lifeos.planning.goal.GoalEnums.Status;
+import org.lifeos.planning.time.UserDay;
 import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.error.Problem;
@@ -38,12 +41,17 @@ public class GoalService {
     private final GoalRepository goals;
     private final DomainRepository domains;
     private final GoalProgress progress;
+    private final GoalValues values;
+    private final UserDay userDay;
     private final TenantContext context;
 
-    public GoalService(GoalRepository goals, DomainRepository domains, GoalProgress progress, TenantContext context) {
+    public GoalService(GoalRepository goals, DomainRepository domains, GoalProgress progress, GoalValues values,
+                       UserDay userDay, TenantContext context) {
         this.goals = goals;
         this.domains = domains;
         this.progress = progress;
+        this.values = values;
+        this.userDay = userDay;
         this.context = context;
     }
 
@@ -57,6 +65,7 @@ public class GoalService {
         apply(goal, form);
         goals.persist(goal);
         goals.flush();
+        bookCurrentValue(goal, form.currentValue);
         progress.refresh(goal.id);
         return goal;
     }
@@ -71,10 +80,37 @@ public class GoalService {
         Goal goal = get(id);
         ETags.requireMatch(ifMatch, goal.version);
         UUID oldParent = goal.parentId;
-        apply(goal, patch.apply(GoalForm.of(goal)));
+        GoalForm form = patch.apply(GoalForm.of(goal));
+        apply(goal, form);
         goals.flush();
+        bookCurrentValue(goal, form.currentValue);
         progress.refresh(goal.id, oldParent);
         return goal;
+    }
+
+    /** The goal's months, oldest first. */
+    @Transactional
+    public List<GoalValues.MonthlyValue> months(UUID id) {
+        return values.months(get(id).id);
+    }
+
+    /** Sets one month's value (and target); the goal's current value becomes the sum of its months. */
+    @Transactional
+    public Goal setMonth(UUID id, YearMonth month, BigDecimal value, BigDecimal target) {
+        Goal goal = values.setMonth(get(id).id, month, value, target);
+        progress.refresh(goal.id);
+        return goal;
+    }
+
+    /**
+     * A direct write of the current value books the difference in the user's current month, so the
+     * months still add up to the current value.
+     */
+    private void bookCurrentValue(Goal goal, BigDecimal wanted) {
+        BigDecimal delta = wanted.subtract(goal.currentValue);
+        if (delta.signum() != 0) {
+            values.book(goal.id, GoalValues.monthOf(userDay.today()), delta);
+        }
     }
 
     @Transactional
@@ -149,7 +185,6 @@ public class GoalService {
         goal.status = form.status;
         goal.targetDate = form.targetDate;
         goal.targetValue = form.targetValue;
-        goal.currentValue = form.currentValue;
         goal.unit = form.unit == null || form.unit.isBlank() ? null : form.unit.strip();
         goal.sortOrder = form.sortOrder;
         goal.updatedAt = Instant.now();

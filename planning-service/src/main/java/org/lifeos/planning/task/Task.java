@@ -1,7 +1,9 @@
 package org.lifeos.planning.task;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,14 @@ public class Task {
 
     @Column(name = "goal_id")
     public UUID goalId;
+
+    /** The catalog activity this task was made from (seed 001). */
+    @Column(name = "activity_id")
+    public UUID activityId;
+
+    /** What completing this task adds to its goal's current value (seed 001). */
+    @Column(name = "goal_contribution")
+    public BigDecimal goalContribution = BigDecimal.ONE;
 
     public String title;
 
@@ -88,6 +98,37 @@ public class Task {
 
     @Column(name = "sort_order")
     public int sortOrder;
+
+    /** RFC 5545 RRULE; each occurrence is its own row (see {@link Recurrence}). */
+    @Column(name = "recurrence_rule")
+    public String recurrenceRule;
+
+    /** EXDATE: dates on which the rule makes no occurrence. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "recurrence_exdates", columnDefinition = "date[]")
+    public List<LocalDate> exdates = new ArrayList<>();
+
+    @Column(name = "repeat_from_completion")
+    public boolean repeatFromCompletion;
+
+    /** IANA zone of the occurrence's local date and time. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    /** The first occurrence of the series this task belongs to. */
+    @Column(name = "series_id")
+    public UUID seriesId;
+
+    /** The series' first start (DTSTART) in local wall time. */
+    @Column(name = "series_start")
+    public LocalDateTime seriesStart;
+
+    @Column(name = "occurrence_index")
+    public int occurrenceIndex = 1;
+
+    /** Set once completing this occurrence has created the next. */
+    @Column(name = "next_occurrence_id")
+    public UUID nextOccurrenceId;
 
     @Column(name = "completed_at")
     public Instant completedAt;

@@ -3,6 +3,7 @@ package org.lifeos.planning.task;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.lifeos.planning.task.TaskDtos.TaskForm;
+import org.lifeos.planning.task.TaskDtos.TaskLogView;
 import org.lifeos.planning.task.TaskDtos.TaskView;
 import org.lifeos.planning.task.TaskEnums.EnergyLevel;
 import org.lifeos.planning.task.TaskEnums.Priority;
@@ -38,10 +40,12 @@ import org.lifeos.platform.tenancy.Access;
 public class TaskResource {
 
     private final TaskService service;
+    private final TaskAssignments assignments;
     private final Forms forms;
 
-    public TaskResource(TaskService service, Forms forms) {
+    public TaskResource(TaskService service, TaskAssignments assignments, Forms forms) {
         this.service = service;
+        this.assignments = assignments;
         this.forms = forms;
     }
 
@@ -84,7 +88,7 @@ public class TaskResource {
     @POST
     @Access(resource = "tasks", action = "write", scope = "planning:write")
     public Response create(JsonNode body) {
-        Task task = service.create(forms.create(body, TaskForm.class));
+        Task task = service.create(body);
         return Response.created(URI.create("/api/v1/tasks/" + task.id)).tag(ETags.tag(task.version))
                 .entity(TaskView.of(task)).build();
     }
@@ -128,5 +132,38 @@ public class TaskResource {
 
     private static Response view(Task task) {
         return Response.ok(TaskView.of(task)).tag(ETags.tag(task.version)).build();
+    }
+
+    /** The task's status history (task_logs), oldest first. */
+    @GET
+    @Path("{id}/logs")
+    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    public List<TaskLogView> logs(@PathParam("id") String id) {
+        return service.logs(Params.uuid("id", id)).stream().map(TaskLogView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/assignees")
+    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    public List<TaskAssignments.Assignee> assignees(@PathParam("id") String id) {
+        return assignments.of(Params.uuid("id", id));
+    }
+
+    /** Assigns a member of the circle: 201 when new, 200 when they already were. */
+    @PUT
+    @Path("{id}/assignees/{userId}")
+    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    public Response assign(@PathParam("id") String id, @PathParam("userId") String userId) {
+        UUID task = Params.uuid("id", id);
+        boolean created = assignments.assign(task, Params.uuid("userId", userId));
+        return Response.status(created ? 201 : 200).entity(assignments.of(task)).build();
+    }
+
+    @DELETE
+    @Path("{id}/assignees/{userId}")
+    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    public Response unassign(@PathParam("id") String id, @PathParam("userId") String userId) {
+        assignments.unassign(Params.uuid("id", id), Params.uuid("userId", userId));
+        return Response.noContent().build();
     }
 }

@@ -22,7 +22,7 @@ public final class TimeBlockDtos {
                                 LocalDate date, LocalTime startTime, LocalTime endTime, BlockType blockType,
                                 Status status, String notes, Instant createdAt, Instant updatedAt, long version) {
 
-        static TimeBlockView of(TimeBlock block) {
+        public static TimeBlockView of(TimeBlock block) {
             return new TimeBlockView(block.id, block.userId, block.domainId, block.taskId, block.habitId,
                     block.title, block.date, block.startTime, block.endTime, block.blockType, block.status,
                     block.notes, block.createdAt, block.updatedAt, block.version);

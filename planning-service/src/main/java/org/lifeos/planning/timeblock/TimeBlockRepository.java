@@ -30,4 +30,9 @@ public class TimeBlockRepository implements PanacheRepositoryBase<TimeBlock, UUI
                 .setParameter("key", "time_blocks/" + tenantId + "/" + userId + "/" + date)
                 .getSingleResult();
     }
+
+    /** A user's blocks of one day, by start time. */
+    public List<TimeBlock> ofDay(UUID userId, LocalDate date) {
+        return list("userId = ?1 and date = ?2 order by startTime, id", userId, date);
+    }
 }

@@ -5,10 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +17,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
-import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.planning.support.Api;
+import org.lifeos.planning.support.OutboxRows;
 
 /**
  * Goals: the yearly → quarterly → monthly → weekly hierarchy, status transitions, and progress
@@ -102,20 +98,7 @@ class GoalApiTest {
         alice.request().body(Map.of("progressPct", 10)).patch(GOALS + "/" + ship).then().statusCode(400)
                 .body("errors.field", hasItem("progressPct"));
 
-        List<String> shipMoves = new ArrayList<>();
-        try (Connection admin = TestStack.postgres().superuser("planning");
-             PreparedStatement query = admin.prepareStatement("SELECT envelope->'payload'->>'previousPct', "
-                     + "envelope->'payload'->>'progressPct' FROM outbox_events WHERE tenant_id = ? "
-                     + "AND topic = 'planning.goal' AND event_type = 'goal.progress_changed' "
-                     + "AND envelope->'payload'->>'goalId' = ? ORDER BY seq")) {
-            query.setObject(1, alice.circle());
-            query.setString(2, ship.toString());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    shipMoves.add(rows.getString(1) + "->" + rows.getString(2));
-                }
-            }
-        }
+        List<String> shipMoves = OutboxRows.goalProgressMoves(alice.circle(), ship);
         assertEquals(List.of("0->50", "50->100", "100->0", "0->100"), shipMoves,
                 "each move of the derived progress is announced once");
     }

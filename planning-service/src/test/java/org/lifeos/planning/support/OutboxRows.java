@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.lifeos.devstack.testing.TestStack;
 
-/** Reads a circle's outbox rows as the superuser, to assert what a change announced. */
+/** Reads what a circle wrote to its outbox, as the database holds it (superuser, around RLS). */
 public final class OutboxRows {
 
     private OutboxRows() {
@@ -49,5 +49,43 @@ public final class OutboxRows {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The {@code previousPct->progressPct} moves announced for a goal, oldest first. */
+    public static List<String> goalProgressMoves(UUID circle, UUID goal) throws Exception {
+        List<String> moves = new ArrayList<>();
+        try (Connection admin = TestStack.postgres().superuser("planning");
+             PreparedStatement query = admin.prepareStatement("SELECT envelope->'payload'->>'previousPct', "
+                     + "envelope->'payload'->>'progressPct' FROM outbox_events WHERE tenant_id = ? "
+                     + "AND topic = 'planning.goal' AND event_type = 'goal.progress_changed' "
+                     + "AND envelope->'payload'->>'goalId' = ? ORDER BY seq")) {
+            query.setObject(1, circle);
+            query.setString(2, goal.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    moves.add(rows.getString(1) + "->" + rows.getString(2));
+                }
+            }
+        }
+        return moves;
+    }
+
+    /** The event types of one topic whose payload names {@code field = value}, oldest first. */
+    public static List<String> types(UUID circle, String topic, String field, UUID value) throws Exception {
+        List<String> types = new ArrayList<>();
+        try (Connection admin = TestStack.postgres().superuser("planning");
+             PreparedStatement query = admin.prepareStatement("SELECT event_type FROM outbox_events "
+                     + "WHERE tenant_id = ? AND topic = ? AND envelope->'payload'->>? = ? ORDER BY seq")) {
+            query.setObject(1, circle);
+            query.setString(2, topic);
+            query.setString(3, field);
+            query.setString(4, value.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+            }
+        }
+        return types;
     }
 }

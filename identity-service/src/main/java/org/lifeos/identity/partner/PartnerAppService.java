@@ -1,0 +1,136 @@
+package org.lifeos.identity.partner;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.identity.audit.AuditService;
+import org.lifeos.identity.client.KeycloakAdmin;
+import org.lifeos.identity.sudo.SudoMode;
+import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.TenantContext;
+
+/**
+ * Partner apps: registering one (sudo mode) creates a confidential Keycloak client with only the
+ * chosen domain scopes; rotating its secret (sudo mode) and deleting it act on that client. Each
+ * is recorded in the owner's personal circle's audit log. Keycloak is changed inside the database
+ * transaction, last but before commit, so a Keycloak failure leaves the database as it was; a
+ * client made for a registration that then fails is removed again.
+ */
+@ApplicationScoped
+public class PartnerAppService {
+
+    /** The realm's ten domain scopes, the only ones a partner app may ask for. */
+    public static final Set<String> DOMAIN_SCOPES = Set.of(
+            "planning:read", "planning:write", "finance:read", "finance:write", "health:read", "health:write",
+            "content:read", "content:write", "identity:read", "identity:write");
+    public static final String RESOURCE = "partner_apps";
+    /** Each app is a Keycloak client; a person has no use for more. */
+    static final int MAX_APPS_PER_USER = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PartnerAppRepository apps;
+    private final KeycloakAdmin keycloak;
+    private final SudoMode sudo;
+    private final AuditService audit;
+    private final TenantContext context;
+
+    public PartnerAppService(PartnerAppRepository apps, KeycloakAdmin keycloak, SudoMode sudo, AuditService audit,
+                             TenantContext context) {
+        this.apps = apps;
+        this.keycloak = keycloak;
+        this.sudo = sudo;
+        this.audit = audit;
+        this.context = context;
+    }
+
+    @Transactional
+    public PartnerAppDto register(UUID owner, PartnerAppForm form) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>(RedirectUris.problems(form.redirectUris));
+        for (String scope : new TreeSet<>(form.scopes)) {
+            if (!DOMAIN_SCOPES.contains(scope)) {
+                errors.add(new Problem.FieldError("scopes", scope + " is not one of " + new TreeSet<>(DOMAIN_SCOPES)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + errors.get(0).message(),
+                    errors);
+        }
+        sudo.require("partner_app.register");
+        if (apps.countOwned(owner) >= MAX_APPS_PER_USER) {
+            throw new ProblemException(ProblemType.CONFLICT, "You have " + MAX_APPS_PER_USER
+                    + " partner apps already; delete one first");
+        }
+        UUID id = Ids.next();
+        String clientId = "partner-" + HexFormat.of().formatHex(randomBytes());
+        List<String> scopes = List.copyOf(new TreeSet<>(form.scopes));
+        List<String> redirects = form.redirectUris.stream().distinct().toList();
+        KeycloakAdmin.CreatedClient created = keycloak.createPartnerClient(new KeycloakAdmin.NewClient(clientId,
+                form.name.strip(), "LifeOS partner app " + id + " of user " + owner, redirects, Set.copyOf(scopes),
+                Map.of("lifeos.partner-app", id.toString(), "lifeos.owner", owner.toString())));
+        try {
+            PartnerApp app = new PartnerApp(id, owner, form.name.strip(), clientId, created.internalId(), redirects, scopes);
+            apps.persist(app);
+            apps.flush();
+            audit.record(context.circleId(), owner, "partner_app.registered", "partner_app", id.toString(),
+                    Map.of("clientId", clientId, "name", app.name(), "scopes", scopes, "redirectUris", redirects));
+            return PartnerAppDto.withSecret(app, created.secret());
+        } catch (RuntimeException e) {
+            keycloak.deleteClient(created.internalId());
+            throw e;
+        }
+    }
+
+    @Transactional
+    public List<PartnerAppDto> page(UUID owner, UUID after, int count) {
+        return apps.page(owner, after, count).stream().map(PartnerAppDto::of).toList();
+    }
+
+    @Transactional
+    public PartnerAppDto get(UUID owner, UUID id) {
+        return PartnerAppDto.of(owned(owner, id));
+    }
+
+    /** A new client secret, shown once; the old one stops working at once. */
+    @Transactional
+    public PartnerAppDto rotateSecret(UUID owner, UUID id) {
+        PartnerApp app = owned(owner, id);
+        sudo.require("partner_app.rotate_secret");
+        app.secretRotated();
+        apps.flush();
+        audit.record(context.circleId(), owner, "partner_app.secret_rotated", "partner_app", id.toString(),
+                Map.of("clientId", app.clientId()));
+        return PartnerAppDto.withSecret(app, keycloak.rotateSecret(app.keycloakId()));
+    }
+
+    /** Removes the Keycloak client (its tokens and sessions go with it) and the app. */
+    @Transactional
+    public void delete(UUID owner, UUID id) {
+        PartnerApp app = owned(owner, id);
+        apps.delete(app);
+        apps.flush();
+        audit.record(context.circleId(), owner, "partner_app.deleted", "partner_app", id.toString(),
+                Map.of("clientId", app.clientId()));
+        keycloak.deleteClient(app.keycloakId());
+    }
+
+    private PartnerApp owned(UUID owner, UUID id) {
+        return apps.owned(owner, id).orElseThrow(() -> ProblemException.notFound("Partner app " + id));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,19 @@
+package org.lifeos.identity.session;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.lifeos.identity.client.KeycloakAdmin;
+
+/**
+ * One signed-in session: where from, since when, last used, through which apps, and whether it is
+ * the one the request's token belongs to. Keycloak's admin API keeps no user agent, so there is none.
+ */
+public record SessionDto(String id, String ipAddress, Instant startedAt, Instant lastAccessAt, List<String> clients,
+                         boolean current) {
+
+    static SessionDto of(KeycloakAdmin.Session session, String currentSessionId) {
+        return new SessionDto(session.id(), session.ipAddress(), session.startedAt(), session.lastAccessAt(),
+                session.clients(), session.id().equals(currentSessionId));
+    }
+}

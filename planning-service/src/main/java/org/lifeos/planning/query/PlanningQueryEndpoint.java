@@ -1,0 +1,143 @@
+package org.lifeos.planning.query;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.grpc.RegisterInterceptor;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import org.lifeos.contracts.planning.v1.BillableMinutesRequest;
+import org.lifeos.contracts.planning.v1.BillableMinutesResponse;
+import org.lifeos.contracts.planning.v1.DomainMinutes;
+import org.lifeos.contracts.planning.v1.PlanningQuery;
+import org.lifeos.contracts.planning.v1.SearchHit;
+import org.lifeos.contracts.planning.v1.SearchRequest;
+import org.lifeos.contracts.planning.v1.SearchResponse;
+import org.lifeos.contracts.planning.v1.TodaySummaryRequest;
+import org.lifeos.contracts.planning.v1.TodaySummaryResponse;
+import org.lifeos.contracts.planning.v1.TodayTask;
+import org.lifeos.planning.habit.HabitAgenda.DueHabit;
+import org.lifeos.planning.query.QueryCaller.Resolved;
+import org.lifeos.planning.search.SearchService;
+import org.lifeos.planning.today.TodayService;
+import org.lifeos.planning.today.TodayService.Today;
+import org.lifeos.platform.error.ProblemException;
+
+/**
+ * {@code lifeos.planning.v1.PlanningQuery}, served on the HTTP port next to REST. Each call is
+ * authenticated and put in its circle by {@link QueryCaller} (the user's token, identity's access
+ * check, row-level security), then answered by the same services as the REST endpoints. The work
+ * is blocking (database), so it runs on a worker thread.
+ */
+@GrpcService
+@RegisterInterceptor(BearerToken.class)
+public class PlanningQueryEndpoint implements PlanningQuery {
+
+    private static final int TODAY_TASKS = 10;
+
+    private final QueryCaller callers;
+    private final TodayService today;
+    private final BillableMinutes billable;
+    private final SearchService search;
+
+    public PlanningQueryEndpoint(QueryCaller callers, TodayService today, BillableMinutes billable,
+                                 SearchService search) {
+        this.callers = callers;
+        this.today = today;
+        this.billable = billable;
+        this.search = search;
+    }
+
+    @Override
+    @Blocking
+    public Uni<TodaySummaryResponse> todaySummary(TodaySummaryRequest request) {
+        String token = BearerToken.TOKEN.get();
+        return answer(() -> {
+            Resolved caller = callers.resolve(token, request.getCircleId());
+            Today day = today.of(date("date", request.getDate(), null), caller.zone());
+            TodaySummaryResponse.Builder response = TodaySummaryResponse.newBuilder()
+                    .setDate(day.date().toString()).setTimeZone(day.timeZone())
+                    .setOpenTasks(day.tasks().size())
+                    .setOverdueTasks((int) day.tasks().stream().filter(TodayService.TodayTask::overdue).count())
+                    .setHabitsDue(day.habits().size())
+                    .setHabitsCheckedIn((int) day.habits().stream().map(DueHabit::checkIn)
+                            .filter(Objects::nonNull).count())
+                    .setTimeBlocks(day.timeBlocks().size()).setFreeMinutes(day.freeMinutes());
+            day.tasks().stream().limit(TODAY_TASKS).forEach(t -> response.addTasks(TodayTask.newBuilder()
+                    .setTaskId(t.task().id().toString()).setTitle(t.task().title()).setOverdue(t.overdue())
+                    .setPriority(t.task().priority().toString())));
+            return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<BillableMinutesResponse> billableMinutes(BillableMinutesRequest request) {
+        String token = BearerToken.TOKEN.get();
+        return answer(() -> {
+            Resolved caller = callers.resolve(token, request.getCircleId());
+            LocalDate from = date("from", request.getFrom(), null);
+            LocalDate to = date("to", request.getTo(), null);
+            if (from == null || to == null || to.isBefore(from)) {
+                throw Status.INVALID_ARGUMENT.withDescription("from and to: ISO dates, to not before from")
+                        .asRuntimeException();
+            }
+            List<BillableMinutes.DomainMinutes> rows = billable.between(from, to, caller.zone());
+            BillableMinutesResponse.Builder response = BillableMinutesResponse.newBuilder()
+                    .setTotalMinutes(rows.stream().mapToLong(BillableMinutes.DomainMinutes::minutes).sum());
+            rows.forEach(r -> response.addDomains(DomainMinutes.newBuilder().setDomainId(r.domainId().toString())
+                    .setDomainName(r.domainName()).setMinutes(r.minutes()).setTasks(r.tasks())));
+            return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<SearchResponse> search(SearchRequest request) {
+        String token = BearerToken.TOKEN.get();
+        return answer(() -> {
+            callers.resolve(token, request.getCircleId());
+            int limit = request.getLimit() == 0 ? 20 : request.getLimit();
+            if (limit < 1 || limit > 50) {
+                throw Status.INVALID_ARGUMENT.withDescription("limit: must be between 1 and 50").asRuntimeException();
+            }
+            SearchResponse.Builder response = SearchResponse.newBuilder();
+            search.search(request.getQuery(), limit).forEach(hit -> response.addHits(SearchHit.newBuilder()
+                    .setKind(hit.kind()).setId(hit.id().toString()).setTitle(hit.title())
+                    .setSnippet(hit.snippet() == null ? "" : hit.snippet()).setRank(hit.rank())));
+            return response.build();
+        });
+    }
+
+    /** Runs the call; a bad field is INVALID_ARGUMENT naming it, as REST's 400 would. */
+    private static <T> Uni<T> answer(Supplier<T> work) {
+        return Uni.createFrom().item(() -> {
+            try {
+                return work.get();
+            } catch (StatusRuntimeException e) {
+                throw e;
+            } catch (ProblemException e) {
+                String fields = e.errors().stream().map(f -> f.field() + ": " + f.message())
+                        .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
+                throw Status.INVALID_ARGUMENT.withDescription(fields).asRuntimeException();
+            }
+        });
+    }
+
+    private static LocalDate date(String field, String value, LocalDate absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw Status.INVALID_ARGUMENT.withDescription(field + ": must be an ISO date").asRuntimeException();
+        }
+    }
+}

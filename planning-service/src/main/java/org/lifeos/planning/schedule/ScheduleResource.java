@@ -1,0 +1,51 @@
+package org.lifeos.planning.schedule;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.lifeos.planning.schedule.ScheduleService.DaySuggestion;
+import org.lifeos.platform.api.Params;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.tenancy.Access;
+
+/**
+ * {@code POST /api/v1/schedule/suggest?date=}: proposed time blocks for the circle's unscheduled
+ * tasks in the caller's free time that day. It proposes; it writes nothing (the client creates the
+ * blocks it accepts with {@code POST /api/v1/time-blocks}).
+ */
+@Path("/api/v1/schedule")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScheduleResource {
+
+    private final ScheduleService service;
+
+    public ScheduleResource(ScheduleService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("suggest")
+    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    public DaySuggestion suggest(@QueryParam("date") String date, @QueryParam("workStart") String workStart,
+                                 @QueryParam("workEnd") String workEnd) {
+        return service.suggest(Params.date("date", date).orElse(null), time("workStart", workStart),
+                time("workEnd", workEnd));
+    }
+
+    private static LocalTime time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(name, "must be a time such as 09:00");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.lifeos.planning.today;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.lifeos.planning.today.TodayService.Today;
+import org.lifeos.platform.api.Params;
+import org.lifeos.platform.tenancy.Access;
+
+/** {@code GET /api/v1/today}: the caller's day; {@code ?date=} looks at another one. */
+@Path("/api/v1/today")
+@Produces(MediaType.APPLICATION_JSON)
+public class TodayResource {
+
+    private final TodayService service;
+
+    public TodayResource(TodayService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    public Today today(@QueryParam("date") String date) {
+        return service.of(Params.date("date", date).orElse(null));
+    }
+}
