@@ -13,7 +13,7 @@ CREATE TABLE notes (
     title      varchar(255) NOT NULL,
     content    text         NOT NULL DEFAULT '',
     tags       text[]       NOT NULL DEFAULT '{}',
-    search     tsvector     GENERATED ALWAYS AS (
+    search_vector tsvector  GENERATED ALWAYS AS (
         setweight(to_tsvector('english', coalesce(title, '')), 'A')
             || setweight(to_tsvector('english', coalesce(content, '')), 'B')) STORED,
     version    bigint       NOT NULL DEFAULT 0,
@@ -21,7 +21,7 @@ CREATE TABLE notes (
     updated_at timestamptz  NOT NULL DEFAULT now(),
     UNIQUE (tenant_id, id)
 );
-CREATE INDEX idx_notes_search ON notes USING gin (search);
+CREATE INDEX idx_notes_search ON notes USING gin (search_vector);
 CREATE INDEX idx_notes_updated ON notes (tenant_id, updated_at, id);
 CREATE INDEX idx_notes_tags ON notes USING gin (tags);
 SELECT enable_tenant_rls('notes');

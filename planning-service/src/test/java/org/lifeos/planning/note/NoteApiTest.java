@@ -102,8 +102,8 @@ class NoteApiTest {
         List<String> hits = new ArrayList<>();
         try (Connection admin = TestStack.postgres().superuser("planning");
              PreparedStatement query = admin.prepareStatement("SELECT id::text FROM notes WHERE tenant_id = ? "
-                     + "AND search @@ websearch_to_tsquery('english', ?) "
-                     + "ORDER BY ts_rank(search, websearch_to_tsquery('english', ?)) DESC")) {
+                     + "AND search_vector @@ websearch_to_tsquery('english', ?) "
+                     + "ORDER BY ts_rank(search_vector, websearch_to_tsquery('english', ?)) DESC")) {
             query.setObject(1, alice.circle());
             query.setString(2, "plumbers heating");
             query.setString(3, "plumbers heating");

@@ -39,7 +39,7 @@ class SprintApiTest {
     @BeforeEach
     void aliceWithADomain() {
         alice = Api.newUser("alice");
-        domain = alice.createDomain("Software");
+        domain = alice.createDomain("Release train");
     }
 
     @Test
