@@ -20,6 +20,6 @@ class PlanningBasicsTest extends ServiceBasicsTest {
 
     @Override
     protected List<String> ownedTopics() {
-        return List.of("planning.task", "planning.habit", "planning.goal");
+        return List.of("planning.task", "planning.habit", "planning.goal", "planning.sprint", "planning.kpi");
     }
 }

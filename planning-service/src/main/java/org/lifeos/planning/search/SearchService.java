@@ -10,10 +10,10 @@ import jakarta.transaction.Transactional;
 import org.lifeos.platform.error.ProblemException;
 
 /**
- * Ranked full-text search over the circle's tasks and goals ({@code websearch_to_tsquery}: words,
+ * Ranked full-text search over the circle's tasks, goals and notes ({@code websearch_to_tsquery}: words,
  * "quoted phrases", {@code or}, {@code -excluded}). Each searchable kind is one branch of a UNION
  * over its generated {@code search_vector}; row-level security keeps every branch to the caller's
- * circle. Adding notes is one more entry in {@link #BRANCHES}.
+ * circle. A new searchable kind is one more entry in {@link #BRANCHES}.
  */
 @ApplicationScoped
 public class SearchService {
@@ -29,7 +29,9 @@ public class SearchService {
             "SELECT 'task' AS kind, t.id, t.title, coalesce(t.description, t.title) AS body, t.search_vector AS sv"
                     + " FROM tasks t, q WHERE t.deleted_at IS NULL AND t.search_vector @@ q.query",
             "SELECT 'goal', g.id, g.title, coalesce(g.description, g.title), g.search_vector"
-                    + " FROM goals g, q WHERE g.search_vector @@ q.query");
+                    + " FROM goals g, q WHERE g.search_vector @@ q.query",
+            "SELECT 'note', n.id, n.title, coalesce(nullif(n.content, ''), n.title), n.search_vector"
+                    + " FROM notes n, q WHERE n.search_vector @@ q.query");
 
     private static final String SQL = "WITH q AS (SELECT websearch_to_tsquery('english', ?1) AS query) "
             + "SELECT hits.kind, hits.id, hits.title, "

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.planning.support.Api;
 
-/** Full-text search over tasks and goals: stemmed, ranked (title above description), circle-bound. */
+/** Full-text search over tasks, goals and notes: stemmed, ranked (title above description), circle-bound. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -50,6 +50,22 @@ class SearchApiTest {
                 .body("items.id", equalTo(List.of(goal.toString())));
         alice.request().queryParam("q", "\"renew passport\"").get("/api/v1/search").then()
                 .body("items.id", equalTo(List.of(passport.toString())));
+    }
+
+    @Test
+    void notesAreFoundNextToTasksAndGoals() {
+        UUID note = UUID.fromString(alice.request().body(Map.of("title", "Packing list",
+                "content", "Passport, charger and the marathon bib")).post("/api/v1/notes").then().statusCode(201)
+                .extract().path("id"));
+        alice.request().queryParam("q", "bib").get("/api/v1/search").then().statusCode(200)
+                .body("items.id", equalTo(List.of(note.toString())))
+                .body("items.kind", equalTo(List.of("note")))
+                .body("items[0].snippet", containsString("<b>bib</b>"));
+        // The task has "passport" in its title (weight A), the note only in its content (weight B).
+        alice.request().queryParam("q", "passport").get("/api/v1/search").then()
+                .body("items.id", equalTo(List.of(passport.toString(), note.toString())));
+        Api bob = Api.newUser("bob");
+        bob.request().queryParam("q", "bib").get("/api/v1/search").then().body("items.size()", equalTo(0));
     }
 
     @Test

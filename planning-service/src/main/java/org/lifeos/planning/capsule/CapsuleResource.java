@@ -1,0 +1,82 @@
+package org.lifeos.planning.capsule;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.capsule.CapsuleDtos.CapsuleForm;
+import org.lifeos.planning.capsule.CapsuleDtos.CapsuleSummary;
+import org.lifeos.planning.capsule.CapsuleDtos.CapsuleView;
+import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.api.Page;
+import org.lifeos.platform.api.Params;
+import org.lifeos.platform.tenancy.Access;
+
+/**
+ * Time capsules: the list shows metadata only (never content, sealed or not); {@code GET /{id}}
+ * opens a capsule whose unlock time has passed and answers a 403 problem before.
+ */
+@Path("/api/v1/capsules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CapsuleResource {
+
+    private final CapsuleService service;
+    private final Forms forms;
+
+    public CapsuleResource(CapsuleService service, Forms forms) {
+        this.service = service;
+        this.forms = forms;
+    }
+
+    @GET
+    @Access(resource = "capsules", action = "read", scope = "planning:read")
+    public Page<CapsuleSummary> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+                                     @Context UriInfo uri) {
+        int size = Cursors.limit(limit);
+        List<Capsule> page = service.list(cursor, size);
+        Instant now = service.now();
+        String next = page.size() < size ? null : uri.getRequestUriBuilder()
+                .replaceQueryParam("cursor", CapsuleService.cursorAfter(page.get(page.size() - 1))).build()
+                .toString();
+        return new Page<>(page.stream().map(c -> CapsuleSummary.of(c, now)).toList(), next);
+    }
+
+    @POST
+    @Access(resource = "capsules", action = "write", scope = "planning:write")
+    public Response create(JsonNode body) {
+        Capsule capsule = service.create(forms.create(body, CapsuleForm.class));
+        return Response.created(URI.create("/api/v1/capsules/" + capsule.id))
+                .entity(CapsuleSummary.of(capsule, service.now())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(resource = "capsules", action = "read", scope = "planning:read")
+    public CapsuleView open(@PathParam("id") String id) {
+        return CapsuleView.of(service.open(Params.uuid("id", id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Access(resource = "capsules", action = "delete", scope = "planning:write")
+    public Response delete(@PathParam("id") String id) {
+        service.delete(Params.uuid("id", id));
+        return Response.noContent().build();
+    }
+}

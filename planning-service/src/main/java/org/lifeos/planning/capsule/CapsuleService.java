@@ -1,0 +1,114 @@
+package org.lifeos.planning.capsule;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.planning.capsule.CapsuleDtos.CapsuleForm;
+import org.lifeos.planning.time.Now;
+import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.TenantContext;
+
+/**
+ * Time capsules. The clock is {@link Now}, one bean, so tests move time instead of sleeping.
+ * Before {@code unlockAt} a capsule's content never leaves the service: reading it is a 403
+ * problem saying when it opens. The first read after that records {@code unlockedAt}.
+ */
+@ApplicationScoped
+public class CapsuleService {
+
+    private static final long MAX_YEARS = 100;
+
+    private final CapsuleRepository capsules;
+    private final Now now;
+    private final TenantContext context;
+
+    public CapsuleService(CapsuleRepository capsules, Now now, TenantContext context) {
+        this.capsules = capsules;
+        this.now = now;
+        this.context = context;
+    }
+
+    public Instant now() {
+        return now.instant();
+    }
+
+    @Transactional
+    public Capsule create(CapsuleForm form) {
+        Instant current = now.instant();
+        Instant unlockAt = form.unlockAt.toInstant();
+        if (!unlockAt.isAfter(current)) {
+            throw ProblemException.badField("unlockAt", "must be in the future (now is " + current + ")");
+        }
+        if (unlockAt.isAfter(current.plus(MAX_YEARS * 366, ChronoUnit.DAYS))) {
+            throw ProblemException.badField("unlockAt", "must be within " + MAX_YEARS + " years");
+        }
+        Capsule capsule = new Capsule();
+        capsule.id = Ids.next();
+        capsule.tenantId = context.circleId();
+        capsule.authorId = context.userId();
+        capsule.title = form.title.strip();
+        capsule.content = form.content;
+        capsule.unlockAt = unlockAt;
+        capsule.createdAt = Instant.now();
+        capsules.persist(capsule);
+        capsules.flush();
+        return capsule;
+    }
+
+    @Transactional
+    public Capsule find(UUID id) {
+        return capsules.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("capsule " + id));
+    }
+
+    /** The capsule with its content, once unlocked; before that a 403 and nothing of the content. */
+    @Transactional
+    public Capsule open(UUID id) {
+        Capsule capsule = find(id);
+        Instant current = now.instant();
+        if (capsule.sealedAt(current)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Capsule " + id + " is sealed until "
+                    + capsule.unlockAt + "; its content cannot be read before then");
+        }
+        if (capsule.unlockedAt == null) {
+            capsule.unlockedAt = current;
+            capsules.flush();
+        }
+        return capsule;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        capsules.delete(find(id));
+    }
+
+    /** By unlock time, soonest first. */
+    @Transactional
+    public List<Capsule> list(String cursor, int limit) {
+        if (cursor == null) {
+            return capsules.find("order by unlockAt, id").page(0, limit).list();
+        }
+        Instant at;
+        UUID id;
+        try {
+            List<String> after = Cursors.decode(cursor, 2);
+            at = Instant.parse(after.get(0));
+            id = UUID.fromString(after.get(1));
+        } catch (RuntimeException e) {
+            throw ProblemException.badField("cursor", "is not a cursor this list produced");
+        }
+        return capsules.find("unlockAt > ?1 or (unlockAt = ?1 and id > ?2) order by unlockAt, id", at, id)
+                .page(0, limit).list();
+    }
+
+    public static String cursorAfter(Capsule last) {
+        return Cursors.encode(List.of(last.unlockAt.toString(), last.id.toString()));
+    }
+}

@@ -1,0 +1,125 @@
+package org.lifeos.planning.metric;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricForm;
+import org.lifeos.planning.time.UserDay;
+import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.TenantContext;
+
+/**
+ * One metrics record per user per day, the acting user's own (like daily plans). A day after the
+ * user's today (in their time zone) is refused; past days may be back-filled.
+ */
+@ApplicationScoped
+public class DailyMetricService {
+
+    public record Upserted(DailyMetric metric, boolean created) {
+    }
+
+    private final DailyMetricRepository metrics;
+    private final UserDay day;
+    private final TenantContext context;
+
+    public DailyMetricService(DailyMetricRepository metrics, UserDay day, TenantContext context) {
+        this.metrics = metrics;
+        this.day = day;
+        this.context = context;
+    }
+
+    @Transactional
+    public DailyMetric get(LocalDate date) {
+        return metrics.of(context.userId(), date).orElseThrow(() -> ProblemException.notFound("metrics of " + date));
+    }
+
+    @Transactional
+    public Upserted put(LocalDate date, String ifMatch, DailyMetricForm form) {
+        day.notAfterToday("date", date);
+        metrics.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "daily_metrics/" + context.circleId() + "/" + context.userId() + "/" + date)
+                .getSingleResult();
+        Optional<DailyMetric> existing = metrics.of(context.userId(), date);
+        existing.ifPresent(m -> ETags.requireMatch(ifMatch, m.version));
+        DailyMetric metric = existing.orElseGet(() -> {
+            DailyMetric fresh = new DailyMetric();
+            fresh.id = Ids.next();
+            fresh.tenantId = context.circleId();
+            fresh.userId = context.userId();
+            fresh.date = date;
+            fresh.createdAt = Instant.now();
+            return fresh;
+        });
+        apply(metric, form);
+        if (existing.isEmpty()) {
+            metrics.persist(metric);
+        }
+        metrics.flush();
+        return new Upserted(metric, existing.isEmpty());
+    }
+
+    @Transactional
+    public DailyMetric update(LocalDate date, String ifMatch, UnaryOperator<DailyMetricForm> patch) {
+        DailyMetric metric = get(date);
+        ETags.requireMatch(ifMatch, metric.version);
+        apply(metric, patch.apply(DailyMetricForm.of(metric)));
+        metrics.flush();
+        return metric;
+    }
+
+    @Transactional
+    public void delete(LocalDate date, String ifMatch) {
+        DailyMetric metric = get(date);
+        ETags.requireMatch(ifMatch, metric.version);
+        metrics.delete(metric);
+    }
+
+    @Transactional
+    public List<DailyMetric> list(Optional<LocalDate> from, Optional<LocalDate> to, String cursor, int limit) {
+        StringBuilder query = new StringBuilder("userId = :user");
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", context.userId());
+        from.ifPresent(v -> {
+            query.append(" and date >= :from");
+            params.put("from", v);
+        });
+        to.ifPresent(v -> {
+            query.append(" and date <= :to");
+            params.put("to", v);
+        });
+        if (cursor != null) {
+            try {
+                params.put("after", LocalDate.parse(Cursors.decode(cursor, 1).get(0)));
+            } catch (RuntimeException e) {
+                throw ProblemException.badField("cursor", "is not a cursor this list produced");
+            }
+            query.append(" and date > :after");
+        }
+        query.append(" order by date");
+        return metrics.find(query.toString(), params).page(0, limit).list();
+    }
+
+    public static String cursorAfter(DailyMetric last) {
+        return Cursors.encode(List.of(last.date.toString()));
+    }
+
+    private static void apply(DailyMetric metric, DailyMetricForm form) {
+        Map<String, Object> data = new HashMap<>(form.data);
+        data.values().removeIf(Objects::isNull);
+        metric.data = data;
+        metric.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,42 @@
+package org.lifeos.planning.roadmap;
+
+import java.util.Locale;
+
+import org.lifeos.platform.db.LowerCaseEnumConverter;
+
+/** Roadmap and milestone status; JSON and the database use the lower-case form. */
+public final class RoadmapEnums {
+
+    private RoadmapEnums() {
+    }
+
+    public enum Status {
+        ACTIVE, COMPLETED, ARCHIVED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum MilestoneStatus {
+        PLANNED, IN_PROGRESS, DONE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static class StatusConverter extends LowerCaseEnumConverter<Status> {
+        public StatusConverter() {
+            super(Status.class);
+        }
+    }
+
+    public static class MilestoneStatusConverter extends LowerCaseEnumConverter<MilestoneStatus> {
+        public MilestoneStatusConverter() {
+            super(MilestoneStatus.class);
+        }
+    }
+}

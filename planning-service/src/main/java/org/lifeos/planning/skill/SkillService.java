@@ -1,0 +1,137 @@
+package org.lifeos.planning.skill;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.planning.skill.SkillDtos.ProgressForm;
+import org.lifeos.planning.skill.SkillDtos.SkillForm;
+import org.lifeos.planning.time.UserDay;
+import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.TenantContext;
+
+/**
+ * Skills and their progress. A skill's current level is that of its latest progress entry (by
+ * date recorded, then by when it was written), so back-filling an older level never lowers it.
+ */
+@ApplicationScoped
+public class SkillService {
+
+    private final SkillRepository skills;
+    private final UserDay day;
+    private final TenantContext context;
+
+    public SkillService(SkillRepository skills, UserDay day, TenantContext context) {
+        this.skills = skills;
+        this.day = day;
+        this.context = context;
+    }
+
+    @Transactional
+    public Skill create(SkillForm form) {
+        Skill skill = new Skill();
+        skill.id = Ids.next();
+        skill.tenantId = context.circleId();
+        skill.createdBy = context.userId();
+        skill.createdAt = Instant.now();
+        apply(skill, form);
+        skills.persist(skill);
+        skills.flush();
+        return skill;
+    }
+
+    @Transactional
+    public Skill get(UUID id) {
+        return skills.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("skill " + id));
+    }
+
+    @Transactional
+    public Skill update(UUID id, String ifMatch, UnaryOperator<SkillForm> patch) {
+        Skill skill = get(id);
+        ETags.requireMatch(ifMatch, skill.version);
+        apply(skill, patch.apply(SkillForm.of(skill)));
+        skills.flush();
+        return skill;
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Skill skill = get(id);
+        ETags.requireMatch(ifMatch, skill.version);
+        skills.getEntityManager().createQuery("delete from SkillProgress where skillId = ?1").setParameter(1, id)
+                .executeUpdate();
+        skills.delete(skill);
+    }
+
+    @Transactional
+    public List<Skill> list(String category, String cursor, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (category != null) {
+            query.append(" and category = :category");
+            params.put("category", category);
+        }
+        if (cursor != null) {
+            try {
+                params.put("after", UUID.fromString(Cursors.decode(cursor, 1).get(0)));
+            } catch (RuntimeException e) {
+                throw ProblemException.badField("cursor", "is not a cursor this list produced");
+            }
+            query.append(" and id > :after");
+        }
+        return skills.find(query + " order by id", params).page(0, limit).list();
+    }
+
+    public static String cursorAfter(Skill last) {
+        return Cursors.encode(List.of(last.id.toString()));
+    }
+
+    /** Records a level; concurrent records of one skill queue on its row so the current level is the latest. */
+    @Transactional
+    public SkillProgress record(UUID skillId, ProgressForm form) {
+        Skill skill = get(skillId);
+        skills.getEntityManager().lock(skill, LockModeType.PESSIMISTIC_WRITE);
+        SkillProgress progress = new SkillProgress();
+        progress.id = Ids.next();
+        progress.tenantId = skill.tenantId;
+        progress.skillId = skill.id;
+        progress.level = form.level;
+        progress.recordedOn = day.notAfterToday("recordedOn", form.recordedOn);
+        progress.note = form.note;
+        progress.createdBy = context.userId();
+        progress.createdAt = Instant.now();
+        skills.getEntityManager().persist(progress);
+        skills.flush();
+        skill.currentLevel = skills.progress(skillId).get(0).level;
+        skill.updatedAt = Instant.now();
+        skills.flush();
+        return progress;
+    }
+
+    @Transactional
+    public List<SkillProgress> progress(UUID skillId) {
+        get(skillId);
+        return skills.progress(skillId);
+    }
+
+    private void apply(Skill skill, SkillForm form) {
+        skills.named(form.name).filter(other -> !other.id.equals(skill.id)).ifPresent(other -> {
+            throw new ProblemException(ProblemType.CONFLICT, "The circle already has a skill named " + other.name,
+                    List.of(new Problem.FieldError("name", "is taken by skill " + other.id)));
+        });
+        skill.name = form.name.strip();
+        skill.category = form.category.strip();
+        skill.targetLevel = form.targetLevel;
+        skill.updatedAt = Instant.now();
+    }
+}
