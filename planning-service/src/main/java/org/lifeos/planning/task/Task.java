@@ -130,6 +130,17 @@ public class Task {
     @Column(name = "next_occurrence_id")
     public UUID nextOccurrenceId;
 
+    /** Set through the sprint endpoints (read-only here, so a task write never undoes a move). */
+    @Column(name = "sprint_id", insertable = false, updatable = false)
+    public UUID sprintId;
+
+    /** Set through the board endpoints, which keep positions dense under concurrent moves. */
+    @Column(name = "column_id", insertable = false, updatable = false)
+    public UUID columnId;
+
+    @Column(name = "board_position", insertable = false, updatable = false)
+    public Integer boardPosition;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 

@@ -37,7 +37,8 @@ public final class TaskDtos {
                            LocalDate scheduledDate, LocalTime scheduledTime, boolean quickWin, List<String> tags,
                            int sortOrder, String recurrenceRule, List<LocalDate> exdates,
                            boolean repeatFromCompletion, String timeZone, OffsetDateTime startsAt, UUID seriesId,
-                           int occurrenceIndex, UUID nextOccurrenceId, Instant completedAt, Instant deletedAt,
+                           int occurrenceIndex, UUID nextOccurrenceId, UUID sprintId, UUID columnId,
+                           Integer boardPosition, Instant completedAt, Instant deletedAt,
                            Instant createdAt, Instant updatedAt, long version) {
 
         public static TaskView of(Task task) {
@@ -47,7 +48,8 @@ public final class TaskDtos {
                     task.timeBlockMinutes, task.dueDate, task.dueTime, task.scheduledDate, task.scheduledTime,
                     task.quickWin, List.copyOf(task.tags), task.sortOrder, task.recurrenceRule,
                     List.copyOf(task.exdates), task.repeatFromCompletion, task.timeZone, startOf(task),
-                    task.seriesId, task.occurrenceIndex, task.nextOccurrenceId, task.completedAt, task.deletedAt,
+                    task.seriesId, task.occurrenceIndex, task.nextOccurrenceId, task.sprintId, task.columnId,
+                    task.boardPosition, task.completedAt, task.deletedAt,
                     task.createdAt, task.updatedAt, task.version);
         }
     }

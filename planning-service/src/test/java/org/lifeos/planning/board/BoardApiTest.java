@@ -68,6 +68,9 @@ class BoardApiTest {
         // Within a column.
         place(board, c, columns.get(0), 1).then().statusCode(200)
                 .body("columns[0].tasks.title", equalTo(List.of("B", "C")));
+        alice.request().get("/api/v1/tasks/" + c).then().statusCode(200)
+                .body("columnId", equalTo(columns.get(0).toString()))
+                .body("boardPosition", equalTo(1));
         // Off the board, then a deleted task leaves no gap in the view.
         alice.request().delete(BOARDS + "/" + board + "/tasks/" + b).then().statusCode(204);
         alice.request().get(BOARDS + "/" + board).then().body("columns[0].tasks.title", equalTo(List.of("C")))

@@ -116,6 +116,7 @@ class SprintApiTest {
         String tasks = SPRINTS + "/" + sprint + "/tasks";
         alice.request().put(tasks + "/" + task).then().statusCode(204);
         alice.request().put(tasks + "/" + task).then().statusCode(204);
+        alice.request().get("/api/v1/tasks/" + task).then().body("sprintId", equalTo(sprint.toString()));
         alice.request().get(tasks).then().statusCode(200).body("items.id", equalTo(List.of(task.toString())))
                 .body("items[0].title", equalTo("Write tests"));
         alice.request().delete(tasks + "/" + task).then().statusCode(204);
@@ -135,7 +136,7 @@ class SprintApiTest {
         alice.request().put(tasks + "/" + task).then().statusCode(204);
         alice.request().put(goals + "/" + goal).then().statusCode(204);
         alice.request().delete(SPRINTS + "/" + sprint).then().statusCode(204);
-        alice.request().get("/api/v1/tasks/" + task).then().statusCode(200);
+        alice.request().get("/api/v1/tasks/" + task).then().statusCode(200).body("sprintId", nullValue());
         alice.request().get(SPRINTS + "/" + sprint).then().statusCode(404);
     }
 
