@@ -53,6 +53,8 @@ public class KeycloakAdmin {
 
     private static final Logger LOG = Logger.getLogger(KeycloakAdmin.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A partner client's default scopes: subject and auth_time, acr, and the API audience. */
+    private static final Set<String> PARTNER_DEFAULT_SCOPES = Set.of("basic", "acr", "lifeos-api");
 
     private final KeycloakSettings settings;
     private final Keycloak keycloak;
@@ -193,17 +195,6 @@ public class KeycloakAdmin {
         });
     }
 
-    /** The Keycloak user with exactly this username, or this e-mail when it contains '@'. */
-    public Optional<UUID> findUser(String login) {
-        return call(() -> {
-            List<UserRepresentation> found = login.contains("@")
-                    ? realm().users().searchByEmail(login, true)
-                    : realm().users().searchByUsername(login, true);
-            return found.stream().filter(u -> Boolean.TRUE.equals(u.isEnabled()))
-                    .map(u -> UUID.fromString(u.getId())).findFirst();
-        });
-    }
-
     /**
      * Sets a new (not temporary) password. The realm's password policy decides: a password it
      * refuses is a 400 naming {@code field}, with Keycloak's reason.
@@ -268,14 +259,6 @@ public class KeycloakAdmin {
         });
     }
 
-    private static final Set<String> PARTNER_DEFAULT_SCOPES = Set.of("basic", "acr", "lifeos-api");
-
-    /** The names of the realm's client scopes. */
-    public Set<String> clientScopeNames() {
-        return call(() -> realm().clientScopes().findAll().stream().map(ClientScopeRepresentation::getName)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
-    }
-
     /** Makes exactly {@code defaults} and {@code optional} the client's scopes, whatever the realm added by itself. */
     private void onlyScopes(ClientResource client, Collection<String> defaults, Collection<String> optional) {
         Map<String, String> ids = new java.util.HashMap<>();
@@ -302,16 +285,6 @@ public class KeycloakAdmin {
                 client.addOptionalClientScope(requireScope(ids, name));
             }
         }
-    }
-
-    /** The client's default and optional scope names, as Keycloak holds them now. */
-    public Set<String> clientScopesOf(String internalId) {
-        return call(() -> {
-            ClientResource client = realm().clients().get(internalId);
-            Set<String> all = new java.util.TreeSet<>(names(client.getDefaultClientScopes()));
-            all.addAll(names(client.getOptionalClientScopes()));
-            return all;
-        });
     }
 
     private static String requireScope(Map<String, String> ids, String name) {

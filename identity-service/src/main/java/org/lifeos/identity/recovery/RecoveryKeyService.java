@@ -14,7 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.identity.access.Tenancy;
 import org.lifeos.identity.client.KeycloakAdmin;
-import org.lifeos.identity.security.SecurityEventLog;
+import org.lifeos.identity.security.SecurityEventType;
+import org.lifeos.identity.security.SecurityLedger;
 import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
@@ -34,13 +35,13 @@ public class RecoveryKeyService {
 
     private final EntityManager entityManager;
     private final SudoMode sudo;
-    private final SecurityEventLog events;
+    private final SecurityLedger events;
     private final KeycloakAdmin keycloak;
     private final Tenancy tenancy;
     private final RecoveryLimits limits;
     private final RecoveryKeyHasher hasher = new RecoveryKeyHasher();
 
-    public RecoveryKeyService(EntityManager entityManager, SudoMode sudo, SecurityEventLog events, KeycloakAdmin keycloak,
+    public RecoveryKeyService(EntityManager entityManager, SudoMode sudo, SecurityLedger events, KeycloakAdmin keycloak,
                               Tenancy tenancy, RecoveryLimits limits) {
         this.limits = limits;
         this.entityManager = entityManager;
@@ -77,7 +78,8 @@ public class RecoveryKeyService {
                     .setParameter(4, now)
                     .executeUpdate();
         }
-        events.record(user, "RECOVERY_KEY_REGENERATED", Map.of("keys", KEYS_PER_SET, "revokedUnused", revoked));
+        events.record(UUID.randomUUID(), user, SecurityEventType.RECOVERY_KEY_REGENERATED, Instant.now(),
+                Map.of("keys", KEYS_PER_SET, "revokedUnused", revoked));
         return new KeySet(keys, now);
     }
 
@@ -142,7 +144,7 @@ public class RecoveryKeyService {
         details.put("remaining", usable.size() - 1);
         details.put("ipAddress", address);
         details.put("passwordChanged", true);
-        events.record(user, "RECOVERY_KEY_USED", details);
+        events.record(UUID.randomUUID(), user, SecurityEventType.RECOVERY_KEY_USED, Instant.now(), details);
         entityManager.flush();
         // Last, so a refused password rolls everything above back and the key stays usable.
         keycloak.setPassword(user, newPassword, "newPassword");
