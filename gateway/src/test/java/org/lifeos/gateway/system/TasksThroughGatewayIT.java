@@ -8,11 +8,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -63,7 +60,9 @@ class TasksThroughGatewayIT {
         Path root = TestStack.repoRoot();
         Path logs = Path.of("target", "system", "logs").toAbsolutePath();
         Path run = Path.of("target", "system", "run").toAbsolutePath();
-        start(new QuarkusService("identity-service", identityPort, root, logs, run, common));
+        Map<String, String> identityConfig = new HashMap<>(common);
+        identityConfig.put("lifeos.keycloak.url", keycloak.url());
+        start(new QuarkusService("identity-service", identityPort, root, logs, run, identityConfig));
         start(new QuarkusService("planning-service", planningPort, root, logs, run, common));
         start(new QuarkusService("gateway", gatewayPort, root, logs, run, gatewayConfig));
         gateway = "http://127.0.0.1:" + gatewayPort;
@@ -134,6 +133,27 @@ class TasksThroughGatewayIT {
     }
 
     @Test
+    void aPartnerAppActsWithOnlyTheScopesItWasGivenUntilItIsDeleted() {
+        String fresh = new BrowserLogin(keycloak.realmUrl()).accessToken("alice", "alice-dev-password");
+        var app = as(fresh).body(Map.of("name", "Step counter", "redirectUris", List.of("https://steps.example/callback"),
+                        "scopes", List.of("planning:read")))
+                .post("/api/v1/partner-apps").then().statusCode(201).extract();
+        String id = app.path("id");
+        String clientId = app.path("clientId");
+        String secret = app.path("clientSecret");
+
+        // The app's domain scopes are optional client scopes: a token carries the ones it asks for.
+        String partner = clientCredentials(clientId, secret, "planning:read").get("access_token");
+        as(partner).get("/api/v1/tasks").then().statusCode(200);
+        as(partner).body(Map.of("title", "Walk 10,000 steps")).post("/api/v1/tasks").then().statusCode(403)
+                .contentType("application/problem+json");
+
+        as(fresh).delete("/api/v1/partner-apps/" + id).then().statusCode(204);
+        Map<String, String> refused = clientCredentials(clientId, secret, "planning:read");
+        assertEquals("401", refused.get("status"), "a deleted app's credentials no longer get tokens: " + refused);
+    }
+
+    @Test
     void theGatewayRefusesMissingTokensAndUnknownRoutesAsProblems() {
         given().get(gateway + "/api/v1/tasks").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(token("alice", "alice-dev-password")).get(gateway + "/api/v1/nowhere")
@@ -150,30 +170,44 @@ class TasksThroughGatewayIT {
         service.start();
     }
 
-    /** An access token from the real Keycloak, as the README's curl gets one. */
-    private static String token(String username, String password) {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", "lifeos-web",
-                "username", username, "password", password, "scope", "openid");
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    /** A client-credentials grant at the real Keycloak: the status and, on success, the access token. */
+    private static Map<String, String> clientCredentials(String clientId, String secret, String scope) {
+        HttpResponse<String> response = post(keycloak.tokenEndpoint(), Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", secret, "scope", scope));
+        Map<String, String> answer = new HashMap<>();
+        answer.put("status", String.valueOf(response.statusCode()));
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        if (token.find()) {
+            answer.put("access_token", token.group(1));
+        } else if (response.statusCode() == 200) {
+            throw new AssertionError("no access token in " + response.body());
+        }
+        return answer;
+    }
+
+    private static HttpResponse<String> post(String url, Map<String, String> form) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(BrowserLogin.form(form))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-            if (!token.find()) {
-                throw new AssertionError("no access token in " + response.body());
-            }
-            return token.group(1);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** An access token from the real Keycloak, as the README's curl gets one. */
+    private static String token(String username, String password) {
+        HttpResponse<String> response = post(keycloak.tokenEndpoint(), Map.of("grant_type", "password",
+                "client_id", "lifeos-web", "username", username, "password", password, "scope", "openid"));
+        assertEquals(200, response.statusCode(), response.body());
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        if (!token.find()) {
+            throw new AssertionError("no access token in " + response.body());
+        }
+        return token.group(1);
     }
 }
