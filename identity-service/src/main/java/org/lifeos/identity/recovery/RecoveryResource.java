@@ -2,6 +2,7 @@ package org.lifeos.identity.recovery;
 
 import java.util.List;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lifeos.platform.api.Forms;
@@ -24,6 +26,8 @@ import org.lifeos.platform.error.Problems;
  * {@code /api} request without a token, as it should for everything else.
  */
 @Path(RecoveryResource.PATH)
+@Singleton
+@Startup // made at start, so a malformed lifeos.recovery.trusted-proxies stops the service there
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RecoveryResource {
@@ -31,12 +35,12 @@ public class RecoveryResource {
     public static final String PATH = "/public/v1/recovery";
 
     private final RecoveryKeyService keys;
-    private final RecoverySettings settings;
+    private final TrustedProxies proxies;
     private final Forms forms;
 
     public RecoveryResource(RecoveryKeyService keys, RecoverySettings settings, Forms forms) {
         this.keys = keys;
-        this.settings = settings;
+        this.proxies = new TrustedProxies(settings.trustedProxies());
         this.forms = forms;
     }
 
@@ -60,7 +64,7 @@ public class RecoveryResource {
     private String callerAddress(HttpServerRequest request) {
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank() || !settings.trustedProxies().contains(peer)) {
+        if (forwarded == null || forwarded.isBlank() || !proxies.trusts(peer)) {
             return peer;
         }
         List<String> hops = List.of(forwarded.split(","));

@@ -22,8 +22,9 @@ public interface RecoverySettings {
     Duration window();
 
     /**
-     * Peers whose {@code X-Forwarded-For} is believed (the gateway): for them, the caller is the
-     * address the proxy appended last; anyone else is the caller themself.
+     * Peers whose {@code X-Forwarded-For} is believed (the gateway), as addresses or CIDR ranges
+     * (in a cluster: the pod network's range): for them, the caller is the address the proxy
+     * appended last; anyone else is the caller themself.
      */
     @WithDefault("127.0.0.1")
     List<String> trustedProxies();
