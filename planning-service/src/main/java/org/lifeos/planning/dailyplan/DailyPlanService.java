@@ -2,9 +2,7 @@ package org.lifeos.planning.dailyplan;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -14,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.dailyplan.DailyPlanDtos.DailyPlanForm;
 import org.lifeos.planning.domain.DomainRepository;
-import org.lifeos.platform.api.Cursors;
+import org.lifeos.planning.time.UserDates;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
@@ -81,31 +79,12 @@ public class DailyPlanService {
 
     @Transactional
     public List<DailyPlan> list(Optional<LocalDate> from, Optional<LocalDate> to, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("userId = :user");
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", context.userId());
-        from.ifPresent(value -> {
-            query.append(" and date >= :from");
-            params.put("from", value);
-        });
-        to.ifPresent(value -> {
-            query.append(" and date <= :to");
-            params.put("to", value);
-        });
-        if (cursor != null) {
-            try {
-                params.put("after", LocalDate.parse(Cursors.decode(cursor, 1).get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-            query.append(" and date > :after");
-        }
-        query.append(" order by date");
-        return plans.find(query.toString(), params).page(0, limit).list();
+        UserDates query = UserDates.of(context.userId(), from, to, cursor);
+        return plans.find(query.query(), query.params()).page(0, limit).list();
     }
 
     public static String cursorAfter(DailyPlan last) {
-        return Cursors.encode(List.of(last.date.toString()));
+        return UserDates.cursorAfter(last.date);
     }
 
     private void apply(DailyPlan plan, DailyPlanForm form) {

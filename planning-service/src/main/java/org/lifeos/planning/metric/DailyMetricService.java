@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricForm;
+import org.lifeos.planning.time.UserDates;
 import org.lifeos.planning.time.UserDay;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
@@ -89,31 +89,12 @@ public class DailyMetricService {
 
     @Transactional
     public List<DailyMetric> list(Optional<LocalDate> from, Optional<LocalDate> to, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("userId = :user");
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", context.userId());
-        from.ifPresent(v -> {
-            query.append(" and date >= :from");
-            params.put("from", v);
-        });
-        to.ifPresent(v -> {
-            query.append(" and date <= :to");
-            params.put("to", v);
-        });
-        if (cursor != null) {
-            try {
-                params.put("after", LocalDate.parse(Cursors.decode(cursor, 1).get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-            query.append(" and date > :after");
-        }
-        query.append(" order by date");
-        return metrics.find(query.toString(), params).page(0, limit).list();
+        UserDates query = UserDates.of(context.userId(), from, to, cursor);
+        return metrics.find(query.query(), query.params()).page(0, limit).list();
     }
 
     public static String cursorAfter(DailyMetric last) {
-        return Cursors.encode(List.of(last.date.toString()));
+        return UserDates.cursorAfter(last.date);
     }
 
     private static void apply(DailyMetric metric, DailyMetricForm form) {
