@@ -51,7 +51,7 @@ IMAGE_MODULES := gateway,identity-service,planning-service,finance-service,healt
 k8s-validate: ## Check k8s/ and the Helm chart: real Helm render and lint, Kubernetes and CRD schemas, policies
 	$(MVN) $(MVN_FLAGS) -pl helm verify
 
-images: ## Build an image per service (needs a Docker daemon; IMAGE_REGISTRY, IMAGE_TAG; pushing is yours)
+images: ## Build an image per service and Keycloak's (needs a Docker daemon; IMAGE_REGISTRY, IMAGE_TAG; pushing is yours)
 	@docker info >/dev/null 2>&1 || { echo "make images needs a running Docker daemon and a registry to push to; none is reachable here." >&2; \
 		echo "Build the fast-jars with 'make build', then run this where Docker runs (docs/operations.md, \"Images\")." >&2; exit 1; }
 	$(MVN) $(MVN_FLAGS) -pl $(IMAGE_MODULES) -am package -DskipTests
@@ -59,5 +59,8 @@ images: ## Build an image per service (needs a Docker daemon; IMAGE_REGISTRY, IM
 		docker build -f $$service/src/main/docker/Dockerfile.jvm -t $(IMAGE_REGISTRY)/$$service:$(IMAGE_TAG) $$service || exit 1; \
 		echo "built $(IMAGE_REGISTRY)/$$service:$(IMAGE_TAG)"; \
 	done
+	$(MVN) $(MVN_FLAGS) -pl keycloak-extensions package -DskipTests
+	docker build -f keycloak-extensions/src/main/docker/Dockerfile -t $(IMAGE_REGISTRY)/keycloak:$(IMAGE_TAG) keycloak-extensions
+	@echo "built $(IMAGE_REGISTRY)/keycloak:$(IMAGE_TAG) (Keycloak with the LifeOS providers)"
 
 comma := ,
