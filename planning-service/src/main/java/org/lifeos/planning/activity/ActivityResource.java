@@ -48,10 +48,7 @@ public class ActivityResource {
                                    @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<Activity> page = service.list(Params.bool("active", active), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", ActivityService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page.stream().map(ActivityView::of).toList(), next);
+        return Page.of(page, size, ActivityService::cursorAfter, ActivityView::of, uri);
     }
 
     @POST

@@ -57,9 +57,7 @@ public class BoardResource {
                                    @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<KanbanBoard> page = service.list(cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", BoardService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(BoardSummary::of).toList(), next);
+        return Page.of(page, size, BoardService::cursorAfter, BoardSummary::of, uri);
     }
 
     @POST

@@ -51,10 +51,7 @@ public class CapsuleResource {
         int size = Cursors.limit(limit);
         List<Capsule> page = service.list(cursor, size);
         Instant now = service.now();
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", CapsuleService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page.stream().map(c -> CapsuleSummary.of(c, now)).toList(), next);
+        return Page.of(page, size, CapsuleService::cursorAfter, c -> CapsuleSummary.of(c, now), uri);
     }
 
     @POST

@@ -49,10 +49,7 @@ public class DailyPlanResource {
                                     @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<DailyPlan> page = service.list(Params.date("from", from), Params.date("to", to), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", DailyPlanService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page.stream().map(DailyPlanView::of).toList(), next);
+        return Page.of(page, size, DailyPlanService::cursorAfter, DailyPlanView::of, uri);
     }
 
     @GET

@@ -45,9 +45,7 @@ public class DomainResource {
                                  @QueryParam("limit") Integer limit, @jakarta.ws.rs.core.Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<Domain> page = service.list(Params.bool("active", active), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", DomainService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(DomainView::of).toList(), next);
+        return Page.of(page, size, DomainService::cursorAfter, DomainView::of, uri);
     }
 
     @POST

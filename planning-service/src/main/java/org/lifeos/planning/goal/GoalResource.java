@@ -63,9 +63,7 @@ public class GoalResource {
                 Optional.ofNullable(status).map(v -> Params.enumValue("status", v, Status.class)),
                 Params.optionalUuid("domainId", domainId),
                 topLevel ? Optional.empty() : Params.optionalUuid("parentId", parentId), topLevel, cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", GoalService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(GoalView::of).toList(), next);
+        return Page.of(page, size, GoalService::cursorAfter, GoalView::of, uri);
     }
 
     @POST

@@ -60,9 +60,7 @@ public class HabitResource {
         int size = Cursors.limit(limit);
         List<Habit> page = service.list(Params.bool("active", active), Params.optionalUuid("domainId", domainId),
                 cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", HabitService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(HabitView::of).toList(), next);
+        return Page.of(page, size, HabitService::cursorAfter, HabitView::of, uri);
     }
 
     @POST
@@ -100,9 +98,7 @@ public class HabitResource {
         Habit habit = service.get(Params.uuid("id", id));
         List<HabitCheckIn> page = service.listCheckIns(habit.id, Params.date("from", from), Params.date("to", to),
                 cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", HabitService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(c -> CheckInView.of(c, habit)).toList(), next);
+        return Page.of(page, size, HabitService::cursorAfter, c -> CheckInView.of(c, habit), uri);
     }
 
     @POST

@@ -58,9 +58,7 @@ public class KpiResource {
                               @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<Kpi> page = service.list(Params.bool("active", active), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", KpiService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(KpiView::of).toList(), next);
+        return Page.of(page, size, KpiService::cursorAfter, KpiView::of, uri);
     }
 
     @POST

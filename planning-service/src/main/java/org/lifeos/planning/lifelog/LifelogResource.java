@@ -54,10 +54,7 @@ public class LifelogResource {
                                   @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<Lifelog> page = service.list(instant("from", from), instant("to", to), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", LifelogService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page.stream().map(LifelogView::of).toList(), next);
+        return Page.of(page, size, LifelogService::cursorAfter, LifelogView::of, uri);
     }
 
     @POST

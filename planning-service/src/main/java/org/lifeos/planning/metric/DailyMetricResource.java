@@ -50,10 +50,7 @@ public class DailyMetricResource {
                                       @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<DailyMetric> page = service.list(Params.date("from", from), Params.date("to", to), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", DailyMetricService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page.stream().map(DailyMetricView::of).toList(), next);
+        return Page.of(page, size, DailyMetricService::cursorAfter, DailyMetricView::of, uri);
     }
 
     @GET

@@ -51,9 +51,7 @@ public class NoteResource {
                                @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<Note> page = service.list(tag, cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", NoteService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(NoteView::of).toList(), next);
+        return Page.of(page, size, NoteService::cursorAfter, NoteView::of, uri);
     }
 
     @POST

@@ -54,10 +54,7 @@ public class RoadmapResource {
         int size = Cursors.limit(limit);
         List<RoadmapView> page = service.list(
                 Optional.ofNullable(status).map(v -> Params.enumValue("status", v, Status.class)), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", RoadmapService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page, next);
+        return Page.of(page, size, RoadmapService::cursorAfter, view -> view, uri);
     }
 
     @POST

@@ -51,9 +51,7 @@ public class SkillResource {
                                 @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
         List<Skill> page = service.list(category, cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", SkillService.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(SkillView::of).toList(), next);
+        return Page.of(page, size, SkillService::cursorAfter, SkillView::of, uri);
     }
 
     @POST

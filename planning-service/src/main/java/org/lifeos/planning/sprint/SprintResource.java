@@ -58,10 +58,7 @@ public class SprintResource {
         List<Sprint> page = service.list(
                 Optional.ofNullable(status).map(v -> Params.enumValue("status", v, Status.class)),
                 Params.optionalUuid("domainId", domainId), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", SprintService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page.stream().map(this::view).toList(), next);
+        return Page.of(page, size, SprintService::cursorAfter, this::view, uri);
     }
 
     @POST

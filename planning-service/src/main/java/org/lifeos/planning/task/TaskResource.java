@@ -80,9 +80,7 @@ public class TaskResource {
                 Params.bool("deleted", deleted).orElse(false), TaskQuery.Sort.parse(sort));
         int size = Cursors.limit(limit);
         List<Task> page = service.list(query, cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", query.cursorAfter(page.get(page.size() - 1))).build().toString();
-        return new Page<>(page.stream().map(TaskView::of).toList(), next);
+        return Page.of(page, size, query::cursorAfter, TaskView::of, uri);
     }
 
     @POST

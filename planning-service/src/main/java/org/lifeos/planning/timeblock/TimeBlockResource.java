@@ -52,10 +52,7 @@ public class TimeBlockResource {
         int size = Cursors.limit(limit);
         List<TimeBlock> page = service.list(day.isPresent() ? day : Params.date("from", from),
                 day.isPresent() ? day : Params.date("to", to), cursor, size);
-        String next = page.size() < size ? null : uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", TimeBlockService.cursorAfter(page.get(page.size() - 1))).build()
-                .toString();
-        return new Page<>(page.stream().map(TimeBlockView::of).toList(), next);
+        return Page.of(page, size, TimeBlockService::cursorAfter, TimeBlockView::of, uri);
     }
 
     @POST
