@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -24,7 +23,7 @@ import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.Tokens;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Db;
-import org.lifeos.identity.support.KeycloakUsers;
+import org.lifeos.identity.support.Keycloak;
 import org.lifeos.identity.support.RealKeycloak;
 import org.lifeos.identity.support.TestUser;
 
@@ -45,12 +44,12 @@ class KeycloakSecurityEventsTest {
 
     @Test
     void repeatedWrongPasswordsLockTheAccountAndAnOperatorUnlocksIt() {
-        TestUser carol = KeycloakUsers.create("carol", PASSWORD);
+        TestUser carol = Keycloak.newUser("carol", PASSWORD);
         Api.signIn(carol);
         for (int i = 0; i < 5; i++) {
-            assertEquals(400, KeycloakUsers.passwordLogin(carol, "wrong-password-" + i).statusCode());
+            assertEquals(400, Keycloak.passwordGrant(carol.username(), "wrong-password-" + i).status());
         }
-        assertEquals(400, KeycloakUsers.passwordLogin(carol, PASSWORD).statusCode(),
+        assertEquals(400, Keycloak.passwordGrant(carol.username(), PASSWORD).status(),
                 "the right password is refused while the account is locked");
 
         JsonPath state = await(() -> carol.api().get("/api/v1/me/security-state").then().statusCode(200)
@@ -75,8 +74,8 @@ class KeycloakSecurityEventsTest {
                 .body("state.failedAttempts", equalTo(0));
 
         carol.api().get("/api/v1/me/security-state").then().statusCode(200).body("locked", equalTo(false));
-        HttpResponse<String> login = KeycloakUsers.passwordLogin(carol, PASSWORD);
-        assertEquals(200, login.statusCode(), login.body());
+        Keycloak.Answer login = Keycloak.passwordGrant(carol.username(), PASSWORD);
+        assertEquals(200, login.status(), login.body().toString());
         // Keycloak's own admin event about the unlock comes before this login on the user's
         // partition; once the login is recorded, the unlock has been seen twice and recorded once.
         List<String> after = await(() -> types(carol), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
@@ -90,17 +89,17 @@ class KeycloakSecurityEventsTest {
     @Test
     void reusingARotatedRefreshTokenFailsEndsTheSessionAndIsRecorded() {
         // Never signed in to LifeOS: the first Keycloak event provisions dave from Keycloak's record.
-        TestUser dave = KeycloakUsers.create("dave", PASSWORD);
-        HttpResponse<String> login = KeycloakUsers.passwordLogin(dave, PASSWORD);
-        assertEquals(200, login.statusCode(), login.body());
-        String original = KeycloakUsers.field(login, "refresh_token");
-        HttpResponse<String> rotated = KeycloakUsers.refresh(original);
-        assertEquals(200, rotated.statusCode(), rotated.body());
-        String current = KeycloakUsers.field(rotated, "refresh_token");
+        TestUser dave = Keycloak.newUser("dave", PASSWORD);
+        Keycloak.Answer login = Keycloak.passwordGrant(dave.username(), PASSWORD);
+        assertEquals(200, login.status(), login.body().toString());
+        String original = login.body().get("refresh_token").asText();
+        Keycloak.Answer rotated = Keycloak.refresh(original);
+        assertEquals(200, rotated.status(), rotated.body().toString());
+        String current = rotated.body().get("refresh_token").asText();
 
-        HttpResponse<String> reuse = KeycloakUsers.refresh(original);
-        assertEquals(400, reuse.statusCode(), reuse.body());
-        assertEquals("invalid_grant", KeycloakUsers.field(reuse, "error"));
+        Keycloak.Answer reuse = Keycloak.refresh(original);
+        assertEquals(400, reuse.status(), reuse.body().toString());
+        assertEquals("invalid_grant", reuse.body().get("error").asText());
 
         List<String> types = await(() -> types(dave), t -> t.contains("REFRESH_TOKEN_REUSE"),
                 "the reuse is recorded");
@@ -109,18 +108,18 @@ class KeycloakSecurityEventsTest {
         assertEquals("REFRESH_TOKEN_REUSE", events.getString("items[0].type"), "newest first");
         assertEquals(true, events.getBoolean("items[0].details.sessionEnded"));
         // The session is over: the newest refresh token of it fails too.
-        HttpResponse<String> afterReuse = KeycloakUsers.refresh(current);
-        assertEquals(400, afterReuse.statusCode(), afterReuse.body());
+        Keycloak.Answer afterReuse = Keycloak.refresh(current);
+        assertEquals(400, afterReuse.status(), afterReuse.body().toString());
         // Provisioned from Keycloak's record, profile included.
         dave.api().get("/api/v1/me").then().statusCode(200).body("email", equalTo(dave.email()));
     }
 
     @Test
     void theLedgerPagesNewestFirst() {
-        TestUser erin = KeycloakUsers.create("erin", PASSWORD);
+        TestUser erin = Keycloak.newUser("erin", PASSWORD);
         Api.signIn(erin);
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, KeycloakUsers.passwordLogin(erin, PASSWORD).statusCode());
+            assertEquals(200, Keycloak.passwordGrant(erin.username(), PASSWORD).status());
         }
         await(() -> types(erin), t -> t.stream().filter("LOGIN_SUCCESS"::equals).count() == 3, "three logins");
         JsonPath first = erin.api().queryParam("limit", 2).get("/api/v1/me/security-events").then().statusCode(200)
@@ -138,9 +137,9 @@ class KeycloakSecurityEventsTest {
 
     @Test
     void aReplayFromKeycloaksEventStoreRestoresAnEventKafkaNeverDelivered() throws Exception {
-        TestUser frank = KeycloakUsers.create("frank", PASSWORD);
+        TestUser frank = Keycloak.newUser("frank", PASSWORD);
         Api.signIn(frank);
-        assertEquals(200, KeycloakUsers.passwordLogin(frank, PASSWORD).statusCode());
+        assertEquals(200, Keycloak.passwordGrant(frank.username(), PASSWORD).status());
         await(() -> types(frank), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
         String id = frank.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath()
                 .getString("items.find { it.type == 'LOGIN_SUCCESS' }.id");
