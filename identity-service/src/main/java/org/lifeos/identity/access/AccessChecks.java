@@ -47,7 +47,7 @@ public class AccessChecks {
         UserProvisioning.Profile caller = caller(request.getCaller());
         String resource = required(request.getResource(), "resource");
         String action = required(request.getAction(), "action");
-        UUID personal = provisioning.provision(caller);
+        UUID personal = provision(caller);
         UUID circle = request.getCircleId().isBlank() ? personal : uuid(request.getCircleId(), "circle_id");
         tenancy.apply(circle, caller.userId());
         Optional<Role> role = members.activeRole(circle, caller.userId());
@@ -62,7 +62,7 @@ public class AccessChecks {
     @Transactional
     public ListMembershipsResponse listMemberships(Caller request) {
         UserProvisioning.Profile caller = caller(request);
-        UUID personal = provisioning.provision(caller);
+        UUID personal = provision(caller);
         tenancy.apply(personal, caller.userId());
         List<Membership> memberships = new ArrayList<>();
         for (CircleMemberRepository.MembershipRow row
@@ -78,6 +78,18 @@ public class AccessChecks {
                 .addAllMemberships(memberships)
                 .setPersonalCircleId(personal.toString())
                 .build();
+    }
+
+    /**
+     * The caller's personal circle, made on first sight. NOT_FOUND for a deleted account, so that
+     * callers tell it from a bad token (UNAUTHENTICATED).
+     */
+    private UUID provision(UserProvisioning.Profile caller) {
+        try {
+            return provisioning.provision(caller);
+        } catch (UserProvisioning.DeletedAccount e) {
+            throw Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException();
+        }
     }
 
     private static UserProvisioning.Profile caller(Caller caller) {

@@ -187,6 +187,25 @@ public class KeycloakAdmin {
         });
     }
 
+    /**
+     * Deletes the user's account: Keycloak ends every session with it, so no refresh token of the
+     * user works afterwards. False when Keycloak had no such user (already deleted).
+     */
+    public boolean deleteUser(UUID user) {
+        return call(() -> {
+            try (Response answer = realm().users().delete(user.toString())) {
+                int status = answer.getStatus();
+                if (status == 404) {
+                    return false;
+                }
+                if (status >= 300) {
+                    throw new WebApplicationException(answer);
+                }
+                return true;
+            }
+        });
+    }
+
     /** Ends every session of the user. */
     public void endAllSessions(UUID user) {
         call(() -> {

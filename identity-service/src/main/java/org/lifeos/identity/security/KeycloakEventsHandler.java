@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,13 @@ public class KeycloakEventsHandler implements EventHandler {
         if (meaning == Meaning.NOTHING || user == null) {
             return;
         }
-        if (!known(user) && !provisionFromKeycloak(user)) {
+        Boolean live = live(user);
+        if (Boolean.FALSE.equals(live)) {
+            LOG.debugf("Keycloak event %s (%s) is about user %s, whose account was deleted; skipped",
+                    event.eventId(), event.type(), user);
+            return;
+        }
+        if (live == null && !provisionFromKeycloak(user)) {
             LOG.infof("Keycloak event %s (%s) is about user %s, whom Keycloak no longer has; skipped",
                     event.eventId(), event.type(), user);
             return;
@@ -216,9 +223,11 @@ public class KeycloakEventsHandler implements EventHandler {
         }
     }
 
-    private boolean known(UUID user) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM users WHERE id = ?1").setParameter(1, user)
-                .getResultList().isEmpty();
+    /** True for a user of LifeOS, false for a deleted account (a tombstone), null for one not seen yet. */
+    private Boolean live(UUID user) {
+        List<?> found = entityManager.createNativeQuery("SELECT deleted_at IS NULL FROM users WHERE id = ?1")
+                .setParameter(1, user).getResultList();
+        return found.isEmpty() ? null : (Boolean) found.get(0);
     }
 
     private boolean provisionFromKeycloak(UUID user) {

@@ -3,8 +3,11 @@ package org.lifeos.identity.security;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import org.lifeos.identity.privacy.AccountDeletion;
+import org.lifeos.identity.privacy.PrivacyRequests;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.tenancy.Access;
@@ -32,9 +37,11 @@ public class OperatorResource {
     private final KeycloakEventsReplay replay;
     private final TenantContext context;
     private final SecurityIdentity identity;
+    private final AccountDeletion deletion;
 
     public OperatorResource(SecurityService security, KeycloakEventsReplay replay, TenantContext context,
-                            SecurityIdentity identity) {
+                            SecurityIdentity identity, AccountDeletion deletion) {
+        this.deletion = deletion;
         this.security = security;
         this.replay = replay;
         this.context = context;
@@ -70,6 +77,15 @@ public class OperatorResource {
             throw ProblemException.badField("since", "must be a date (yyyy-mm-dd)");
         }
         return replay.replay(from); // Keycloak unreachable: KeycloakAdmin's 503 problem
+    }
+
+    /** The user's privacy requests (account deletion) with each step's progress, newest first. */
+    @GET
+    @Path("/users/{id}/privacy-requests")
+    @Access(resource = "profile", action = "read", scope = "identity:operator")
+    public Map<String, List<PrivacyRequests.Request>> privacyRequests(@PathParam("id") UUID id) {
+        requireOperator();
+        return Map.of("items", deletion.requestsOf(id));
     }
 
     private void requireOperator() {

@@ -47,24 +47,39 @@ public class UserProvisioning {
         this.events = events;
     }
 
+    /**
+     * The token's subject deleted their account: the user row is a tombstone, and a token issued
+     * before the deletion (valid until it expires) opens nothing.
+     */
+    public static final class DeletedAccount extends RuntimeException {
+        DeletedAccount() {
+            super("this account was deleted", null, false, false);
+        }
+    }
+
     /** What the token says about the user; blank values are unknown. */
     public record Profile(UUID userId, String username, String email, String displayName, String zoneinfo) {
     }
 
     /**
      * Makes sure the user exists and returns their personal circle. Leaves the transaction with
-     * the user set and no tenant.
+     * the user set and no tenant. Throws {@link DeletedAccount} for a deleted account.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID provision(Profile profile) {
         UUID user = profile.userId();
         tenancy.apply(null, user);
         // Every access check passes here: a known user costs one read, not a write.
-        List<?> known = entityManager.createNativeQuery("SELECT personal_circle_id FROM users WHERE id = ?1")
+        List<?> known = entityManager.createNativeQuery(
+                        "SELECT personal_circle_id, deleted_at IS NOT NULL FROM users WHERE id = ?1")
                 .setParameter(1, user)
                 .getResultList();
         if (!known.isEmpty()) {
-            return (UUID) known.get(0);
+            Object[] row = (Object[]) known.get(0);
+            if ((Boolean) row[1]) {
+                throw new DeletedAccount();
+            }
+            return (UUID) row[0];
         }
         UUID personal = Ids.next();
         // Email and username are unique; when another account still holds one (Keycloak recreated

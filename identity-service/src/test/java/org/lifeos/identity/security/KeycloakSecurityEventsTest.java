@@ -17,10 +17,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
-import org.lifeos.devstack.testing.Tokens;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Db;
 import org.lifeos.identity.support.Keycloak;
@@ -66,7 +64,7 @@ class KeycloakSecurityEventsTest {
         carol.api().body(Map.of("reason", "it's me")).post("/api/v1/operator/users/{id}/unlock", carol.id())
                 .then().statusCode(403);
         TestUser operator = TestUser.named("operator");
-        TestUser.api(operatorToken(operator)).body(Map.of("reason", "verified by phone"))
+        TestUser.api(operator.operatorToken()).body(Map.of("reason", "verified by phone"))
                 .post("/api/v1/operator/users/{id}/unlock", carol.id())
                 .then().statusCode(200)
                 .body("wasLocked", equalTo(true))
@@ -152,7 +150,7 @@ class KeycloakSecurityEventsTest {
         assertTrue(!types(frank).contains("LOGIN_SUCCESS"));
 
         frank.api().post("/api/v1/operator/security-events/replay").then().statusCode(403);
-        String operator = operatorToken(TestUser.named("operator"));
+        String operator = TestUser.named("operator").operatorToken();
         TestUser.api(operator).post("/api/v1/operator/security-events/replay").then().statusCode(200)
                 .body("applied", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         TestUser.api(operator).post("/api/v1/operator/security-events/replay").then().statusCode(200);
@@ -172,20 +170,6 @@ class KeycloakSecurityEventsTest {
     private static List<String> types(TestUser user) {
         return user.api().queryParam("limit", 200).get("/api/v1/me/security-events").then().statusCode(200)
                 .extract().jsonPath().getList("items.type", String.class);
-    }
-
-    /** A first-party token whose realm roles include lifeos-operator (as Keycloak puts them). */
-    private static String operatorToken(TestUser operator) {
-        return Jwt.issuer(Tokens.ISSUER)
-                .audience(Tokens.AUDIENCE)
-                .subject(operator.id().toString())
-                .preferredUserName(operator.username())
-                .claim("email", operator.email())
-                .claim("azp", "lifeos-web")
-                .claim("realm_access", Map.of("roles", List.of("default-roles-lifeos", OperatorResource.ROLE)))
-                .scope("openid profile email")
-                .expiresIn(300)
-                .jws().keyId("1").sign("privateKey.jwk");
     }
 
     private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done, String what) {

@@ -64,6 +64,16 @@ public final class Keycloak {
         return new TestUser(id, unique, email, name);
     }
 
+    /** Whether Keycloak still has the user (admin view). */
+    public static boolean userExists(UUID id) {
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(admin() + "/users/" + id))
+                .header("Authorization", "Bearer " + adminToken()).GET().build());
+        if (found.statusCode() != 200 && found.statusCode() != 404) {
+            throw new AssertionError("Keycloak answered " + found.statusCode() + ": " + found.body());
+        }
+        return found.statusCode() == 200;
+    }
+
     /** Keycloak's client representation by client id (admin view), or null. */
     public static JsonNode client(String clientId) {
         HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(admin() + "/clients?clientId="

@@ -3,12 +3,15 @@ package org.lifeos.identity.support;
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.lifeos.devstack.testing.Tokens;
+import org.lifeos.identity.security.OperatorResource;
 
 /**
  * A user as Keycloak would sign them in: a fresh subject per test user (the database is shared by
@@ -43,6 +46,14 @@ public record TestUser(UUID id, String username, String email, String displayNam
     /** A first-party token of Keycloak session {@code sid} (the claim that names the current session). */
     public String tokenOfSession(String sid) {
         return claims(Instant.now(), "lifeos-web", "openid profile email").claim("sid", sid)
+                .jws().keyId("1").sign(SIGNING_KEY);
+    }
+
+    /** A first-party token whose realm roles include {@code lifeos-operator} (as Keycloak puts them). */
+    public String operatorToken() {
+        return claims(Instant.now(), "lifeos-web", "openid profile email")
+                .claim("realm_access", Map.of("roles", List.of("default-roles-lifeos",
+                        OperatorResource.ROLE)))
                 .jws().keyId("1").sign(SIGNING_KEY);
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -97,6 +98,10 @@ public class AccessFilter {
                     return (Response) null;
                 })
                 .onFailure(StatusRuntimeException.class).recoverWithItem(e -> {
+                    if (((StatusRuntimeException) e).getStatus().getCode() == Status.Code.NOT_FOUND) {
+                        // identity-service knows the subject only as a deleted account (its token outlived it).
+                        return Problems.response(ProblemType.UNAUTHORIZED, "This account was deleted", request);
+                    }
                     LOG.warnf("Access check failed: %s", e.getMessage());
                     return Problems.response(ProblemType.UNAVAILABLE, "Access cannot be checked right now", request);
                 })

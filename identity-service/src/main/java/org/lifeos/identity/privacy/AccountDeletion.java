@@ -1,0 +1,146 @@
+package org.lifeos.identity.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lifeos.contracts.privacy.ErasureRequested;
+import org.lifeos.identity.access.Tenancy;
+import org.lifeos.identity.circle.Circle;
+import org.lifeos.identity.circle.CircleEventType;
+import org.lifeos.identity.circle.CircleEvents;
+import org.lifeos.identity.member.CircleMember;
+import org.lifeos.identity.member.CircleMemberRepository;
+import org.lifeos.identity.member.MembershipEvents;
+import org.lifeos.identity.member.Role;
+import org.lifeos.identity.sudo.SudoMode;
+import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.outbox.Outbox;
+
+/**
+ * Deletes the caller's account (GDPR erasure), in sudo mode. One transaction decides and does
+ * identity-service's part: the personal circle, and every shared circle the user is the only
+ * member of, is dissolved (scope {@code circle}: its data goes); every other circle is left
+ * (scope {@code member}: the user's own data in it goes, the circle's shared work stays). An
+ * owner of a shared circle that has other members must hand it over or dissolve it first (409,
+ * nothing changed): the others' circle does not vanish with someone else's account.
+ *
+ * <p>In the same transaction the request and its steps are recorded, one {@code identity.erasure}
+ * event per circle goes to the outbox for every service that holds data, and identity's own
+ * personal rows are erased (the user row stays as a bare tombstone, which access checks refuse).
+ * Keycloak (the account, its sessions, the user's partner clients) follows in {@link KeycloakErasure},
+ * retried until it succeeds; the services answer on {@code erasure.completed}.
+ */
+@ApplicationScoped
+public class AccountDeletion {
+
+    private static final int MAX_CIRCLES = 1000;
+
+    private final EntityManager entityManager;
+    private final SudoMode sudo;
+    private final Tenancy tenancy;
+    private final CircleMemberRepository members;
+    private final CircleEvents circleEvents;
+    private final MembershipEvents membershipEvents;
+    private final Outbox outbox;
+    private final PrivacyRequests requests;
+    private final List<String> participants;
+
+    public AccountDeletion(EntityManager entityManager, SudoMode sudo, Tenancy tenancy, CircleMemberRepository members,
+                           CircleEvents circleEvents, MembershipEvents membershipEvents, Outbox outbox,
+                           PrivacyRequests requests,
+                           @ConfigProperty(name = "lifeos.privacy.participants") List<String> participants) {
+        this.entityManager = entityManager;
+        this.sudo = sudo;
+        this.tenancy = tenancy;
+        this.members = members;
+        this.circleEvents = circleEvents;
+        this.membershipEvents = membershipEvents;
+        this.outbox = outbox;
+        this.requests = requests;
+        this.participants = participants.stream().map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
+    }
+
+    private record Plan(Circle circle, CircleMember membership, String scope) {
+    }
+
+    /** Starts the erasure of {@code user}'s account; returns the privacy request's id. */
+    @Transactional
+    public UUID delete(UUID user) {
+        sudo.require("account.delete");
+        lockLiveUser(user);
+        List<Plan> plans = new ArrayList<>();
+        List<Problem.FieldError> blocking = new ArrayList<>();
+        for (CircleMemberRepository.MembershipRow row : members.membershipsOf(user, new UUID(0, 0), MAX_CIRCLES)) {
+            Circle circle = row.circle();
+            if (circle.personal()) {
+                plans.add(new Plan(circle, row.member(), ErasureRequested.SCOPE_CIRCLE));
+            } else if (row.member().role() != Role.OWNER) {
+                plans.add(new Plan(circle, row.member(), ErasureRequested.SCOPE_MEMBER));
+            } else if (othersIn(circle.id(), user) == 0) {
+                plans.add(new Plan(circle, row.member(), ErasureRequested.SCOPE_CIRCLE));
+            } else {
+                blocking.add(new Problem.FieldError("circles[" + circle.id() + "]", "you own \"" + circle.name()
+                        + "\", which has other members: transfer ownership or dissolve it first"));
+            }
+        }
+        if (!blocking.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "You own shared circles with other members; "
+                    + "hand each over or dissolve it before deleting your account", blocking);
+        }
+
+        UUID request = requests.openErasure(user);
+        requests.addStep(request, user, PrivacyRequests.KEYCLOAK, null, null);
+        for (Plan plan : plans) {
+            UUID circle = plan.circle().id();
+            tenancy.inCircle(circle, () -> {
+                if (ErasureRequested.SCOPE_CIRCLE.equals(plan.scope())) {
+                    plan.circle().dissolve();
+                    circleEvents.record(circle, CircleEventType.DISSOLVED, user, Map.of("reason", "account_deleted"));
+                    membershipEvents.circle(circle, MembershipEvents.DISSOLVED);
+                } else {
+                    members.delete(plan.membership());
+                    circleEvents.record(circle, CircleEventType.MEMBER_LEFT, user, Map.of("userId", user.toString(),
+                            "role", plan.membership().role().value(), "reason", "account_deleted"));
+                    membershipEvents.member(circle, user, null, MembershipEvents.MEMBER_REMOVED);
+                }
+                outbox.publish(ErasureRequested.TOPIC, ErasureRequested.TYPE,
+                        new ErasureRequested(request, user, circle, plan.scope()));
+                for (String participant : participants) {
+                    requests.addStep(request, user, participant, circle, plan.scope());
+                }
+                return null;
+            });
+        }
+        entityManager.createNativeQuery("SELECT erase_account_rows(?1)").setParameter(1, user).getSingleResult();
+        return request;
+    }
+
+    /** The user's privacy requests with their steps, newest first (also after the account is gone). */
+    @Transactional
+    public List<PrivacyRequests.Request> requestsOf(UUID user) {
+        tenancy.apply(null, user);
+        return requests.of(user);
+    }
+
+    /** The user's row, locked: a second deletion at the same time waits, then finds the tombstone. */
+    private void lockLiveUser(UUID user) {
+        List<?> live = entityManager.createNativeQuery("SELECT id FROM users WHERE id = ?1 AND deleted_at IS NULL FOR UPDATE")
+                .setParameter(1, user).getResultList();
+        if (live.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "This account is already being deleted");
+        }
+    }
+
+    private long othersIn(UUID circle, UUID user) {
+        return tenancy.inCircle(circle, () -> members.count("tenantId = ?1 and userId <> ?2", circle, user));
+    }
+}

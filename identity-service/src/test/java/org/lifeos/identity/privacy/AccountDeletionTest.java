@@ -1,0 +1,194 @@
+package org.lifeos.identity.privacy;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.devstack.testing.TestStack;
+import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.Db;
+import org.lifeos.identity.support.Keycloak;
+import org.lifeos.identity.support.RealKeycloak;
+import org.lifeos.identity.support.TestUser;
+
+/**
+ * Account deletion against the real Keycloak, PostgreSQL and Kafka. The data-holding services are
+ * not running here: the test answers their part on {@code erasure.completed} as they would.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(RealKeycloak.class)
+class AccountDeletionTest {
+
+    private static final String PASSWORD = "deletion-test-password";
+    private static final String CHALLENGE = "Bearer error=\"insufficient_user_authentication\", max_age=300";
+    private static final List<String> SERVICES = List.of("planning-service", "finance-service", "health-service",
+            "content-service");
+
+    @Test
+    void aStaleSignInCannotDeleteTheAccountAndNothingChanges() {
+        TestUser una = Keycloak.newUser("una", PASSWORD);
+        Api.signIn(una);
+        for (String token : new String[] {una.tokenAuthenticatedAt(Instant.now().minus(Duration.ofMinutes(6))),
+                                          una.tokenAuthenticatedAt(null)}) {
+            TestUser.api(token).delete("/api/v1/me").then().statusCode(401)
+                    .header("WWW-Authenticate", CHALLENGE).contentType("application/problem+json");
+        }
+        assertTrue(Keycloak.userExists(una.id()));
+        assertEquals(0L, Db.count("SELECT count(*) FROM users WHERE id = ? AND deleted_at IS NOT NULL", una.id()));
+        assertEquals(0L, Db.count("SELECT count(*) FROM privacy_requests WHERE user_id = ?", una.id()));
+        una.api().get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void anOwnerOfASharedCircleWithOtherMembersMustHandItOverFirst() {
+        TestUser olga = Keycloak.newUser("olga", PASSWORD);
+        TestUser pia = TestUser.named("pia");
+        Api.signIn(olga);
+        UUID household = Api.createCircle(olga, "Household");
+        Api.addMember(olga, household, pia, "editor");
+
+        olga.api().delete("/api/v1/me").then().statusCode(409).contentType("application/problem+json")
+                .body("errors.field", hasItem("circles[" + household + "]"));
+
+        assertTrue(Keycloak.userExists(olga.id()), "the account lives on");
+        assertEquals(0L, Db.count("SELECT count(*) FROM privacy_requests WHERE user_id = ?", olga.id()));
+        assertEquals(1L, Db.count("SELECT count(*) FROM circles WHERE status = 'active' AND owner_id = ? "
+                + "AND kind = 'personal'", olga.id()));
+        assertEquals(2L, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ?", household));
+        assertEquals(0L, Db.count("SELECT count(*) FROM outbox_events WHERE topic = 'identity.erasure' "
+                + "AND envelope -> 'payload' ->> 'userId' = ?", olga.id().toString()));
+
+        // Once handed over, the account can go.
+        olga.api().body(Map.of("userId", pia.id().toString())).post("/api/v1/circles/{id}/transfer-ownership", household)
+                .then().statusCode(200);
+        olga.api().delete("/api/v1/me").then().statusCode(202);
+        assertFalse(Keycloak.userExists(olga.id()));
+    }
+
+    @Test
+    void deletingTheAccountErasesItHereAndInKeycloakAndAsksEveryServiceToErase() throws Exception {
+        TestUser ana = Keycloak.newUser("ana", PASSWORD);
+        TestUser ben = TestUser.named("ben");
+        Keycloak.Answer signedIn = Keycloak.passwordGrant(ana.username(), PASSWORD);
+        assertEquals(200, signedIn.status());
+        UUID personal = Api.signIn(ana);
+        UUID solo = Api.createCircle(ana, "Only mine");
+        Api.signIn(ben);
+        UUID team = Api.createCircle(ben, "Team");
+        Api.addMember(ben, team, ana, "editor");
+        ana.api().post("/api/v1/me/recovery-keys").then().statusCode(201);
+        assertEquals(10L, Db.count("SELECT count(*) FROM recovery_keys WHERE user_id = ?", ana.id()));
+
+        JsonPath started = ana.api().delete("/api/v1/me").then().statusCode(202)
+                .body("status", equalTo("in_progress"))
+                .body("kind", equalTo("erasure"))
+                .extract().jsonPath();
+        UUID request = UUID.fromString(started.getString("id"));
+        assertEquals("done", started.getString("steps.find { it.participant == 'keycloak' }.status"));
+        assertEquals(3 * SERVICES.size(), started.getList("steps.findAll { it.participant != 'keycloak' }").size());
+
+        // Keycloak: the account is gone, and with it every session.
+        assertFalse(Keycloak.userExists(ana.id()));
+        assertEquals(400, Keycloak.refresh(signedIn.refreshToken()).status());
+        // identity-service: a tombstone, no personal rows, and the old token opens nothing.
+        assertEquals(1L, Db.count("SELECT count(*) FROM users WHERE id = ? AND deleted_at IS NOT NULL AND email IS NULL "
+                + "AND username IS NULL AND display_name IS NULL", ana.id()));
+        for (String table : List.of("recovery_keys", "security_events", "sudo_sessions", "user_account_security_state")) {
+            assertEquals(0L, Db.count("SELECT count(*) FROM " + table + " WHERE user_id = ?", ana.id()), table);
+        }
+        ana.api().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", equalTo("This account was deleted"));
+        // Circles: hers end, the team lives on without her.
+        assertEquals(2L, Db.count("SELECT count(*) FROM circles WHERE id IN (?, ?) AND status = 'dissolved'", personal, solo));
+        assertEquals(0L, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ? AND user_id = ?", team, ana.id()));
+        assertEquals(1L, Db.count("SELECT count(*) FROM circle_events WHERE tenant_id = ? AND type = 'member_left' "
+                + "AND payload ->> 'reason' = 'account_deleted'", team));
+        ben.api().get("/api/v1/circles/{id}", team).then().statusCode(200).body("status", equalTo("active"));
+        // One erasure request per circle, each of its own circle, in the outbox.
+        Map<UUID, String> scopes = new HashMap<>();
+        for (Object row : Db.column("SELECT tenant_id || ' ' || (envelope -> 'payload' ->> 'scope') FROM outbox_events "
+                + "WHERE topic = 'identity.erasure' AND envelope -> 'payload' ->> 'requestId' = ?", request.toString())) {
+            String[] parts = row.toString().split(" ");
+            scopes.put(UUID.fromString(parts[0]), parts[1]);
+        }
+        assertEquals(Map.of(personal, "circle", solo, "circle", team, "member"), scopes);
+
+        // The services answer; the request completes with the last answer and not before.
+        List<String[]> answers = new ArrayList<>();
+        for (String service : SERVICES) {
+            for (UUID circle : List.of(personal, solo, team)) {
+                answers.add(new String[] {service, circle.toString()});
+            }
+        }
+        String[] last = answers.remove(answers.size() - 1);
+        for (String[] answer : answers) {
+            answer(request, ana.id(), UUID.fromString(answer[1]), answer[0], 3);
+        }
+        answer(request, ana.id(), team, "unknown-service", 1);
+        await(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? AND status = 'done'",
+                request) == answers.size() + 1L);
+        String operator = TestUser.named("operator").operatorToken();
+        TestUser.api(operator).get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then().statusCode(200)
+                .body("items[0].id", equalTo(request.toString()))
+                .body("items[0].status", equalTo("in_progress"));
+        answer(request, ana.id(), UUID.fromString(last[1]), last[0], 5);
+        await(() -> Db.count("SELECT count(*) FROM privacy_requests WHERE id = ? AND status = 'completed'", request) == 1);
+        JsonPath done = TestUser.api(operator).get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then()
+                .statusCode(200).extract().jsonPath();
+        assertNull(done.get("items[0].steps.find { it.status != 'done' }"));
+        assertEquals(5, done.getInt("items[0].steps.find { it.participant == '" + last[0] + "' && it.circleId == '"
+                + last[1] + "' }.rowsErased"));
+        assertEquals(0L, Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
+                + "AND participant = 'unknown-service'", request));
+        ana.api().get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then().statusCode(401);
+    }
+
+    private static void answer(UUID request, UUID user, UUID circle, String service, long rows) throws Exception {
+        String envelope = """
+                {"eventId":"%s","type":"erasure.completed","occurredAt":"%s","tenantId":"%s","actorId":"%s",
+                 "payload":{"requestId":"%s","userId":"%s","circleId":"%s","service":"%s","rowsErased":%d}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), circle, user, request, user, circle, service, rows);
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>("erasure.completed", circle.toString(), envelope)).get();
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not reached within 30 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+}
