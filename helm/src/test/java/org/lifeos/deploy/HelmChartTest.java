@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -75,12 +77,39 @@ class HelmChartTest {
         assertEquals(5, count(defaults, "Database"));
         assertEquals(1, count(defaults, "Kafka"));
         assertEquals(1, count(defaults, "KafkaNodePool"));
-        assertEquals(Set.of("identity.membership", "audit.events", "keycloak.event", "planning.task", "planning.habit",
-                        "planning.goal", "finance.transaction"),
+        assertEquals(Set.of("identity.membership", "audit.events", "keycloak.event", "identity.erasure",
+                        "erasure.completed", "planning.task", "planning.habit", "planning.goal", "planning.sprint",
+                        "planning.kpi", "finance.transaction"),
                 names(defaults, "KafkaTopic"));
         assertEquals(1, count(defaults, "Keycloak"));
         assertEquals(1, count(defaults, "KeycloakRealmImport"));
         assertEquals(Set.of("gateway", "keycloak"), names(defaults, "Ingress"));
+    }
+
+    /**
+     * The chart's LIFEOS_KAFKA_TOPICS replaces each service's own {@code lifeos.kafka.topics}, so the
+     * two must name the same topics: a topic missing from the chart is never declared in a cluster
+     * (the broker creates none on first use), and that service's events then never leave its outbox.
+     */
+    @Test
+    void eachServiceDeclaresTheSameTopicsInTheClusterAsLocally() throws Exception {
+        for (String service : SERVICES) {
+            Properties local = new Properties();
+            try (var in = Files.newInputStream(Path.of("..", service, "src", "main", "resources",
+                    "application.properties"))) {
+                local.load(in);
+            }
+            Set<String> expected = topics(local.getProperty("lifeos.kafka.topics", ""));
+            Set<String> rendered = topics(named(defaults, "ConfigMap", service).node().path("data")
+                    .path("LIFEOS_KAFKA_TOPICS").asText());
+            assertEquals(expected, rendered, service);
+            assertTrue(names(defaults, "KafkaTopic").containsAll(expected), service);
+        }
+    }
+
+    private static Set<String> topics(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     @Test
