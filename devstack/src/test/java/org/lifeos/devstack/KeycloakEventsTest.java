@@ -36,6 +36,7 @@ class KeycloakEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String USER_AGENT = "LifeOS-devstack-test/1.0 (events)";
 
     @Test
     void aWrongPasswordPublishesALoginErrorForThatUser() throws Exception {
@@ -58,6 +59,7 @@ class KeycloakEventsTest {
         assertEquals("lifeos-web", payload.get("clientId").asText());
         assertEquals(KeycloakServer.REALM, payload.get("realm").asText());
         assertEquals(username, payload.get("details").get("username").asText());
+        assertEquals(USER_AGENT, payload.get("userAgent").asText(), "the request's user agent travels with the event");
     }
 
     @Test
@@ -128,6 +130,7 @@ class KeycloakEventsTest {
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

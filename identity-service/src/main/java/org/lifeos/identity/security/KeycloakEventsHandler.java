@@ -243,6 +243,7 @@ public class KeycloakEventsHandler implements EventHandler {
         put(details, "clientId", text(payload, "clientId"));
         put(details, "ipAddress", text(payload, "ipAddress"));
         put(details, "sessionId", text(payload, "sessionId"));
+        put(details, "userAgent", text(payload, "userAgent"));
         put(details, "error", text(payload, "error"));
         put(details, "reason", text(payload.path("details"), "reason"));
         put(details, "grantType", text(payload.path("details"), "grant_type"));

@@ -1,6 +1,8 @@
 package org.lifeos.identity.security;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,32 @@ public class SecurityService {
         return ledger.page(user, beforeTime, beforeId, limit).stream()
                 .map(e -> new SecurityEventDto(e.id(), e.type(), e.occurredAt(), e.details()))
                 .toList();
+    }
+
+    /**
+     * The user agent each of the user's sessions signed in with, by session id, as Keycloak's
+     * listener recorded it with the sign-in (Keycloak's sessions keep none). Sessions without a
+     * recorded sign-in are absent.
+     */
+    @Transactional
+    public Map<String, String> userAgents(UUID user, Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> agents = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery("""
+                        SELECT DISTINCT ON (details ->> 'sessionId') details ->> 'sessionId', details ->> 'userAgent'
+                        FROM security_events
+                        WHERE user_id = ?1 AND type = 'LOGIN_SUCCESS' AND details ->> 'userAgent' IS NOT NULL
+                          AND details ->> 'sessionId' = ANY (?2)
+                        ORDER BY details ->> 'sessionId', created_at""")
+                .setParameter(1, user)
+                .setParameter(2, sessionIds.toArray(String[]::new))
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            agents.put((String) columns[0], (String) columns[1]);
+        }
+        return agents;
     }
 
     @Transactional

@@ -7,13 +7,14 @@ import org.lifeos.identity.client.KeycloakAdmin;
 
 /**
  * One signed-in session: where from, since when, last used, through which apps, and whether it is
- * the one the request's token belongs to. Keycloak's admin API keeps no user agent, so there is none.
+ * the one the request's token belongs to. Keycloak's admin API keeps no user agent: it comes from the
+ * session's sign-in event (null when that event has not arrived, or came without one).
  */
-public record SessionDto(String id, String ipAddress, Instant startedAt, Instant lastAccessAt, List<String> clients,
-                         boolean current) {
+public record SessionDto(String id, String ipAddress, String userAgent, Instant startedAt, Instant lastAccessAt,
+                         List<String> clients, boolean current) {
 
-    static SessionDto of(KeycloakAdmin.Session session, String currentSessionId) {
-        return new SessionDto(session.id(), session.ipAddress(), session.startedAt(), session.lastAccessAt(),
-                session.clients(), session.id().equals(currentSessionId));
+    static SessionDto of(KeycloakAdmin.Session session, String userAgent, String currentSessionId) {
+        return new SessionDto(session.id(), session.ipAddress(), userAgent, session.startedAt(),
+                session.lastAccessAt(), session.clients(), session.id().equals(currentSessionId));
     }
 }

@@ -2,12 +2,14 @@ package org.lifeos.identity.session;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lifeos.identity.client.KeycloakAdmin;
+import org.lifeos.identity.security.SecurityService;
 import org.lifeos.platform.error.ProblemException;
 
 /**
@@ -19,17 +21,21 @@ import org.lifeos.platform.error.ProblemException;
 public class SessionService {
 
     private final KeycloakAdmin keycloak;
+    private final SecurityService security;
 
-    public SessionService(KeycloakAdmin keycloak) {
+    public SessionService(KeycloakAdmin keycloak, SecurityService security) {
         this.keycloak = keycloak;
+        this.security = security;
     }
 
     /** Newest first. */
     public List<SessionDto> list(UUID user, Optional<String> current) {
-        return keycloak.sessions(user).stream()
+        List<KeycloakAdmin.Session> sessions = keycloak.sessions(user);
+        Map<String, String> agents = security.userAgents(user, sessions.stream().map(KeycloakAdmin.Session::id).toList());
+        return sessions.stream()
                 .sorted(Comparator.comparing(KeycloakAdmin.Session::startedAt).reversed()
                         .thenComparing(KeycloakAdmin.Session::id))
-                .map(s -> SessionDto.of(s, current.orElse(null))).toList();
+                .map(s -> SessionDto.of(s, agents.get(s.id()), current.orElse(null))).toList();
     }
 
     /** Ends one of the caller's sessions; someone else's, or none, is a 404 (the same answer). */

@@ -62,6 +62,28 @@ class SessionsTest {
     }
 
     @Test
+    void eachSessionShowsTheUserAgentItSignedInWith() throws InterruptedException {
+        TestUser ida = Keycloak.newUser("ida", PASSWORD);
+        String phone = "LifeOS-iOS/3.2 (iPhone; iOS 18.1)";
+        String laptop = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        String onPhone = sid(Keycloak.passwordGrantFrom(phone, ida.username(), PASSWORD));
+        String onLaptop = sid(Keycloak.passwordGrantFrom(laptop, ida.username(), PASSWORD));
+        String token = ida.tokenOfSession(onPhone);
+
+        // The user agent comes with the sign-in event, through Kafka: wait for both to arrive.
+        long deadline = System.currentTimeMillis() + 30_000;
+        java.util.List<String> agents;
+        do {
+            Thread.sleep(200);
+            agents = TestUser.api(token).get("/api/v1/me/sessions").then().statusCode(200).extract().jsonPath()
+                    .getList("items.userAgent", String.class);
+        } while (agents.contains(null) && System.currentTimeMillis() < deadline);
+        TestUser.api(token).get("/api/v1/me/sessions").then().statusCode(200)
+                .body("items.find { it.id == '" + onPhone + "' }.userAgent", equalTo(phone))
+                .body("items.find { it.id == '" + onLaptop + "' }.userAgent", equalTo(laptop));
+    }
+
+    @Test
     void someoneElsesSessionIsNotFoundAndLivesOn() {
         TestUser lea = Keycloak.newUser("lea", PASSWORD);
         TestUser max = Keycloak.newUser("max", PASSWORD);

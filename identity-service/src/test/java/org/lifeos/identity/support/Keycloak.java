@@ -100,6 +100,16 @@ public final class Keycloak {
                 "password", password, "scope", "openid"));
     }
 
+    /** A password grant from a client that calls itself {@code userAgent}. */
+    public static Answer passwordGrantFrom(String userAgent, String username, String password) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(keycloak().tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", WEB_CLIENT,
+                        "username", username, "password", password, "scope", "openid")))).build());
+        return new Answer(response.statusCode(), read(response.body()));
+    }
+
     public static Answer refresh(String refreshToken) {
         return token(Map.of("grant_type", "refresh_token", "client_id", WEB_CLIENT, "refresh_token", refreshToken));
     }

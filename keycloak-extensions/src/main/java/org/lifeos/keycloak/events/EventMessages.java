@@ -34,6 +34,7 @@ public final class EventMessages {
     public static final String ADMIN = "admin";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_USER_AGENT = 512;
     private static final Pattern USER_PATH = Pattern.compile("^(?:users|attack-detection/brute-force/users)/([0-9a-fA-F-]{36})(?:/.*)?$");
 
     private EventMessages() {
@@ -44,6 +45,11 @@ public final class EventMessages {
     }
 
     public static Message of(Event event) {
+        return of(event, null);
+    }
+
+    /** As {@link #of(Event)}, with the User-Agent of the request that caused the event (cut to 512 characters). */
+    public static Message of(Event event, String userAgent) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("source", USER);
         payload.put("keycloakEventId", event.getId());
@@ -53,6 +59,8 @@ public final class EventMessages {
         payload.put("userId", event.getUserId());
         payload.put("sessionId", event.getSessionId());
         payload.put("ipAddress", event.getIpAddress());
+        payload.put("userAgent", userAgent == null || userAgent.isBlank() ? null
+                : userAgent.strip().substring(0, Math.min(userAgent.strip().length(), MAX_USER_AGENT)));
         payload.put("error", event.getError());
         payload.set("details", JSON.valueToTree(sorted(event.getDetails())));
         String type = event.getType() == null ? "UNKNOWN" : event.getType().name();

@@ -51,7 +51,7 @@ public class KafkaEventListenerProviderFactory implements EventListenerProviderF
         if (publisher == null) {
             return NoOp.INSTANCE;
         }
-        return new KafkaEventListenerProvider(settings, publisher);
+        return new KafkaEventListenerProvider(session, settings, publisher);
     }
 
     @Override

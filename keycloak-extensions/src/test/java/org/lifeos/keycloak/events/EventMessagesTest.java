@@ -49,6 +49,18 @@ class EventMessagesTest {
     }
 
     @Test
+    void theRequestsUserAgentTravelsWithTheEventCutToItsLimit() throws Exception {
+        Event event = userEvent(EventType.LOGIN, null, Map.of("grant_type", "password"));
+
+        JsonNode withAgent = JSON.readTree(EventMessages.of(event, "  Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 ")
+                .value()).get("payload");
+        assertEquals("Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0", withAgent.get("userAgent").asText());
+        JsonNode longAgent = JSON.readTree(EventMessages.of(event, "x".repeat(2000)).value()).get("payload");
+        assertEquals(512, longAgent.get("userAgent").asText().length());
+        assertTrue(JSON.readTree(EventMessages.of(event).value()).get("payload").get("userAgent").isNull());
+    }
+
+    @Test
     void theEventIdIsStableAcrossDeliveriesAndDiffersPerKeycloakEvent() throws Exception {
         Event event = userEvent(EventType.LOGIN, null, Map.of());
         String first = JSON.readTree(EventMessages.of(event).value()).get("eventId").asText();
