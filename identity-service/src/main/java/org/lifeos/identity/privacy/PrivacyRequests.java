@@ -1,6 +1,7 @@
 package org.lifeos.identity.privacy;
 
-import java.sql.Timestamp;
+import static org.lifeos.platform.db.SqlTimes.instant;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,21 +148,5 @@ public class PrivacyRequests {
                     (String) c[5], c[6] == null ? null : ((Number) c[6]).longValue(), instant(c[7])));
         }
         return steps;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + value.getClass());
     }
 }

@@ -1,5 +1,7 @@
 package org.lifeos.identity.recovery;
 
+import static org.lifeos.platform.db.SqlTimes.instant;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,19 +93,6 @@ public class RecoveryKeyService {
                 .setParameter(1, user)
                 .getSingleResult();
         return new Status(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), instant(row[2]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return null;
     }
 
     /**

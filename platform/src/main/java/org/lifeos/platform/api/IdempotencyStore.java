@@ -1,6 +1,7 @@
 package org.lifeos.platform.api;
 
-import java.sql.Timestamp;
+import static org.lifeos.platform.db.SqlTimes.instant;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,16 +91,6 @@ public class IdempotencyStore {
     public int purgeExpired() {
         return entityManager.createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'")
                 .executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     /** @param status null while the first request is still running */
