@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.KeycloakUsers;
 import org.lifeos.devstack.testing.TestStack;
 
 /** Keycloak runs with the lifeos-kafka listener: its events arrive on Kafka as LifeOS envelopes. */
@@ -44,7 +45,7 @@ class KeycloakEventsTest {
         String bootstrap = TestStack.kafka().bootstrapServers();
         declareTopic(bootstrap);
         String username = "events-" + UUID.randomUUID().toString().substring(0, 8);
-        String userId = createUser(keycloak, username, "a-long-dev-password-1");
+        String userId = KeycloakUsers.create(keycloak, username, "a-long-dev-password-1", "Eve").toString();
 
         HttpResponse<String> refused = post(keycloak.tokenEndpoint(), null, Map.of("grant_type", "password",
                 "client_id", "lifeos-web", "username", username, "password", "not-the-password"));
@@ -103,25 +104,6 @@ class KeycloakEventsTest {
             }
         }
         throw new AssertionError("no " + type + " event for " + userId + " on " + KeycloakServer.EVENTS_TOPIC);
-    }
-
-    /** A fresh user (the realm's demo users are shared by other tests, and failures count toward lockout). */
-    private static String createUser(KeycloakServer keycloak, String username, String password) throws Exception {
-        HttpResponse<String> login = post(keycloak.url() + "/realms/master/protocol/openid-connect/token", null,
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.DEV_ONLY_ADMIN,
-                        "password", KeycloakServer.DEV_ONLY_ADMIN_PASSWORD));
-        assertEquals(200, login.statusCode(), login.body());
-        String admin = JSON.readTree(login.body()).get("access_token").asText();
-        String user = JSON.writeValueAsString(Map.of("username", username, "enabled", true,
-                "email", username + "@example.test", "emailVerified", true, "firstName", "Eve", "lastName", "Events",
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/users"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(user)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-        String location = created.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private static HttpResponse<String> post(String url, String bearer, Map<String, String> form) throws Exception {

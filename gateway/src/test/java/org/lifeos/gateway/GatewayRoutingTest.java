@@ -49,7 +49,7 @@ class GatewayRoutingTest {
         return Stream.of(
                 owned("identity", "/api/v1/me", "/api/v1/circles", "/api/v1/users", "/api/v1/partner-apps",
                         "/api/v1/consents", "/api/v1/api-keys", "/api/v1/webhooks", "/api/v1/privacy-requests",
-                        "/public/v1/recovery"),
+                        "/api/v1/operator", "/public/v1/recovery"),
                 owned("planning", "/api/v1/tasks", "/api/v1/domains", "/api/v1/goals", "/api/v1/habits",
                         "/api/v1/time-blocks", "/api/v1/daily-plans", "/api/v1/sprints", "/api/v1/boards",
                         "/api/v1/kpis", "/api/v1/notes", "/api/v1/today", "/api/v1/schedule", "/api/v1/activities",

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lifeos.devstack.KeycloakServer;
+import org.lifeos.devstack.testing.KeycloakUsers;
 import org.lifeos.devstack.testing.TestStack;
 
 /**
@@ -50,18 +51,8 @@ public final class Keycloak {
     /** A new enabled Keycloak user with {@code password}; returns their id (the token subject). */
     public static TestUser newUser(String name, String password) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = unique + "@example.test";
-        Map<String, Object> user = Map.of("username", unique, "email", email, "emailVerified", true,
-                "enabled", true, "firstName", name, "lastName", "Test",
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(admin() + "/users"))
-                .header("Authorization", "Bearer " + adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(user))).build());
-        assertEquals(201, created.statusCode(), created.body());
-        String location = created.headers().firstValue("Location").orElseThrow();
-        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-        return new TestUser(id, unique, email, name);
+        UUID id = KeycloakUsers.create(keycloak(), unique, password, name);
+        return new TestUser(id, unique, unique + "@example.test", name);
     }
 
     /** Whether Keycloak still has the user (admin view). */
@@ -261,10 +252,7 @@ public final class Keycloak {
     }
 
     private static String adminToken() {
-        return post(keycloak().url() + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli",
-                "username", KeycloakServer.DEV_ONLY_ADMIN, "password", KeycloakServer.DEV_ONLY_ADMIN_PASSWORD))
-                .accessToken();
+        return KeycloakUsers.adminToken(keycloak());
     }
 
     private static String admin() {
@@ -286,14 +274,6 @@ public final class Keycloak {
             throw new IllegalStateException(request.uri().toString(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
