@@ -1,61 +1,79 @@
 package org.lifeos.identity.recovery;
 
+import static org.lifeos.platform.db.SqlTimes.instant;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 
 /**
- * Rate limits on recovery attempts, per account and per client address (token buckets, bucket4j):
- * every attempt, right or wrong, takes one token from both; an empty bucket is a 429 with
- * {@code Retry-After}. Guessing one account from many addresses, or many accounts from one
- * address, is slowed either way. The buckets live in this instance's memory: with N replicas an
- * attacker gets N times the attempts (a shared store is the next step, see the README).
+ * Rate limits on recovery attempts, per account and per client address: every attempt, right or
+ * wrong, counts against both, and a full window is a 429 with {@code Retry-After}. Guessing one
+ * account from many addresses, or many accounts from one address, is slowed either way.
+ *
+ * <p>The counts live in PostgreSQL (recovery_attempts), so every replica shares them; each
+ * attempt is counted in a transaction of its own, which commits even when the attempt itself
+ * fails and rolls back. A fixed window per key: at a window's edge up to twice the limit can pass
+ * in quick succession, still far too few to guess a key.
  */
 @ApplicationScoped
 public class RecoveryLimits {
 
+    private static final int MAX_KEY = 400;
+
     private final RecoverySettings settings;
-    private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
+    private final EntityManager entityManager;
 
-    public RecoveryLimits(RecoverySettings settings) {
+    public RecoveryLimits(RecoverySettings settings, EntityManager entityManager) {
         this.settings = settings;
+        this.entityManager = entityManager;
     }
 
-    /** Takes one attempt for {@code account} (an id, or the unknown name as typed) from {@code address}; 429 when either has none left. */
+    /** Counts one attempt for {@code account} (an id, or the unknown name as typed) from {@code address}; 429 when either is over its limit. */
     public void attempt(String account, String address) {
-        take(addresses, address, settings.attemptsPerAddress(), "this address");
-        take(accounts, account.strip().toLowerCase(Locale.ROOT), settings.attemptsPerAccount(), "this account");
+        take("address", address, settings.attemptsPerAddress(), "this address");
+        take("account", account.strip().toLowerCase(Locale.ROOT), settings.attemptsPerAccount(), "this account");
     }
 
-    private void take(Map<String, Bucket> buckets, String key, int capacity, String whose) {
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, settings.window()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+    private void take(String scope, String key, int limit, String whose) {
+        String bounded = key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+        Object[] counted = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                        INSERT INTO recovery_attempts AS a (scope, key, window_start, attempts)
+                        VALUES (?1, ?2, now(), 1)
+                        ON CONFLICT (scope, key) DO UPDATE SET
+                            window_start = CASE WHEN a.window_start + make_interval(secs => ?3) <= now()
+                                                THEN now() ELSE a.window_start END,
+                            attempts = CASE WHEN a.window_start + make_interval(secs => ?3) <= now()
+                                            THEN 1 ELSE a.attempts + 1 END
+                        RETURNING a.attempts, a.window_start, now()""")
+                .setParameter(1, scope)
+                .setParameter(2, bounded)
+                .setParameter(3, (double) settings.window().toSeconds())
+                .getSingleResult());
+        int attempts = ((Number) counted[0]).intValue();
+        if (attempts > limit) {
+            Instant reopens = instant(counted[1]).plus(settings.window());
+            long seconds = Math.max(1, Duration.between(instant(counted[2]), reopens).toSeconds() + 1);
             throw new RateLimited(seconds, "Too many recovery attempts for " + whose + "; try again in "
                     + Duration.ofSeconds(seconds).toMinutes() + " min " + Duration.ofSeconds(seconds).toSecondsPart() + " s");
         }
     }
 
-    /** Forgets buckets that are full again, so guessing many names cannot fill the memory for good. */
-    @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetIdle() {
-        accounts.values().removeIf(b -> b.getAvailableTokens() >= settings.attemptsPerAccount());
-        addresses.values().removeIf(b -> b.getAvailableTokens() >= settings.attemptsPerAddress());
+    /** Deletes expired windows, so guessing many names cannot fill the table for good. */
+    @Scheduled(identity = "recovery-attempts-cleanup", every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "DELETE FROM recovery_attempts WHERE window_start + make_interval(secs => ?1) <= now()")
+                .setParameter(1, (double) settings.window().toSeconds())
+                .executeUpdate());
     }
 
     /** 429 with the seconds until one attempt is allowed again. */

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -45,6 +48,11 @@ class RecoveryKeysTest {
 
     private static final String PASSWORD = "recovery-test-password";
     private static final String CHALLENGE = "Bearer error=\"insufficient_user_authentication\", max_age=300";
+
+    @Inject
+    RecoverySettings settings;
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void tenKeysAreShownOnceStoredAsArgon2HashesAndAKeyWorksOnceThenNever() {
@@ -154,6 +162,26 @@ class RecoveryKeysTest {
         // Another address is not held back.
         redeem("guess-" + UUID.randomUUID(), "AAAAA-BBBBB-CCCCC-DDDDD", "any-new-password-1", address())
                 .then().statusCode(400);
+    }
+
+    /**
+     * Two replicas share one count: a second RecoveryLimits (another replica's, on the same
+     * database) refuses what the first has used up, and an attempt that fails still counts.
+     */
+    @Test
+    void everyReplicaCountsAgainstTheSameLimit() {
+        String address = address();
+        for (int i = 0; i < 8; i++) {
+            redeem("guess-" + UUID.randomUUID(), "AAAAA-BBBBB-CCCCC-DDDD" + i, "any-new-password-1", address)
+                    .then().statusCode(400);
+        }
+        RecoveryLimits otherReplica = new RecoveryLimits(settings, entityManager);
+        RecoveryLimits.RateLimited refused = assertThrows(
+                RecoveryLimits.RateLimited.class, () -> otherReplica.attempt("someone-else", address));
+        assertTrue(refused.retryAfterSeconds() > 0 && refused.retryAfterSeconds() <= 15 * 60 + 1,
+                String.valueOf(refused.retryAfterSeconds()));
+        assertEquals(9L, Db.count("SELECT attempts FROM recovery_attempts WHERE scope = 'address' AND key = ?", address),
+                "eight failed attempts through the API and the one the other replica refused all count");
     }
 
     @Test
