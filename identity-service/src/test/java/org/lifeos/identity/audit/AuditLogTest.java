@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,16 +30,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.Databases;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Db;
+import org.lifeos.identity.support.Kafka;
 import org.lifeos.identity.support.TestUser;
 
 /** audit_logs: who may read it, what lands there, append-only, hash chain, partitions. */
@@ -220,15 +216,8 @@ class AuditLogTest {
                  "payload":{"source":"planning-service","action":"export.created","entityType":"export",
                             "entityId":"exp-1","details":{"format":"csv"}}}"""
                 .formatted(eventId, Instant.parse("2026-01-02T03:04:05Z"), circle, alice.id());
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>("audit.events", circle.toString(), envelope)).get();
-            // A redelivery of the same event is stored once.
-            producer.send(new ProducerRecord<>("audit.events", circle.toString(), envelope)).get();
-        }
+        // Sent twice: a redelivery of the same event is stored once.
+        Kafka.send("audit.events", circle.toString(), envelope, envelope);
         long deadline = System.currentTimeMillis() + 30_000;
         while (Db.count("SELECT count(*) FROM audit_logs WHERE event_id = ?", eventId) == 0
                 && System.currentTimeMillis() < deadline) {

@@ -13,23 +13,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
-import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Db;
+import org.lifeos.identity.support.Kafka;
 import org.lifeos.identity.support.Keycloak;
 import org.lifeos.identity.support.RealKeycloak;
 import org.lifeos.identity.support.TestUser;
@@ -168,18 +163,12 @@ class AccountDeletionTest {
         ana.api().get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then().statusCode(401);
     }
 
-    private static void answer(UUID request, UUID user, UUID circle, String service, long rows) throws Exception {
+    private static void answer(UUID request, UUID user, UUID circle, String service, long rows) {
         String envelope = """
                 {"eventId":"%s","type":"erasure.completed","occurredAt":"%s","tenantId":"%s","actorId":"%s",
                  "payload":{"requestId":"%s","userId":"%s","circleId":"%s","service":"%s","rowsErased":%d}}"""
                 .formatted(UUID.randomUUID(), Instant.now(), circle, user, request, user, circle, service, rows);
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>("erasure.completed", circle.toString(), envelope)).get();
-        }
+        Kafka.send("erasure.completed", circle.toString(), envelope);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
