@@ -9,11 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +18,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
+import org.lifeos.planning.support.KafkaTopics;
 
 /**
  * The platform's consumers apply an event once however often it is delivered (the event id is
@@ -77,34 +70,11 @@ class EventConsumerTest {
     }
 
     private static void send(UUID circle, String value) throws Exception {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
-        config.put("key.serializer", StringSerializer.class.getName());
-        config.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(ProbeHandler.TOPIC, circle.toString(), value)).get(30, TimeUnit.SECONDS);
-        }
+        KafkaTopics.send(ProbeHandler.TOPIC, circle, value);
     }
 
     private static ConsumerRecord<String, String> deadLetter(UUID event) {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
-        config.put("group.id", "dlq-test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        config.put("key.deserializer", StringDeserializer.class.getName());
-        config.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(ProbeHandler.TOPIC + ".dlq"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value().contains(event.toString())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("event " + event + " never reached the dead-letter topic");
+        return KafkaTopics.first(ProbeHandler.TOPIC + ".dlq", event.toString());
     }
 
     private static int domainsNamed(UUID circle, String name) {
