@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lifeos.planning.activity.ActivityDtos.ActivityForm;
 import org.lifeos.planning.activity.ActivityDtos.ActivityView;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Forms;
@@ -78,6 +79,7 @@ public class ActivityResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "activity")
     @Access(resource = "activities", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.board.BoardDtos.BoardForm;
 import org.lifeos.planning.board.BoardDtos.BoardSummary;
 import org.lifeos.planning.board.BoardDtos.BoardView;
@@ -87,6 +88,7 @@ public class BoardResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "kanban_board")
     @Access(resource = "kanban_boards", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
@@ -116,6 +118,7 @@ public class BoardResource {
 
     @DELETE
     @Path("{id}/columns/{columnId}")
+    @AuditedDelete(entity = "kanban_column", id = "columnId", parent = "board")
     @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
     public Response deleteColumn(@PathParam("id") String id, @PathParam("columnId") String columnId,
                                  @HeaderParam("If-Match") String ifMatch) {
@@ -134,6 +137,7 @@ public class BoardResource {
 
     @DELETE
     @Path("{id}/tasks/{taskId}")
+    @AuditedDelete(entity = "board_task", id = "taskId", parent = "board")
     @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
     public Response remove(@PathParam("id") String id, @PathParam("taskId") String taskId) {
         service.remove(Params.uuid("id", id), Params.uuid("taskId", taskId));

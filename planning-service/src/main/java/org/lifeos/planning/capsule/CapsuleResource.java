@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.capsule.CapsuleDtos.CapsuleForm;
 import org.lifeos.planning.capsule.CapsuleDtos.CapsuleSummary;
 import org.lifeos.planning.capsule.CapsuleDtos.CapsuleView;
@@ -71,6 +72,7 @@ public class CapsuleResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "capsule")
     @Access(resource = "capsules", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id) {
         service.delete(Params.uuid("id", id));

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.habit.HabitDtos.CheckInForm;
 import org.lifeos.planning.habit.HabitDtos.CheckInView;
 import org.lifeos.planning.habit.HabitDtos.HabitForm;
@@ -135,6 +136,7 @@ public class HabitResource {
 
     @DELETE
     @Path("{id}/check-ins/{date}")
+    @AuditedDelete(entity = "habit_check_in", id = "date", parent = "habit")
     @Access(resource = "habits", action = "write", scope = "planning:write")
     public Response removeCheckIn(@PathParam("id") String id, @PathParam("date") String date) {
         service.removeCheckIn(Params.uuid("id", id), Params.date("date", date).orElseThrow());

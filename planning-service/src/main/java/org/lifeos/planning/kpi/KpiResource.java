@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.kpi.KpiDtos.EntryForm;
 import org.lifeos.planning.kpi.KpiDtos.EntryView;
 import org.lifeos.planning.kpi.KpiDtos.KpiForm;
@@ -88,6 +89,7 @@ public class KpiResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "kpi")
     @Access(resource = "kpis", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
@@ -128,6 +130,7 @@ public class KpiResource {
 
     @DELETE
     @Path("{id}/entries/{week}")
+    @AuditedDelete(entity = "kpi_entry", id = "week", parent = "kpi")
     @Access(resource = "kpis", action = "write", scope = "planning:write")
     public Response deleteEntry(@PathParam("id") String id, @PathParam("week") String week,
                                 @HeaderParam("If-Match") String ifMatch) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.lifelog.LifelogDtos.LifelogForm;
 import org.lifeos.planning.lifelog.LifelogDtos.LifelogView;
 import org.lifeos.platform.api.Cursors;
@@ -84,6 +85,7 @@ public class LifelogResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "lifelog")
     @Access(resource = "lifelogs", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricForm;
 import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricView;
 import org.lifeos.planning.metric.DailyMetricService.Upserted;
@@ -82,6 +83,7 @@ public class DailyMetricResource {
 
     @DELETE
     @Path("{date}")
+    @AuditedDelete(entity = "daily_metric", id = "date")
     @Access(resource = "daily_metrics", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("date") String date, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.date("date", date).orElseThrow(), ifMatch);

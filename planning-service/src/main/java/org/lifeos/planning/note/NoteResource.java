@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.note.NoteDtos.NoteForm;
 import org.lifeos.planning.note.NoteDtos.NoteView;
 import org.lifeos.planning.note.NoteDtos.ReminderForm;
@@ -81,6 +82,7 @@ public class NoteResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "note")
     @Access(resource = "notes", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
@@ -106,6 +108,7 @@ public class NoteResource {
 
     @DELETE
     @Path("{id}/reminders/{reminderId}")
+    @AuditedDelete(entity = "note_reminder", id = "reminderId", parent = "note")
     @Access(resource = "notes", action = "write", scope = "planning:write")
     public Response deleteReminder(@PathParam("id") String id, @PathParam("reminderId") String reminderId) {
         service.deleteReminder(Params.uuid("id", id), Params.uuid("reminderId", reminderId));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.roadmap.RoadmapDtos.MilestoneForm;
 import org.lifeos.planning.roadmap.RoadmapDtos.MilestoneView;
 import org.lifeos.planning.roadmap.RoadmapDtos.RoadmapForm;
@@ -84,6 +85,7 @@ public class RoadmapResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "roadmap")
     @Access(resource = "roadmaps", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
@@ -121,6 +123,7 @@ public class RoadmapResource {
 
     @DELETE
     @Path("{id}/milestones/{milestoneId}")
+    @AuditedDelete(entity = "roadmap_milestone", id = "milestoneId", parent = "roadmap")
     @Access(resource = "roadmaps", action = "write", scope = "planning:write")
     public Response deleteMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId,
                                     @HeaderParam("If-Match") String ifMatch) {

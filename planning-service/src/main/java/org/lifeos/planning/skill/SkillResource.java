@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.skill.SkillDtos.ProgressForm;
 import org.lifeos.planning.skill.SkillDtos.ProgressView;
 import org.lifeos.planning.skill.SkillDtos.SkillForm;
@@ -81,6 +82,7 @@ public class SkillResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "skill")
     @Access(resource = "skills", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);

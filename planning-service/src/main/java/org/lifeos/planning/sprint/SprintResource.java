@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.sprint.SprintDtos.NextSprintForm;
 import org.lifeos.planning.sprint.SprintDtos.SprintForm;
 import org.lifeos.planning.sprint.SprintDtos.SprintTaskView;
@@ -94,6 +95,7 @@ public class SprintResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "sprint")
     @Access(resource = "sprints", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
@@ -117,6 +119,7 @@ public class SprintResource {
 
     @DELETE
     @Path("{id}/tasks/{taskId}")
+    @AuditedDelete(entity = "sprint_task", id = "taskId", parent = "sprint")
     @Access(resource = "sprints", action = "write", scope = "planning:write")
     public Response removeTask(@PathParam("id") String id, @PathParam("taskId") String taskId) {
         service.removeTask(Params.uuid("id", id), Params.uuid("taskId", taskId));
@@ -140,6 +143,7 @@ public class SprintResource {
 
     @DELETE
     @Path("{id}/goals/{goalId}")
+    @AuditedDelete(entity = "sprint_goal", id = "goalId", parent = "sprint")
     @Access(resource = "sprints", action = "write", scope = "planning:write")
     public Response removeGoal(@PathParam("id") String id, @PathParam("goalId") String goalId) {
         service.removeGoal(Params.uuid("id", id), Params.uuid("goalId", goalId));

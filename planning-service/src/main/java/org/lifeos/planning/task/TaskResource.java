@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.task.TaskDtos.TaskLogView;
 import org.lifeos.planning.task.TaskDtos.TaskView;
 import org.lifeos.planning.task.TaskEnums.EnergyLevel;
@@ -115,6 +116,7 @@ public class TaskResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "task")
     @Access(resource = "tasks", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
@@ -159,6 +161,7 @@ public class TaskResource {
 
     @DELETE
     @Path("{id}/assignees/{userId}")
+    @AuditedDelete(entity = "task_assignment")
     @Access(resource = "tasks", action = "write", scope = "planning:write")
     public Response unassign(@PathParam("id") String id, @PathParam("userId") String userId) {
         assignments.unassign(Params.uuid("id", id), Params.uuid("userId", userId));

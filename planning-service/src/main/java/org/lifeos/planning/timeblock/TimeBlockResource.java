@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.timeblock.TimeBlockDtos.TimeBlockForm;
 import org.lifeos.planning.timeblock.TimeBlockDtos.TimeBlockView;
 import org.lifeos.platform.api.Cursors;
@@ -82,6 +83,7 @@ public class TimeBlockResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedDelete(entity = "time_block")
     @Access(resource = "time_blocks", action = "delete", scope = "planning:write")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
