@@ -13,8 +13,9 @@ import org.lifeos.platform.privacy.ErasureStep;
  * blocks, daily plans, daily metrics, task assignments (so no task stays assigned to them), their
  * {@code circle_members} row and stored idempotent responses. It keeps habit check-ins
  * ({@code lifeos.privacy.erasure.shared-tables}): one per habit per day, whoever made it, counted
- * for the whole circle. What it cannot see is here: note reminders are their creator's own
- * ({@code created_by}, listed only to them). The circle's shared work (tasks, goals, notes, life
+ * for the whole circle, though what the user wrote on their check-ins (notes) is cleared here.
+ * What it cannot see is here too: note reminders are their creator's own ({@code created_by},
+ * listed only to them). The circle's shared work (tasks, goals, notes, life
  * log, capsules, history) stays, with the departed user's pseudonymous id where it names them.
  */
 @ApplicationScoped
@@ -35,9 +36,17 @@ public class PlanningErasure implements ErasureStep {
         if (!ErasureRequested.SCOPE_MEMBER.equals(request.scope())) {
             return 0;
         }
-        return entityManager.createNativeQuery("DELETE FROM note_reminders WHERE tenant_id = ?1 AND created_by = ?2")
+        int reminders = entityManager.createNativeQuery(
+                        "DELETE FROM note_reminders WHERE tenant_id = ?1 AND created_by = ?2")
                 .setParameter(1, request.circleId())
                 .setParameter(2, request.userId())
                 .executeUpdate();
+        // A check-in stays (the circle's streaks count it); what the user wrote on it is theirs.
+        int notes = entityManager.createNativeQuery(
+                        "UPDATE habit_check_ins SET notes = NULL WHERE tenant_id = ?1 AND user_id = ?2 AND notes IS NOT NULL")
+                .setParameter(1, request.circleId())
+                .setParameter(2, request.userId())
+                .executeUpdate();
+        return reminders + notes;
     }
 }

@@ -98,8 +98,8 @@ class ErasureTest {
                     .post("/api/v1/notes/" + note + "/reminders").then().statusCode(201);
         }
         UUID habit = aliceThere.habit(domain, "Water plants", Map.of("frequency", "daily"));
-        aliceThere.request().body(Map.of("status", "done")).put("/api/v1/habits/" + habit + "/check-ins/" + YESTERDAY)
-                .then().statusCode(201);
+        aliceThere.request().body(Map.of("status", "done", "notes", "my back hurt"))
+                .put("/api/v1/habits/" + habit + "/check-ins/" + YESTERDAY).then().statusCode(201);
         fill(alice); // her personal circle is not this request's
         Map<String, Long> alicePersonal = rowsPerTable(alice.circle());
         Map<String, Long> before = rowsPerTable(shared);
@@ -128,7 +128,9 @@ class ErasureTest {
         assertEquals(1, count("SELECT count(*) FROM tasks WHERE tenant_id = ? AND id = ? AND created_by = ?", shared,
                 alicesTask, alice.user()), "her task stays, with her pseudonymous id");
         assertEquals(alicePersonal, rowsPerTable(alice.circle()), "her personal circle is another request's");
-        assertAnswer(answer, request, alice.user(), shared, 6);
+        assertEquals(List.of(), column("SELECT notes FROM habit_check_ins WHERE tenant_id = ? AND notes IS NOT NULL",
+                shared), "her check-in stays for the streak, without what she wrote on it");
+        assertAnswer(answer, request, alice.user(), shared, 7);
     }
 
     @Test
