@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.KeycloakServer;
 import org.lifeos.devstack.Ports;
 import org.lifeos.devstack.QuarkusService;
+import org.lifeos.devstack.testing.KeycloakUsers;
 import org.lifeos.devstack.testing.TestStack;
 
 /**
@@ -151,6 +154,52 @@ class TasksThroughGatewayIT {
         as(fresh).delete("/api/v1/partner-apps/" + id).then().statusCode(204);
         Map<String, String> refused = clientCredentials(clientId, secret, "planning:read");
         assertEquals("401", refused.get("status"), "a deleted app's credentials no longer get tokens: " + refused);
+    }
+
+    /**
+     * Account deletion end to end: identity erases the account and Keycloak's user, planning
+     * (the one data-holding service running here) erases the personal circle's rows on
+     * identity.erasure and answers on erasure.completed, which the operator sees.
+     */
+    @Test
+    void deletingAnAccountErasesItInKeycloakAndPlanningAnswersForItsCircle() throws InterruptedException {
+        String username = "dora-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "dora-dev-password-1";
+        String userId = KeycloakUsers.create(keycloak, username, password, "Dora").toString();
+        String signedIn = token(username, password);
+        String domain = as(signedIn).body(Map.of("name", "Garden", "type", "life_admin", "color", "#4A90D9", "icon", "home"))
+                .post("/api/v1/domains").then().statusCode(201).extract().path("id");
+        as(signedIn).body(Map.of("domainId", domain, "title", "Plant tulips")).post("/api/v1/tasks").then().statusCode(201);
+
+        // A password-grant token proves no recent sign-in: deleting the account needs one.
+        as(signedIn).delete("/api/v1/me").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer error=\"insufficient_user_authentication\", max_age=300"));
+        String fresh = new BrowserLogin(keycloak.realmUrl()).accessToken(username, password);
+        as(fresh).delete("/api/v1/me").then().statusCode(202).body("status", equalTo("in_progress"))
+                .body("steps.find { it.participant == 'keycloak' }.status", equalTo("done"));
+
+        // The old tokens open nothing, here or in planning; Keycloak no longer knows the account.
+        as(signedIn).get("/api/v1/tasks").then().statusCode(401).contentType("application/problem+json");
+        as(fresh).get("/api/v1/me").then().statusCode(401);
+        HttpResponse<String> signIn = post(keycloak.tokenEndpoint(), Map.of("grant_type", "password",
+                "client_id", "lifeos-web", "username", username, "password", password));
+        assertEquals(400, signIn.statusCode(), signIn.body());
+        assertTrue(signIn.body().contains("invalid_grant"), signIn.body());
+
+        String operator = token("operator", "operator-dev-password");
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<Map<String, Object>> planning;
+        do {
+            Thread.sleep(500);
+            planning = as(operator).get("/api/v1/operator/users/" + userId + "/privacy-requests").then().statusCode(200)
+                    .extract().jsonPath().getList("items[0].steps.findAll { it.participant == 'planning-service' }");
+        } while (!planning.stream().allMatch(step -> "done".equals(step.get("status")))
+                && System.currentTimeMillis() < deadline);
+        assertEquals(1, planning.size(), "one circle: the personal one");
+        assertEquals("done", planning.get(0).get("status"), "planning answered: " + planning);
+        assertEquals("circle", planning.get(0).get("scope"));
+        assertTrue(((Number) planning.get(0).get("rowsErased")).longValue() >= 2,
+                "at least the domain and the task went: " + planning);
     }
 
     @Test
