@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,8 @@ import org.lifeos.contracts.identity.v1.CheckRequest;
  * The one way a service asks identity-service about access. Decisions are cached for a few
  * seconds (so a removed member loses access within seconds even if an event is late) and
  * dropped at once when an {@code identity.membership} event names the circle. Calls carry a
- * deadline and are retried once on a transient failure.
+ * deadline and are retried once on a transient failure (not when identity-service has answered
+ * about the caller: a bad token, a deleted account).
  *
  * <p>Every call carries the caller's own bearer token as gRPC metadata
  * ({@code authorization: Bearer <token>}); identity-service answers only for the token's subject.
@@ -63,12 +65,26 @@ public class AccessClient {
         headers.put(AUTHORIZATION, "Bearer " + bearerToken);
         return GrpcClientUtils.attachHeaders(access, headers).check(request)
                 .ifNoItem().after(deadline).fail()
-                .onFailure().retry().withBackOff(Duration.ofMillis(100)).atMost(1)
+                .onFailure(AccessClient::transientFailure).retry().withBackOff(Duration.ofMillis(100)).atMost(1)
                 .map(response -> new AccessDecision(UUID.fromString(caller.getUserId()),
                         response.getCircleId().isEmpty() ? null : UUID.fromString(response.getCircleId()),
                         response.getPersonalCircleId().isEmpty() ? null : UUID.fromString(response.getPersonalCircleId()),
                         response.getMember(), response.getAllowed(), response.getRole()))
                 .invoke(decision -> cache.put(key, new Cached(decision, System.nanoTime() + ttl.toNanos())));
+    }
+
+    /**
+     * Worth one more try: identity-service unreachable, overloaded or slow. Its answers about the
+     * caller (a bad token, a deleted account, a malformed request) would only be given again.
+     */
+    static boolean transientFailure(Throwable failure) {
+        if (failure instanceof StatusRuntimeException grpc) {
+            return switch (grpc.getStatus().getCode()) {
+                case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNKNOWN -> true;
+                default -> false;
+            };
+        }
+        return true; // our own deadline (a TimeoutException) or a transport error
     }
 
     /** Forgets every decision about a circle (membership, role or policy changed). */

@@ -1,0 +1,32 @@
+package org.lifeos.platform.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import io.grpc.Status;
+import org.junit.jupiter.api.Test;
+
+/** Which failed access checks are worth the one retry: only those where identity-service did not answer. */
+class AccessClientRetryTest {
+
+    @Test
+    void identityServiceUnreachableOverloadedOrSlowIsRetried() {
+        for (Status status : new Status[] {Status.UNAVAILABLE, Status.DEADLINE_EXCEEDED, Status.RESOURCE_EXHAUSTED,
+                                           Status.ABORTED, Status.INTERNAL, Status.UNKNOWN}) {
+            assertTrue(AccessClient.transientFailure(status.asRuntimeException()), status.getCode().name());
+        }
+        assertTrue(AccessClient.transientFailure(new TimeoutException("our own deadline")));
+        assertTrue(AccessClient.transientFailure(new ConnectException("refused")));
+    }
+
+    @Test
+    void anAnswerAboutTheCallerIsNotAskedAgain() {
+        for (Status status : new Status[] {Status.NOT_FOUND, Status.UNAUTHENTICATED, Status.PERMISSION_DENIED,
+                                           Status.INVALID_ARGUMENT, Status.FAILED_PRECONDITION}) {
+            assertFalse(AccessClient.transientFailure(status.asRuntimeException()), status.getCode().name());
+        }
+    }
+}
