@@ -17,4 +17,6 @@ import java.util.Map;
 public record AuditEvent(String source, String action, String entityType, String entityId, Map<String, Object> details) {
 
     public static final String TOPIC = "audit.events";
+    /** The envelope's type of every audit event; what happened is the payload's {@code action}. */
+    public static final String TYPE = "audit.recorded";
 }

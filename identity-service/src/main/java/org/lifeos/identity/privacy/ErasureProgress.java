@@ -1,10 +1,11 @@
 package org.lifeos.identity.privacy;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.jboss.logging.Logger;
 import org.lifeos.contracts.event.EventEnvelope;
 import org.lifeos.contracts.privacy.ErasureCompleted;
@@ -24,10 +25,13 @@ public class ErasureProgress implements EventHandler {
 
     private final PrivacyRequests requests;
     private final Tenancy tenancy;
+    /** Contracts grow by added fields: an answer from a newer service still counts. */
+    private final ObjectReader answers;
 
-    public ErasureProgress(PrivacyRequests requests, Tenancy tenancy) {
+    public ErasureProgress(PrivacyRequests requests, Tenancy tenancy, ObjectMapper json) {
         this.requests = requests;
         this.tenancy = tenancy;
+        this.answers = json.readerFor(ErasureCompleted.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Override
@@ -41,28 +45,19 @@ public class ErasureProgress implements EventHandler {
     }
 
     @Override
-    public void handle(EventEnvelope<JsonNode> event) {
-        JsonNode payload = event.payload();
-        UUID request = uuid(payload, "requestId");
-        UUID user = uuid(payload, "userId");
-        UUID circle = uuid(payload, "circleId");
-        String service = payload.path("service").asText("").strip();
-        if (!circle.equals(event.tenantId()) || service.isEmpty()) {
-            throw new IllegalArgumentException("an erasure answer must name a service and its own circle");
+    public void handle(EventEnvelope<JsonNode> event) throws Exception {
+        ErasureCompleted answer = answers.treeToValue(event.payload(), ErasureCompleted.class);
+        if (answer.requestId() == null || answer.userId() == null || answer.service() == null
+                || answer.service().isBlank() || answer.circleId() == null
+                || !answer.circleId().equals(event.tenantId())) {
+            throw new IllegalArgumentException("an erasure answer must name its request, user, service and own circle");
         }
-        tenancy.apply(circle, user);
-        boolean counted = requests.markDone(request, service, circle, payload.path("rowsErased").asLong(0));
+        tenancy.apply(answer.circleId(), answer.userId());
+        boolean counted = requests.markDone(answer.requestId(), answer.service().strip(), answer.circleId(),
+                answer.rowsErased());
         if (!counted) {
             LOG.infof("Erasure answer %s from %s for request %s, circle %s matches no pending step; ignored",
-                    event.eventId(), service, request, circle);
+                    event.eventId(), answer.service(), answer.requestId(), answer.circleId());
         }
-    }
-
-    private static UUID uuid(JsonNode payload, String field) {
-        JsonNode value = payload.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return UUID.fromString(value.asText());
     }
 }

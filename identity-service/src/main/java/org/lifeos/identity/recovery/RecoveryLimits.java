@@ -39,13 +39,30 @@ public class RecoveryLimits {
 
     /** Counts one attempt for {@code account} (an id, or the unknown name as typed) from {@code address}; 429 when either is over its limit. */
     public void attempt(String account, String address) {
-        take("address", address, settings.attemptsPerAddress(), "this address");
-        take("account", account.strip().toLowerCase(Locale.ROOT), settings.attemptsPerAccount(), "this account");
+        // One transaction of its own for both counts: it commits even when the attempt fails.
+        Counted over = QuarkusTransaction.requiringNew().call(() -> {
+            Counted byAddress = count("address", address, settings.attemptsPerAddress(), "this address");
+            if (byAddress != null) {
+                return byAddress;
+            }
+            return count("account", account.strip().toLowerCase(Locale.ROOT), settings.attemptsPerAccount(),
+                    "this account");
+        });
+        if (over != null) {
+            long seconds = Math.max(1, Duration.between(over.now(), over.reopens()).toSeconds() + 1);
+            throw new RateLimited(seconds, "Too many recovery attempts for " + over.whose() + "; try again in "
+                    + Duration.ofSeconds(seconds).toMinutes() + " min " + Duration.ofSeconds(seconds).toSecondsPart() + " s");
+        }
     }
 
-    private void take(String scope, String key, int limit, String whose) {
+    /** A key over its limit: whose, when its window reopens, and the database's now. */
+    private record Counted(String whose, Instant reopens, Instant now) {
+    }
+
+    /** Counts one attempt for the key; the limit it went over, or null while within it. */
+    private Counted count(String scope, String key, int limit, String whose) {
         String bounded = key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
-        Object[] counted = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+        Object[] counted = (Object[]) entityManager.createNativeQuery("""
                         INSERT INTO recovery_attempts AS a (scope, key, window_start, attempts)
                         VALUES (?1, ?2, now(), 1)
                         ON CONFLICT (scope, key) DO UPDATE SET
@@ -57,14 +74,11 @@ public class RecoveryLimits {
                 .setParameter(1, scope)
                 .setParameter(2, bounded)
                 .setParameter(3, (double) settings.window().toSeconds())
-                .getSingleResult());
-        int attempts = ((Number) counted[0]).intValue();
-        if (attempts > limit) {
-            Instant reopens = instant(counted[1]).plus(settings.window());
-            long seconds = Math.max(1, Duration.between(instant(counted[2]), reopens).toSeconds() + 1);
-            throw new RateLimited(seconds, "Too many recovery attempts for " + whose + "; try again in "
-                    + Duration.ofSeconds(seconds).toMinutes() + " min " + Duration.ofSeconds(seconds).toSecondsPart() + " s");
+                .getSingleResult();
+        if (((Number) counted[0]).intValue() <= limit) {
+            return null;
         }
+        return new Counted(whose, instant(counted[1]).plus(settings.window()), instant(counted[2]));
     }
 
     /** Deletes expired windows, so guessing many names cannot fill the table for good. */

@@ -59,8 +59,7 @@ public final class EventMessages {
         payload.put("userId", event.getUserId());
         payload.put("sessionId", event.getSessionId());
         payload.put("ipAddress", event.getIpAddress());
-        payload.put("userAgent", userAgent == null || userAgent.isBlank() ? null
-                : userAgent.strip().substring(0, Math.min(userAgent.strip().length(), MAX_USER_AGENT)));
+        payload.put("userAgent", limited(userAgent));
         payload.put("error", event.getError());
         payload.set("details", JSON.valueToTree(sorted(event.getDetails())));
         String type = event.getType() == null ? "UNKNOWN" : event.getType().name();
@@ -146,6 +145,15 @@ public final class EventMessages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + eventId, e);
         }
+    }
+
+    /** The user agent without surrounding blanks, at most {@link #MAX_USER_AGENT} characters; null when blank. */
+    private static String limited(String userAgent) {
+        String agent = userAgent == null ? "" : userAgent.strip();
+        if (agent.isEmpty()) {
+            return null;
+        }
+        return agent.length() > MAX_USER_AGENT ? agent.substring(0, MAX_USER_AGENT) : agent;
     }
 
     private static Map<String, String> sorted(Map<String, String> details) {

@@ -27,8 +27,6 @@ import org.lifeos.platform.outbox.Outbox;
 @Priority(Interceptor.Priority.APPLICATION)
 public class DeleteAudit {
 
-    static final String TYPE = "audit.recorded";
-
     private final Outbox outbox;
     private final String source;
 
@@ -62,7 +60,7 @@ public class DeleteAudit {
                     details.put(path.value(), value);
                 }
             }
-            outbox.publish(AuditEvent.TOPIC, TYPE, new AuditEvent(source, audited.entity() + ".deleted",
+            outbox.publish(AuditEvent.TOPIC, AuditEvent.TYPE, new AuditEvent(source, audited.entity() + ".deleted",
                     audited.entity(), entityId, details));
             return result;
         });

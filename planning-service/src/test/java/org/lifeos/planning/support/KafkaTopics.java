@@ -34,14 +34,7 @@ public final class KafkaTopics {
 
     /** The first committed record of {@code topic} whose value contains {@code text}, waiting up to a minute. */
     public static ConsumerRecord<String, String> first(String topic, String text) {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
-        config.put("group.id", "test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        config.put("isolation.level", "read_committed"); // as every LifeOS consumer reads
-        config.put("key.deserializer", StringDeserializer.class.getName());
-        config.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = reader("test")) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (System.nanoTime() < deadline) {
@@ -53,5 +46,20 @@ public final class KafkaTopics {
             }
         }
         throw new AssertionError("nothing with " + text + " on " + topic + " within " + PATIENCE);
+    }
+
+    /**
+     * A consumer in a group of its own (named {@code groupPrefix} plus a random suffix) that reads
+     * from the start and, as every LifeOS consumer, only committed records.
+     */
+    public static KafkaConsumer<String, String> reader(String groupPrefix) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
+        config.put("group.id", groupPrefix + "-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        config.put("isolation.level", "read_committed");
+        config.put("key.deserializer", StringDeserializer.class.getName());
+        config.put("value.deserializer", StringDeserializer.class.getName());
+        return new KafkaConsumer<>(config);
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,12 +22,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.KafkaBroker;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.planning.support.Api;
+import org.lifeos.planning.support.KafkaTopics;
 
 /**
  * A broker outage delays events and never loses one: with Kafka stopped, task writes still
@@ -78,17 +77,10 @@ class OutboxDeliveryTest {
 
     private static Map<UUID, List<UUID>> consumeUntil(Map<UUID, List<UUID>> expected, Duration timeout)
             throws Exception {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
-        config.put("group.id", "outbox-test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        config.put("isolation.level", "read_committed"); // as every LifeOS consumer reads
-        config.put("key.deserializer", StringDeserializer.class.getName());
-        config.put("value.deserializer", StringDeserializer.class.getName());
         Set<UUID> circles = expected.keySet();
         Map<UUID, List<UUID>> received = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = KafkaTopics.reader("outbox-test")) {
             consumer.subscribe(List.of("planning.task"));
             while (System.nanoTime() < deadline && !complete(expected, received)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
