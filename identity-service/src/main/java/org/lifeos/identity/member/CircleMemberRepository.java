@@ -50,12 +50,17 @@ public class CircleMemberRepository implements PanacheRepositoryBase<CircleMembe
 
     /** Up to {@code limit} of the user's memberships in active circles, ordered by circle. */
     public List<MembershipRow> membershipsOf(UUID user, UUID afterCircle, int limit) {
+        return membershipsOf(user, CircleStatus.ACTIVE, afterCircle, limit);
+    }
+
+    /** As {@link #membershipsOf(UUID, UUID, int)}, in circles of the given status. */
+    public List<MembershipRow> membershipsOf(UUID user, CircleStatus status, UUID afterCircle, int limit) {
         return getEntityManager().createQuery("""
                         select m, c from CircleMember m, Circle c
-                        where c.id = m.tenantId and m.userId = :user and c.status = :active and c.id > :after
+                        where c.id = m.tenantId and m.userId = :user and c.status = :status and c.id > :after
                         order by c.id""", Object[].class)
                 .setParameter("user", user)
-                .setParameter("active", CircleStatus.ACTIVE)
+                .setParameter("status", status)
                 .setParameter("after", afterCircle)
                 .setMaxResults(limit)
                 .getResultStream()

@@ -15,6 +15,7 @@ import org.lifeos.identity.access.Tenancy;
 import org.lifeos.identity.circle.Circle;
 import org.lifeos.identity.circle.CircleEventType;
 import org.lifeos.identity.circle.CircleEvents;
+import org.lifeos.identity.circle.CircleStatus;
 import org.lifeos.identity.member.CircleMember;
 import org.lifeos.identity.member.CircleMemberRepository;
 import org.lifeos.identity.member.MembershipEvents;
@@ -31,7 +32,9 @@ import org.lifeos.platform.outbox.Outbox;
  * member of, is dissolved (scope {@code circle}: its data goes); every other circle is left
  * (scope {@code member}: the user's own data in it goes, the circle's shared work stays). An
  * owner of a shared circle that has other members must hand it over or dissolve it first (409,
- * nothing changed): the others' circle does not vanish with someone else's account.
+ * nothing changed): the others' circle does not vanish with someone else's account. Circles
+ * dissolved before keep their data in the services, so they are erased too: in full where the
+ * user was the last member, else the user's part ({@code member}, and the membership goes).
  *
  * <p>In the same transaction the request and its steps are recorded, one {@code identity.erasure}
  * event per circle goes to the outbox for every service that holds data, and identity's own
@@ -96,32 +99,45 @@ public class AccountDeletion {
             throw new ProblemException(ProblemType.CONFLICT, "You own shared circles with other members; "
                     + "hand each over or dissolve it before deleting your account", blocking);
         }
+        // Circles dissolved earlier still hold the user's data in the services (dissolving keeps
+        // it): erased too, as the circle's last member or as one of several.
+        for (CircleMemberRepository.MembershipRow row
+                : members.membershipsOf(user, CircleStatus.DISSOLVED, new UUID(0, 0), MAX_CIRCLES)) {
+            boolean last = othersIn(row.circle().id(), user) == 0;
+            plans.add(new Plan(row.circle(), row.member(),
+                    last ? ErasureRequested.SCOPE_CIRCLE : ErasureRequested.SCOPE_MEMBER));
+        }
 
         UUID request = requests.openErasure(user);
         requests.addStep(request, user, PrivacyRequests.KEYCLOAK, null, null);
         for (Plan plan : plans) {
             UUID circle = plan.circle().id();
             tenancy.inCircle(circle, () -> {
-                if (ErasureRequested.SCOPE_CIRCLE.equals(plan.scope())) {
-                    plan.circle().dissolve();
-                    circleEvents.record(circle, CircleEventType.DISSOLVED, user, Map.of("reason", "account_deleted"));
-                    membershipEvents.circle(circle, MembershipEvents.DISSOLVED);
-                } else {
+                if (ErasureRequested.SCOPE_MEMBER.equals(plan.scope())) {
                     members.delete(plan.membership());
                     circleEvents.record(circle, CircleEventType.MEMBER_LEFT, user, Map.of("userId", user.toString(),
                             "role", plan.membership().role().value(), "reason", "account_deleted"));
                     membershipEvents.member(circle, user, null, MembershipEvents.MEMBER_REMOVED);
+                } else if (plan.circle().status() == CircleStatus.ACTIVE) {
+                    plan.circle().dissolve();
+                    circleEvents.record(circle, CircleEventType.DISSOLVED, user, Map.of("reason", "account_deleted"));
+                    membershipEvents.circle(circle, MembershipEvents.DISSOLVED);
                 }
-                outbox.publish(ErasureRequested.TOPIC, ErasureRequested.TYPE,
-                        new ErasureRequested(request, user, circle, plan.scope()));
-                for (String participant : participants) {
-                    requests.addStep(request, user, participant, circle, plan.scope());
-                }
-                return null;
+                return erase(request, user, plan);
             });
         }
         entityManager.createNativeQuery("SELECT erase_account_rows(?1)").setParameter(1, user).getSingleResult();
         return request;
+    }
+
+    /** Asks every service to erase the user's data in the plan's circle, and records the steps. */
+    private Void erase(UUID request, UUID user, Plan plan) {
+        UUID circle = plan.circle().id();
+        outbox.publish(ErasureRequested.TOPIC, ErasureRequested.TYPE, new ErasureRequested(request, user, circle, plan.scope()));
+        for (String participant : participants) {
+            requests.addStep(request, user, participant, circle, plan.scope());
+        }
+        return null;
     }
 
     /** The user's privacy requests with their steps, newest first (also after the account is gone). */

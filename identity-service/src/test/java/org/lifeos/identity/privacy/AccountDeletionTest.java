@@ -128,13 +128,7 @@ class AccountDeletionTest {
                 + "AND payload ->> 'reason' = 'account_deleted'", team));
         ben.api().get("/api/v1/circles/{id}", team).then().statusCode(200).body("status", equalTo("active"));
         // One erasure request per circle, each of its own circle, in the outbox.
-        Map<UUID, String> scopes = new HashMap<>();
-        for (Object row : Db.column("SELECT tenant_id || ' ' || (envelope -> 'payload' ->> 'scope') FROM outbox_events "
-                + "WHERE topic = 'identity.erasure' AND envelope -> 'payload' ->> 'requestId' = ?", request.toString())) {
-            String[] parts = row.toString().split(" ");
-            scopes.put(UUID.fromString(parts[0]), parts[1]);
-        }
-        assertEquals(Map.of(personal, "circle", solo, "circle", team, "member"), scopes);
+        assertEquals(Map.of(personal, "circle", solo, "circle", team, "member"), erasureScopes(request));
 
         // The services answer; the request completes with the last answer and not before.
         List<String[]> answers = new ArrayList<>();
@@ -164,6 +158,43 @@ class AccountDeletionTest {
         assertEquals(0L, Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
                 + "AND participant = 'unknown-service'", request));
         ana.api().get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then().statusCode(401);
+    }
+
+    @Test
+    void circlesDissolvedBeforeTheDeletionAreErasedToo() {
+        TestUser ivy = Keycloak.newUser("ivy", PASSWORD);
+        TestUser tom = TestUser.named("tom");
+        UUID personal = Api.signIn(ivy);
+        UUID hers = Api.createCircle(ivy, "Old project");
+        ivy.api().delete("/api/v1/circles/{id}", hers).then().statusCode(204);
+        Api.signIn(tom);
+        UUID band = Api.createCircle(tom, "Old band");
+        Api.addMember(tom, band, ivy, "editor");
+        tom.api().delete("/api/v1/circles/{id}", band).then().statusCode(204);
+
+        UUID request = UUID.fromString(ivy.api().delete("/api/v1/me").then().statusCode(202).extract().path("id"));
+
+        // Her own old circle goes in full; in the band only her part goes, and her membership.
+        assertEquals(Map.of(personal, "circle", hers, "circle", band, "member"), erasureScopes(request));
+        assertEquals(3L * SERVICES.size(), Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
+                + "AND participant <> 'keycloak'", request));
+        assertEquals(0L, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ? AND user_id = ?", band, ivy.id()));
+        assertEquals(1L, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ? AND user_id = ?", band, tom.id()));
+        assertEquals(1L, Db.count("SELECT count(*) FROM circle_events WHERE tenant_id = ? AND type = 'member_left' "
+                + "AND payload ->> 'reason' = 'account_deleted'", band));
+        assertEquals(0L, Db.count("SELECT count(*) FROM circle_events WHERE tenant_id = ? AND type = 'dissolved' "
+                + "AND payload ->> 'reason' = 'account_deleted'", hers), "dissolved once, not again");
+    }
+
+    /** The erasure requests of a privacy request in the outbox: circle to scope. */
+    private static Map<UUID, String> erasureScopes(UUID request) {
+        Map<UUID, String> scopes = new HashMap<>();
+        for (Object row : Db.column("SELECT tenant_id || ' ' || (envelope -> 'payload' ->> 'scope') FROM outbox_events "
+                + "WHERE topic = 'identity.erasure' AND envelope -> 'payload' ->> 'requestId' = ?", request.toString())) {
+            String[] parts = row.toString().split(" ");
+            scopes.put(UUID.fromString(parts[0]), parts[1]);
+        }
+        return scopes;
     }
 
     private static void answer(UUID request, UUID user, UUID circle, String service, long rows) {
