@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.KeycloakUsers;
 import org.lifeos.devstack.testing.TestStack;
 
 /** The local Keycloak is the real server with the committed realm: it issues and refuses tokens. */
@@ -41,8 +43,12 @@ class KeycloakComponentTest {
 
     @Test
     void aWrongPasswordIsRefused() throws Exception {
+        // A user of its own: the failure counts in brute-force detection, which must not touch
+        // the seeded users other tests sign in as.
+        String username = "wrong-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakUsers.create(TestStack.keycloak(), username, "a-long-dev-password-1", "Wren");
         HttpResponse<String> response = token(TestStack.keycloak(), Map.of("grant_type", "password",
-                "client_id", "lifeos-web", "username", "bob", "password", "not-bobs-password"));
+                "client_id", "lifeos-web", "username", username, "password", "not-the-password"));
         assertEquals(400, response.statusCode(), response.body());
         JsonNode error = JSON.readTree(response.body());
         assertEquals("invalid_grant", error.get("error").asText());
