@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.Await;
 import org.lifeos.identity.support.Db;
 import org.lifeos.identity.support.Kafka;
 import org.lifeos.identity.support.Keycloak;
@@ -142,14 +142,15 @@ class AccountDeletionTest {
             answer(request, ana.id(), UUID.fromString(answer[1]), answer[0], 3);
         }
         answer(request, ana.id(), team, "unknown-service", 1);
-        await(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? AND status = 'done'",
-                request) == answers.size() + 1L);
+        Await.until(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? AND status = 'done'",
+                request) == answers.size() + 1L, "every answer but the last recorded");
         String operator = TestUser.named("operator").operatorToken();
         TestUser.api(operator).get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then().statusCode(200)
                 .body("items[0].id", equalTo(request.toString()))
                 .body("items[0].status", equalTo("in_progress"));
         answer(request, ana.id(), UUID.fromString(last[1]), last[0], 5);
-        await(() -> Db.count("SELECT count(*) FROM privacy_requests WHERE id = ? AND status = 'completed'", request) == 1);
+        Await.until(() -> Db.count("SELECT count(*) FROM privacy_requests WHERE id = ? AND status = 'completed'",
+                request) == 1, "the request completed");
         JsonPath done = TestUser.api(operator).get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then()
                 .statusCode(200).extract().jsonPath();
         assertNull(done.get("items[0].steps.find { it.status != 'done' }"));
@@ -203,15 +204,5 @@ class AccountDeletionTest {
                  "payload":{"requestId":"%s","userId":"%s","circleId":"%s","service":"%s","rowsErased":%d}}"""
                 .formatted(UUID.randomUUID(), Instant.now(), circle, user, request, user, circle, service, rows);
         Kafka.send("erasure.completed", circle.toString(), envelope);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not reached within 30 s");
-            }
-            Thread.sleep(200);
-        }
     }
 }

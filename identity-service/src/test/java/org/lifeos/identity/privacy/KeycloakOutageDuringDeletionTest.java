@@ -26,6 +26,7 @@ import org.lifeos.identity.client.KeycloakAdmin;
 import org.lifeos.identity.client.KeycloakSettings;
 import org.lifeos.identity.client.KeycloakUnavailable;
 import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.Await;
 import org.lifeos.identity.support.Db;
 import org.lifeos.identity.support.Keycloak;
 import org.lifeos.identity.support.RealKeycloak;
@@ -92,27 +93,17 @@ class KeycloakOutageDuringDeletionTest {
         assertNotNull(Keycloak.client(clientId));
         // The retry keeps trying while Keycloak is down, and records each failed attempt (after
         // the refusal, so the recorded attempts are what is waited for).
-        await(() -> Db.count("SELECT attempts FROM privacy_request_steps WHERE request_id = ? "
-                + "AND participant = 'keycloak' AND status = 'pending'", request) >= 2);
+        Await.until(() -> Db.count("SELECT attempts FROM privacy_request_steps WHERE request_id = ? "
+                + "AND participant = 'keycloak' AND status = 'pending'", request) >= 2, "two recorded attempts");
         assertTrue(refused.get() >= 2, "Keycloak was asked again: " + refused.get());
 
         down.set(false);
-        await(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
-                + "AND participant = 'keycloak' AND status = 'done'", request) == 1);
+        Await.until(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
+                + "AND participant = 'keycloak' AND status = 'done'", request) == 1, "the Keycloak step done");
         assertFalse(Keycloak.userExists(vera.id()));
         assertNull(Keycloak.client(clientId), "the user's partner client went with the account");
         assertEquals(0L, Db.count("SELECT count(*) FROM partner_apps WHERE owner_id = ?", vera.id()));
         assertEquals(1L, Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
                 + "AND participant = 'keycloak' AND last_error IS NULL", request));
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not reached within 30 s");
-            }
-            Thread.sleep(200);
-        }
     }
 }

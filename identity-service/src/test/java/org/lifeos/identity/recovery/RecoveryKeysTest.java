@@ -157,10 +157,7 @@ class RecoveryKeysTest {
     @Test
     void guessingIsLimitedPerAddressAcrossAccounts() {
         String address = address();
-        for (int i = 0; i < 8; i++) {
-            redeem("guess-" + UUID.randomUUID(), "AAAAA-BBBBB-CCCCC-DDDD" + i, "any-new-password-1", address)
-                    .then().statusCode(400);
-        }
+        guessUpToTheLimit(address);
         redeem("guess-" + UUID.randomUUID(), "AAAAA-BBBBB-CCCCC-DDDDD", "any-new-password-1", address)
                 .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
         // Another address is not held back.
@@ -175,10 +172,7 @@ class RecoveryKeysTest {
     @Test
     void everyReplicaCountsAgainstTheSameLimit() {
         String address = address();
-        for (int i = 0; i < 8; i++) {
-            redeem("guess-" + UUID.randomUUID(), "AAAAA-BBBBB-CCCCC-DDDD" + i, "any-new-password-1", address)
-                    .then().statusCode(400);
-        }
+        guessUpToTheLimit(address);
         RecoveryLimits otherReplica = new RecoveryLimits(settings, entityManager);
         RecoveryLimits.RateLimited refused = assertThrows(
                 RecoveryLimits.RateLimited.class, () -> otherReplica.attempt("someone-else", address));
@@ -244,6 +238,14 @@ class RecoveryKeysTest {
         return given().contentType("application/json").header("X-Forwarded-For", "198.51.100.99, " + address)
                 .body(Map.of("login", login, "key", key, "newPassword", newPassword))
                 .post("/public/v1/recovery/password");
+    }
+
+    /** Eight wrong guesses from {@code address}, each at an account that does not exist: its whole allowance. */
+    private static void guessUpToTheLimit(String address) {
+        for (int i = 0; i < 8; i++) {
+            redeem("guess-" + UUID.randomUUID(), "AAAAA-BBBBB-CCCCC-DDDD" + i, "any-new-password-1", address)
+                    .then().statusCode(400);
+        }
     }
 
     /** A documentation address (RFC 5737) of its own. */

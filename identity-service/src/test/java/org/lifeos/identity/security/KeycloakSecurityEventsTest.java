@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.identity.support.Api;
+import org.lifeos.identity.support.Await;
 import org.lifeos.identity.support.Db;
 import org.lifeos.identity.support.Keycloak;
 import org.lifeos.identity.support.RealKeycloak;
@@ -40,7 +40,6 @@ import org.lifeos.identity.support.TestUser;
 class KeycloakSecurityEventsTest {
 
     private static final String PASSWORD = "a-long-dev-password-1";
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     @Inject
     KeycloakEventsReplay catchUp;
@@ -55,13 +54,13 @@ class KeycloakSecurityEventsTest {
         assertEquals(400, Keycloak.passwordGrant(carol.username(), PASSWORD).status(),
                 "the right password is refused while the account is locked");
 
-        JsonPath state = await(() -> carol.api().get("/api/v1/me/security-state").then().statusCode(200)
+        JsonPath state = Await.value(() -> carol.api().get("/api/v1/me/security-state").then().statusCode(200)
                 .extract().jsonPath(), s -> s.getBoolean("locked"), "the lock reaches security-state");
         // Keycloak's count (its quick-login check may lock after two failures in a second).
         assertTrue(state.getInt("failedAttempts") >= 2, state.prettify());
         assertTrue(state.getString("lockedAt") != null, state.prettify());
         // Five wrong passwords and the refused right one.
-        List<String> types = await(() -> types(carol), t -> t.contains("ACCOUNT_LOCKED")
+        List<String> types = Await.value(() -> types(carol), t -> t.contains("ACCOUNT_LOCKED")
                 && t.stream().filter("LOGIN_FAILED"::equals).count() == 6, "the failures and the lock are recorded");
         assertEquals(1, types.stream().filter("ACCOUNT_LOCKED"::equals).count(), types.toString());
 
@@ -81,7 +80,7 @@ class KeycloakSecurityEventsTest {
         assertEquals(200, login.status(), login.body().toString());
         // Keycloak's own admin event about the unlock comes before this login on the user's
         // partition; once the login is recorded, the unlock has been seen twice and recorded once.
-        List<String> after = await(() -> types(carol), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
+        List<String> after = Await.value(() -> types(carol), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
         assertEquals(1, after.stream().filter("ACCOUNT_UNLOCKED"::equals).count(), after.toString());
         JsonPath unlocked = carol.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath();
         int index = unlocked.getList("items.type").indexOf("ACCOUNT_UNLOCKED");
@@ -104,7 +103,7 @@ class KeycloakSecurityEventsTest {
         assertEquals(400, reuse.status(), reuse.body().toString());
         assertEquals("invalid_grant", reuse.body().get("error").asText());
 
-        List<String> types = await(() -> types(dave), t -> t.contains("REFRESH_TOKEN_REUSE"),
+        List<String> types = Await.value(() -> types(dave), t -> t.contains("REFRESH_TOKEN_REUSE"),
                 "the reuse is recorded");
         assertTrue(types.containsAll(List.of("LOGIN_SUCCESS", "REFRESH_ROTATED")), types.toString());
         JsonPath events = dave.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath();
@@ -124,7 +123,7 @@ class KeycloakSecurityEventsTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(200, Keycloak.passwordGrant(erin.username(), PASSWORD).status());
         }
-        await(() -> types(erin), t -> t.stream().filter("LOGIN_SUCCESS"::equals).count() == 3, "three logins");
+        Await.value(() -> types(erin), t -> t.stream().filter("LOGIN_SUCCESS"::equals).count() == 3, "three logins");
         JsonPath first = erin.api().queryParam("limit", 2).get("/api/v1/me/security-events").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(2, first.getList("items").size());
@@ -183,7 +182,7 @@ class KeycloakSecurityEventsTest {
     private String aLoginKafkaNeverDelivered(TestUser user) throws Exception {
         Api.signIn(user);
         assertEquals(200, Keycloak.passwordGrant(user.username(), PASSWORD).status());
-        await(() -> types(user), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
+        Await.value(() -> types(user), t -> t.contains("LOGIN_SUCCESS"), "the login is recorded");
         String id = user.api().get("/api/v1/me/security-events").then().statusCode(200).extract().jsonPath()
                 .getString("items.find { it.type == 'LOGIN_SUCCESS' }.id");
         try (Connection db = Db.superuser()) {
@@ -205,23 +204,5 @@ class KeycloakSecurityEventsTest {
     private static List<String> types(TestUser user) {
         return user.api().queryParam("limit", 200).get("/api/v1/me/security-events").then().statusCode(200)
                 .extract().jsonPath().getList("items.type", String.class);
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done, String what) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        T value = read.get();
-        while (!done.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "; last seen " + value);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
     }
 }

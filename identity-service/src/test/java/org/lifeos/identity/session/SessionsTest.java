@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.identity.support.Await;
 import org.lifeos.identity.support.Keycloak;
 import org.lifeos.identity.support.RealKeycloak;
 import org.lifeos.identity.support.TestUser;
@@ -62,7 +63,7 @@ class SessionsTest {
     }
 
     @Test
-    void eachSessionShowsTheUserAgentItSignedInWith() throws InterruptedException {
+    void eachSessionShowsTheUserAgentItSignedInWith() {
         TestUser ida = Keycloak.newUser("ida", PASSWORD);
         String phone = "LifeOS-iOS/3.2 (iPhone; iOS 18.1)";
         String laptop = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
@@ -71,13 +72,8 @@ class SessionsTest {
         String token = ida.tokenOfSession(onPhone);
 
         // The user agent comes with the sign-in event, through Kafka: wait for both to arrive.
-        long deadline = System.currentTimeMillis() + 30_000;
-        java.util.List<String> agents;
-        do {
-            Thread.sleep(200);
-            agents = TestUser.api(token).get("/api/v1/me/sessions").then().statusCode(200).extract().jsonPath()
-                    .getList("items.userAgent", String.class);
-        } while (agents.contains(null) && System.currentTimeMillis() < deadline);
+        Await.value(() -> TestUser.api(token).get("/api/v1/me/sessions").then().statusCode(200).extract().jsonPath()
+                .getList("items.userAgent", String.class), agents -> !agents.contains(null), "both user agents");
         TestUser.api(token).get("/api/v1/me/sessions").then().statusCode(200)
                 .body("items.find { it.id == '" + onPhone + "' }.userAgent", equalTo(phone))
                 .body("items.find { it.id == '" + onLaptop + "' }.userAgent", equalTo(laptop));
