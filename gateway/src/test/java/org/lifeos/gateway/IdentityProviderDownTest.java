@@ -5,9 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.lifeos.gateway.support.FakeUpstreams;
+import org.lifeos.gateway.support.QuietPorts;
 import org.lifeos.devstack.testing.Tokens;
 
 /** The gateway started while the identity provider is unreachable: it must fail closed, and say so. */
@@ -28,11 +26,7 @@ class IdentityProviderDownTest {
     public static class IdentityProviderDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + socket.getLocalPort() + "/realms/lifeos");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + QuietPorts.next() + "/realms/lifeos");
         }
     }
 

@@ -2,7 +2,6 @@ package org.lifeos.gateway.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +67,8 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
                     """);
             FakeService slow = FakeService.startSlow("slow", REQUEST_TIMEOUT.multipliedBy(5));
             RUNNING.put("slow", slow);
-            refusedPort = freePort();
-            flakyPort = freePort();
+            refusedPort = QuietPorts.next();
+            flakyPort = QuietPorts.next();
             route(config, "slow", slow.url(), SLOW_PREFIX);
             route(config, "refused", "http://127.0.0.1:" + refusedPort, REFUSED_PREFIX);
             route(config, "flaky", "http://127.0.0.1:" + flakyPort, FLAKY_PREFIX);
@@ -91,12 +90,5 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
     private static void route(Map<String, String> config, String name, String upstream, String prefix) {
         config.put("lifeos.gateway.routes." + name + ".upstream", upstream);
         config.put("lifeos.gateway.routes." + name + ".prefixes", prefix);
-    }
-
-    /** A port that was free a moment ago; nothing listens on it afterwards. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
