@@ -5,11 +5,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port checks on the loopback address, where everything of the local stack listens. */
 public final class Ports {
 
     public static final String HOST = "127.0.0.1";
+
+    private static final int QUIET_FIRST = 20_000;
+    private static final int QUIET_COUNT = 10_000;
+    private static final Set<Integer> QUIET_HANDED_OUT = new HashSet<>();
 
     private Ports() {
     }
@@ -48,5 +55,28 @@ public final class Ports {
         } catch (IOException e) {
             throw new IllegalStateException("no free port on " + HOST, e);
         }
+    }
+
+    /**
+     * A port nothing listens on, for tests of a dependency that is down; distinct from every other
+     * one handed out in this JVM.
+     *
+     * <p>{@link #ephemeral()} will not do for that: the port is released at once and the kernel
+     * hands it out again to the next server bound on port 0 - a fake that answers anything - or
+     * to an outgoing connection. These ports come from below the kernel's ephemeral range (32768
+     * and up on Linux, 49152 and up by IANA), so nothing binding port 0 or connecting out can take
+     * them; they stay quiet until the test itself starts something there.
+     */
+    public static synchronized int quiet() {
+        int start = ThreadLocalRandom.current().nextInt(QUIET_COUNT);
+        for (int i = 0; i < QUIET_COUNT; i++) {
+            int port = QUIET_FIRST + (start + i) % QUIET_COUNT;
+            if (!QUIET_HANDED_OUT.contains(port) && isFree(port)) {
+                QUIET_HANDED_OUT.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port on " + HOST + " between " + QUIET_FIRST + " and "
+                + (QUIET_FIRST + QUIET_COUNT - 1));
     }
 }

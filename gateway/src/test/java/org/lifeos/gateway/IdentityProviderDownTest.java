@@ -13,9 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.lifeos.gateway.support.FakeUpstreams;
-import org.lifeos.gateway.support.QuietPorts;
+import org.lifeos.devstack.Ports;
 import org.lifeos.devstack.testing.Tokens;
+import org.lifeos.gateway.support.FakeUpstreams;
 
 /** The gateway started while the identity provider is unreachable: it must fail closed, and say so. */
 @QuarkusTest
@@ -26,7 +26,7 @@ class IdentityProviderDownTest {
     public static class IdentityProviderDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + QuietPorts.next() + "/realms/lifeos");
+            return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + Ports.quiet() + "/realms/lifeos");
         }
     }
 

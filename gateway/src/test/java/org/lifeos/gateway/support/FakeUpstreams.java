@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.lifeos.devstack.Ports;
 
 /**
  * Real HTTP servers in place of the five services, so the gateway's shipped routes are exercised
@@ -67,8 +68,8 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
                     """);
             FakeService slow = FakeService.startSlow("slow", REQUEST_TIMEOUT.multipliedBy(5));
             RUNNING.put("slow", slow);
-            refusedPort = QuietPorts.next();
-            flakyPort = QuietPorts.next();
+            refusedPort = Ports.quiet();
+            flakyPort = Ports.quiet();
             route(config, "slow", slow.url(), SLOW_PREFIX);
             route(config, "refused", "http://127.0.0.1:" + refusedPort, REFUSED_PREFIX);
             route(config, "flaky", "http://127.0.0.1:" + flakyPort, FLAKY_PREFIX);
