@@ -14,9 +14,9 @@ public final class Ports {
 
     public static final String HOST = "127.0.0.1";
 
-    private static final int QUIET_FIRST = 20_000;
-    private static final int QUIET_COUNT = 10_000;
-    private static final Set<Integer> QUIET_HANDED_OUT = new HashSet<>();
+    private static final int SPARE_FIRST = 20_000;
+    private static final int SPARE_COUNT = 10_000;
+    private static final Set<Integer> SPARE_HANDED_OUT = new HashSet<>();
 
     private Ports() {
     }
@@ -48,35 +48,27 @@ public final class Ports {
         }
     }
 
-    /** A port the kernel considers free right now, for tests that must not collide with a running stack. */
-    public static int ephemeral() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port on " + HOST, e);
-        }
-    }
-
     /**
-     * A port nothing listens on, for tests of a dependency that is down; distinct from every other
-     * one handed out in this JVM.
+     * A free port for a test: for a server it starts there, or for a dependency that must be down
+     * (nothing listens until the test starts something). Distinct from every other one handed out
+     * in this JVM.
      *
-     * <p>{@link #ephemeral()} will not do for that: the port is released at once and the kernel
-     * hands it out again to the next server bound on port 0 - a fake that answers anything - or
-     * to an outgoing connection. These ports come from below the kernel's ephemeral range (32768
-     * and up on Linux, 49152 and up by IANA), so nothing binding port 0 or connecting out can take
-     * them; they stay quiet until the test itself starts something there.
+     * <p>Not a port from binding port 0: that one is released at once and the kernel hands it out
+     * again to the next server bound on port 0 - a fake that answers anything - or to an outgoing
+     * connection, before the test gets to use it. These come from below the kernel's ephemeral
+     * range (32768 and up on Linux, 49152 and up by IANA), so nothing binding port 0 or connecting
+     * out can take them in between.
      */
-    public static synchronized int quiet() {
-        int start = ThreadLocalRandom.current().nextInt(QUIET_COUNT);
-        for (int i = 0; i < QUIET_COUNT; i++) {
-            int port = QUIET_FIRST + (start + i) % QUIET_COUNT;
-            if (!QUIET_HANDED_OUT.contains(port) && isFree(port)) {
-                QUIET_HANDED_OUT.add(port);
+    public static synchronized int spare() {
+        int start = ThreadLocalRandom.current().nextInt(SPARE_COUNT);
+        for (int i = 0; i < SPARE_COUNT; i++) {
+            int port = SPARE_FIRST + (start + i) % SPARE_COUNT;
+            if (!SPARE_HANDED_OUT.contains(port) && isFree(port)) {
+                SPARE_HANDED_OUT.add(port);
                 return port;
             }
         }
-        throw new IllegalStateException("no free port on " + HOST + " between " + QUIET_FIRST + " and "
-                + (QUIET_FIRST + QUIET_COUNT - 1));
+        throw new IllegalStateException("no free port on " + HOST + " between " + SPARE_FIRST + " and "
+                + (SPARE_FIRST + SPARE_COUNT - 1));
     }
 }

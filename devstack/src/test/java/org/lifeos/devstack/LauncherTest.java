@@ -48,9 +48,9 @@ class LauncherTest {
 
     @Test
     void stoppingTheLauncherStopsEveryProcessItStarted() throws Exception {
-        int postgresPort = Ports.ephemeral();
-        int kafkaPort = Ports.ephemeral();
-        Launch launch = started(Launch.infra(home, postgresPort, kafkaPort, Ports.ephemeral()));
+        int postgresPort = Ports.spare();
+        int kafkaPort = Ports.spare();
+        Launch launch = started(Launch.infra(home, postgresPort, kafkaPort, Ports.spare()));
         launch.awaitOutput("LifeOS is up", 120);
         assertTrue(launch.output().stream().anyMatch(l -> l.contains("ready  postgres")), launch.outputText());
         assertTrue(launch.output().stream().anyMatch(l -> l.contains("ready  kafka")), launch.outputText());
@@ -61,7 +61,7 @@ class LauncherTest {
         children.add(ProcessHandle.of(postmaster).orElseThrow());
         assertTrue(children.size() >= 2, "postgres and the broker: " + children);
 
-        Launch second = started(Launch.infra(home, Ports.ephemeral(), Ports.ephemeral(), Ports.ephemeral()));
+        Launch second = started(Launch.infra(home, Ports.spare(), Ports.spare(), Ports.spare()));
         assertEquals(1, second.awaitExit(60), second.outputText());
         assertTrue(second.outputText().contains("already running"), second.outputText());
 
@@ -81,10 +81,10 @@ class LauncherTest {
 
     @Test
     void aTakenPortIsNamedAndWhatStartedIsStoppedAgain() throws Exception {
-        int postgresPort = Ports.ephemeral();
+        int postgresPort = Ports.spare();
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName(Ports.HOST))) {
             int kafkaPort = squatter.getLocalPort();
-            Launch launch = started(Launch.infra(home, postgresPort, kafkaPort, Ports.ephemeral()));
+            Launch launch = started(Launch.infra(home, postgresPort, kafkaPort, Ports.spare()));
             assertEquals(1, launch.awaitExit(120), launch.outputText());
             assertTrue(launch.outputText().contains("kafka: port " + kafkaPort + " on 127.0.0.1 is already in use"),
                     launch.outputText());

@@ -26,7 +26,7 @@ class IdentityProviderDownTest {
     public static class IdentityProviderDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + Ports.quiet() + "/realms/lifeos");
+            return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + Ports.spare() + "/realms/lifeos");
         }
     }
 

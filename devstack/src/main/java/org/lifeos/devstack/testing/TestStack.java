@@ -29,7 +29,7 @@ public final class TestStack {
 
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
-            postgres = started(new PostgresServer(Ports.ephemeral(), BASE.resolve("postgres"),
+            postgres = started(new PostgresServer(Ports.spare(), BASE.resolve("postgres"),
                     BASE.resolve("logs").resolve("postgres.log"), true));
         }
         return postgres;
@@ -37,7 +37,7 @@ public final class TestStack {
 
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            kafka = started(new KafkaBroker(Ports.ephemeral(), Ports.ephemeral(), BASE.resolve("kafka"),
+            kafka = started(new KafkaBroker(Ports.spare(), Ports.spare(), BASE.resolve("kafka"),
                     BASE.resolve("logs").resolve("kafka.log"), BASE.resolve("run"), true));
         }
         return kafka;
@@ -51,7 +51,7 @@ public final class TestStack {
     public static synchronized KeycloakServer keycloak() {
         if (keycloak == null) {
             String bootstrap = kafka().bootstrapServers();
-            keycloak = started(new KeycloakServer(Ports.ephemeral(), BASE.resolve("keycloak"), postgres(),
+            keycloak = started(new KeycloakServer(Ports.spare(), BASE.resolve("keycloak"), postgres(),
                     repoRoot().resolve("devstack").resolve("keycloak").resolve("lifeos-realm.json"),
                     BASE.resolve("logs").resolve("keycloak.log"), BASE.resolve("run"), bootstrap));
         }

@@ -68,8 +68,8 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
                     """);
             FakeService slow = FakeService.startSlow("slow", REQUEST_TIMEOUT.multipliedBy(5));
             RUNNING.put("slow", slow);
-            refusedPort = Ports.quiet();
-            flakyPort = Ports.quiet();
+            refusedPort = Ports.spare();
+            flakyPort = Ports.spare();
             route(config, "slow", slow.url(), SLOW_PREFIX);
             route(config, "refused", "http://127.0.0.1:" + refusedPort, REFUSED_PREFIX);
             route(config, "flaky", "http://127.0.0.1:" + flakyPort, FLAKY_PREFIX);

@@ -47,9 +47,9 @@ class TasksThroughGatewayIT {
     @BeforeAll
     static void startTheSystem() {
         keycloak = TestStack.keycloak();
-        int identityPort = Ports.ephemeral();
-        int planningPort = Ports.ephemeral();
-        int gatewayPort = Ports.ephemeral();
+        int identityPort = Ports.spare();
+        int planningPort = Ports.spare();
+        int gatewayPort = Ports.spare();
         Map<String, String> common = new HashMap<>();
         common.put("lifeos.postgres.port", String.valueOf(TestStack.postgres().port()));
         common.put("kafka.bootstrap.servers", TestStack.kafka().bootstrapServers());

@@ -32,7 +32,7 @@ class KeycloakAdminUnreachableTest {
 
     @Test
     void aClosedPortIsA503ForEveryCall() {
-        assertEveryCallUnavailable(new KeycloakAdmin(settings("http://127.0.0.1:" + Ports.quiet())));
+        assertEveryCallUnavailable(new KeycloakAdmin(settings("http://127.0.0.1:" + Ports.spare())));
     }
 
     @Test
