@@ -89,7 +89,8 @@ class KeycloakComponentTest {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode claims(String jwt) throws Exception {
+    /** The claims of a JWT, unverified: the tests only read what Keycloak put in. */
+    static JsonNode claims(String jwt) throws Exception {
         return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 }

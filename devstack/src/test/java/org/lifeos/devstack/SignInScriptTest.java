@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.KeycloakUsers;
 import org.lifeos.devstack.testing.TestStack;
@@ -24,7 +21,6 @@ import org.lifeos.devstack.testing.TestStack;
  */
 class SignInScriptTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCRIPT = Path.of("sign-in.sh").toAbsolutePath();
 
     @Test
@@ -36,7 +32,7 @@ class SignInScriptTest {
         Result result = run(username, "a-long-dev-password-1");
 
         assertEquals(0, result.exit(), result.stderr());
-        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(result.stdout().strip().split("\\.")[1]));
+        JsonNode claims = KeycloakComponentTest.claims(result.stdout().strip());
         assertEquals(id.toString(), claims.get("sub").asText());
         assertEquals("lifeos-web", claims.get("azp").asText());
         assertTrue(claims.hasNonNull("auth_time"), "a browser sign-in says when it happened: " + claims);
@@ -62,7 +58,7 @@ class SignInScriptTest {
         ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), username, password);
         builder.environment().put("KEYCLOAK_URL", TestStack.keycloak().url());
         Process process = builder.start();
-        if (!process.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("sign-in.sh did not finish within 60 s");
         }

@@ -30,7 +30,6 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
     public static final String FLAKY_PREFIX = "/api/v1/test-flaky";
 
     private static final Map<String, FakeService> RUNNING = new HashMap<>();
-    private static int refusedPort;
     private static int flakyPort;
 
     /** The fake service standing in for {@code name} (a service from {@link #SERVICES}). */
@@ -68,10 +67,9 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
                     """);
             FakeService slow = FakeService.startSlow("slow", REQUEST_TIMEOUT.multipliedBy(5));
             RUNNING.put("slow", slow);
-            refusedPort = Ports.spare();
             flakyPort = Ports.spare();
             route(config, "slow", slow.url(), SLOW_PREFIX);
-            route(config, "refused", "http://127.0.0.1:" + refusedPort, REFUSED_PREFIX);
+            route(config, "refused", "http://127.0.0.1:" + Ports.spare(), REFUSED_PREFIX);
             route(config, "flaky", "http://127.0.0.1:" + flakyPort, FLAKY_PREFIX);
             config.put("lifeos.gateway.upstream.request-timeout", REQUEST_TIMEOUT.toMillis() + "ms");
             config.put("lifeos.gateway.circuit-breaker.failure-threshold", Integer.toString(FAILURE_THRESHOLD));
