@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lifeos.identity.api.Pages;
+import org.lifeos.identity.invitation.InvitationService;
+import org.lifeos.identity.invitation.InvitationView;
 import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Page;
@@ -33,11 +35,13 @@ import org.lifeos.platform.tenancy.TenantContext;
 public class MemberResource {
 
     private final MemberService members;
+    private final InvitationService invitations;
     private final TenantContext context;
     private final Forms forms;
 
-    public MemberResource(MemberService members, TenantContext context, Forms forms) {
+    public MemberResource(MemberService members, InvitationService invitations, TenantContext context, Forms forms) {
         this.members = members;
+        this.invitations = invitations;
         this.context = context;
         this.forms = forms;
     }
@@ -54,7 +58,14 @@ public class MemberResource {
     @POST
     @Access(resource = MemberService.RESOURCE, action = "write", scope = "identity:write")
     public Response add(@PathParam("id") UUID id, JsonNode body) {
-        MemberDto member = members.add(id, forms.create(body, AddMemberRequest.class));
+        AddMemberRequest request = forms.create(body, AddMemberRequest.class);
+        if (request.byEmail()) {
+            // 202 whether or not the address is anyone's: the invitee joins by accepting.
+            InvitationView invitation = invitations.invite(id, request.normalisedEmail(), request.role());
+            return Response.accepted(invitation)
+                    .location(URI.create("/api/v1/circles/" + id + "/invitations/" + invitation.id())).build();
+        }
+        MemberDto member = members.add(id, request.userId(), request.role());
         return Response.created(URI.create("/api/v1/circles/" + id + "/members/" + member.userId()))
                 .entity(member).build();
     }

@@ -53,22 +53,21 @@ public class MemberService {
         return members.members(circle, after, count).stream().map(row -> dto(row.member(), row.user())).toList();
     }
 
+    /**
+     * Adds a LifeOS user by id at once. (By e-mail a member is invited instead, see
+     * InvitationService: they join when they accept.)
+     */
     @Transactional
-    public MemberDto add(UUID circle, AddMemberRequest request) {
-        if ((request.userId() == null) == (request.email() == null || request.email().isBlank())) {
-            String message = "give either userId or email";
-            throw new ProblemException(ProblemType.VALIDATION, "userId, email: " + message,
-                    List.of(new Problem.FieldError("userId", message), new Problem.FieldError("email", message)));
-        }
+    public MemberDto add(UUID circle, UUID userId, Role requested) {
         Acting acting = access.requireForChange(circle, RESOURCE, "write");
         if (acting.circle().personal()) {
             throw new ProblemException(ProblemType.CONFLICT, "A personal circle has no members but its owner");
         }
-        Role role = assignable(request.role());
+        Role role = assignable(requested);
         mayAssign(acting, role);
-        User user = request.userId() != null
-                ? users.findByIdOptional(request.userId()).orElseThrow(() -> noSuchUser("userId", "no LifeOS user has this id"))
-                : users.findByEmail(request.email().strip()).orElseThrow(() -> noSuchUser("email", "no LifeOS user has this email"));
+        User user = users.findByIdOptional(userId)
+                .orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE, "userId: no LifeOS user has this id",
+                        List.of(new Problem.FieldError("userId", "no LifeOS user has this id"))));
         if (members.findMember(circle, user.id()).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "This user is already a member of the circle");
         }
@@ -129,7 +128,8 @@ public class MemberService {
                 user.email());
     }
 
-    private static Role assignable(Role role) {
+    /** Roles handed out by adding or inviting: every role but owner. */
+    public static Role assignable(Role role) {
         if (role == Role.OWNER) {
             throw ProblemException.badField("role", "must be admin, editor or visitor; ownership moves with "
                     + "POST /api/v1/circles/{id}/transfer-ownership");
@@ -138,7 +138,7 @@ public class MemberService {
     }
 
     /** Anyone but the owner hands out only roles below their own. */
-    private static void mayAssign(Acting acting, Role role) {
+    public static void mayAssign(Acting acting, Role role) {
         if (acting.role() != Role.OWNER && !acting.role().outranks(role)) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "As " + acting.role().value() + " you may not give the role " + role.value());
@@ -151,10 +151,5 @@ public class MemberService {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "As " + acting.role().value() + " you may not change a member who is " + target.value());
         }
-    }
-
-    private static ProblemException noSuchUser(String field, String message) {
-        return new ProblemException(ProblemType.UNPROCESSABLE, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
     }
 }

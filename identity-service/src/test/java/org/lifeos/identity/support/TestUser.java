@@ -43,6 +43,12 @@ public record TestUser(UUID id, String username, String email, String displayNam
         return claims(authTime, "lifeos-web", "openid profile email").jws().keyId("1").sign(SIGNING_KEY);
     }
 
+    /** A first-party token whose e-mail address Keycloak has not verified ({@code email_verified} false). */
+    public String tokenWithUnverifiedEmail() {
+        return claims(Instant.now(), "lifeos-web", "openid profile email").claim("email_verified", false)
+                .jws().keyId("1").sign(SIGNING_KEY);
+    }
+
     /** A first-party token of Keycloak session {@code sid} (the claim that names the current session). */
     public String tokenOfSession(String sid) {
         return claims(Instant.now(), "lifeos-web", "openid profile email").claim("sid", sid)
@@ -68,6 +74,7 @@ public record TestUser(UUID id, String username, String email, String displayNam
                 .subject(id.toString())
                 .preferredUserName(username)
                 .claim("email", email)
+                .claim("email_verified", true)
                 .claim("name", displayName)
                 .claim("zoneinfo", "Europe/Berlin")
                 .claim("azp", clientId)
