@@ -1,5 +1,7 @@
 package org.lifeos.identity.access;
 
+import java.util.UUID;
+
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -31,8 +33,8 @@ public class AccessEndpoint implements AccessService {
     public Uni<CheckResponse> check(CheckRequest request) {
         String token = BearerTokenInterceptor.BEARER_TOKEN.get();
         return Uni.createFrom().item(() -> {
-            authentication.requireCaller(token, request.getCaller().getUserId());
-            return checks.check(request);
+            UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
+            return checks.check(caller, request);
         });
     }
 
@@ -41,8 +43,8 @@ public class AccessEndpoint implements AccessService {
     public Uni<ListMembershipsResponse> listMemberships(ListMembershipsRequest request) {
         String token = BearerTokenInterceptor.BEARER_TOKEN.get();
         return Uni.createFrom().item(() -> {
-            authentication.requireCaller(token, request.getCaller().getUserId());
-            return checks.listMemberships(request.getCaller());
+            UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
+            return checks.listMemberships(caller, request.getCaller());
         });
     }
 }
