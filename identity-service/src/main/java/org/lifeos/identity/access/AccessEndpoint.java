@@ -15,7 +15,8 @@ import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
  * {@code lifeos.identity.v1.AccessService}, served on the HTTP port. Every service's access
  * filter asks it, identity-service's own included. The work is blocking (database), so it runs on
  * a worker thread. Every call must carry the caller's own bearer token
- * ({@link CallerAuthentication}).
+ * ({@link CallerAuthentication}). A failure of ours reaches the caller as a bare status
+ * ({@link GrpcFailures}), never as an exception's text.
  */
 @GrpcService
 public class AccessEndpoint implements AccessService {
@@ -35,7 +36,7 @@ public class AccessEndpoint implements AccessService {
         return Uni.createFrom().item(() -> {
             UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
             return checks.check(caller, request);
-        });
+        }).onFailure().transform(GrpcFailures::toStatus);
     }
 
     @Override
@@ -45,6 +46,6 @@ public class AccessEndpoint implements AccessService {
         return Uni.createFrom().item(() -> {
             UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
             return checks.listMemberships(caller, request.getCaller());
-        });
+        }).onFailure().transform(GrpcFailures::toStatus);
     }
 }
