@@ -42,13 +42,14 @@ public class AccessChecks {
         this.rules = rules;
     }
 
+    /** @param callerId the caller's id as {@link CallerAuthentication} parsed and verified it */
     @Transactional
-    public CheckResponse check(CheckRequest request) {
-        UserProvisioning.Profile caller = caller(request.getCaller());
+    public CheckResponse check(UUID callerId, CheckRequest request) {
+        UserProvisioning.Profile caller = profile(callerId, request.getCaller());
         String resource = required(request.getResource(), "resource");
         String action = required(request.getAction(), "action");
         UUID personal = provision(caller);
-        UUID circle = request.getCircleId().isBlank() ? personal : uuid(request.getCircleId(), "circle_id");
+        UUID circle = request.getCircleId().isBlank() ? personal : canonicalUuid(request.getCircleId(), "circle_id");
         tenancy.apply(circle, caller.userId());
         Optional<Role> role = members.activeRole(circle, caller.userId());
         CheckResponse.Builder response = CheckResponse.newBuilder()
@@ -59,9 +60,10 @@ public class AccessChecks {
         return response.build();
     }
 
+    /** @param callerId the caller's id as {@link CallerAuthentication} parsed and verified it */
     @Transactional
-    public ListMembershipsResponse listMemberships(Caller request) {
-        UserProvisioning.Profile caller = caller(request);
+    public ListMembershipsResponse listMemberships(UUID callerId, Caller request) {
+        UserProvisioning.Profile caller = profile(callerId, request);
         UUID personal = provision(caller);
         tenancy.apply(personal, caller.userId());
         List<Membership> memberships = new ArrayList<>();
@@ -92,8 +94,7 @@ public class AccessChecks {
         }
     }
 
-    private static UserProvisioning.Profile caller(Caller caller) {
-        UUID user = uuid(required(caller.getUserId(), "caller.user_id"), "caller.user_id");
+    private static UserProvisioning.Profile profile(UUID user, Caller caller) {
         return new UserProvisioning.Profile(user, caller.getUsername(), caller.getEmail(), caller.getDisplayName(),
                 caller.getZoneinfo());
     }
@@ -105,15 +106,21 @@ public class AccessChecks {
         return value.strip();
     }
 
-    private static UUID uuid(String value, String field) {
+    /**
+     * A UUID exactly as {@link UUID#toString()} writes it (lower case, no padding), else
+     * INVALID_ARGUMENT. Ids are compared and answered in this one form, so no other spelling of
+     * an id can slip past a comparison (every client sends {@code UUID.toString()}).
+     */
+    static UUID canonicalUuid(String value, String field) {
         try {
-            UUID parsed = UUID.fromString(value.strip());
-            if (!parsed.toString().equalsIgnoreCase(value.strip())) {
+            UUID parsed = UUID.fromString(value);
+            if (!parsed.toString().equals(value)) {
                 throw new IllegalArgumentException("not in canonical form");
             }
             return parsed;
-        } catch (IllegalArgumentException e) {
-            throw Status.INVALID_ARGUMENT.withDescription(field + " must be a UUID").asRuntimeException();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Status.INVALID_ARGUMENT.withDescription(field + " must be a UUID in canonical form")
+                    .asRuntimeException();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.lifeos.identity.access;
 
+import java.util.UUID;
+
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +15,8 @@ import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
  * {@code lifeos.identity.v1.AccessService}, served on the HTTP port. Every service's access
  * filter asks it, identity-service's own included. The work is blocking (database), so it runs on
  * a worker thread. Every call must carry the caller's own bearer token
- * ({@link CallerAuthentication}).
+ * ({@link CallerAuthentication}). A failure of ours reaches the caller as a bare status
+ * ({@link GrpcFailures}), never as an exception's text.
  */
 @GrpcService
 public class AccessEndpoint implements AccessService {
@@ -31,9 +34,9 @@ public class AccessEndpoint implements AccessService {
     public Uni<CheckResponse> check(CheckRequest request) {
         String token = BearerTokenInterceptor.BEARER_TOKEN.get();
         return Uni.createFrom().item(() -> {
-            authentication.requireCaller(token, request.getCaller().getUserId());
-            return checks.check(request);
-        });
+            UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
+            return checks.check(caller, request);
+        }).onFailure().transform(GrpcFailures::toStatus);
     }
 
     @Override
@@ -41,8 +44,8 @@ public class AccessEndpoint implements AccessService {
     public Uni<ListMembershipsResponse> listMemberships(ListMembershipsRequest request) {
         String token = BearerTokenInterceptor.BEARER_TOKEN.get();
         return Uni.createFrom().item(() -> {
-            authentication.requireCaller(token, request.getCaller().getUserId());
-            return checks.listMemberships(request.getCaller());
-        });
+            UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
+            return checks.listMemberships(caller, request.getCaller());
+        }).onFailure().transform(GrpcFailures::toStatus);
     }
 }

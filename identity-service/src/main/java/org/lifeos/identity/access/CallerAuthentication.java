@@ -31,11 +31,12 @@ public class CallerAuthentication {
     }
 
     /**
-     * Blocks (worker thread only). UNAUTHENTICATED without a valid token; PERMISSION_DENIED when
-     * {@code callerUserId} is a user id other than the token's subject. A malformed id is left to
-     * the request's own validation (INVALID_ARGUMENT).
+     * Blocks (worker thread only). Returns the caller's id, parsed once: the request is answered
+     * for this id and no other spelling of it. UNAUTHENTICATED without a valid token;
+     * INVALID_ARGUMENT when {@code callerUserId} is not a UUID in its canonical form (lower case,
+     * no padding); PERMISSION_DENIED when it names anyone but the token's subject.
      */
-    public void requireCaller(String bearerToken, String callerUserId) {
+    public UUID requireCaller(String bearerToken, String callerUserId) {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw Status.UNAUTHENTICATED.withDescription("A bearer token is required").asRuntimeException();
         }
@@ -51,17 +52,12 @@ public class CallerAuthentication {
         if (subject == null) {
             throw Status.UNAUTHENTICATED.withDescription("The bearer token has no subject").asRuntimeException();
         }
-        if (isUuid(callerUserId) && !subject.equalsIgnoreCase(callerUserId)) {
+        // The id compared is the id answered for: a lenient parse here and another one later let
+        // " <victim-id>" or an upper-case spelling pass the comparison and be answered as the victim.
+        UUID caller = AccessChecks.canonicalUuid(callerUserId, "caller.user_id");
+        if (!caller.toString().equals(subject)) {
             throw Status.PERMISSION_DENIED.withDescription("The caller is not the token's subject").asRuntimeException();
         }
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return caller;
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lifeos.identity.api.Pages;
+import org.lifeos.identity.user.FirstParty;
 import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Page;
@@ -74,17 +75,19 @@ public class CircleResource {
         return circles.rename(id, forms.create(body, CircleName.class).name());
     }
 
+    /** First-party only (see FirstParty); needs sudo mode. */
     @DELETE
     @Path("/{id}")
-    @Access(resource = CircleService.RESOURCE, action = "manage", scope = "identity:write")
+    @Access(resource = CircleService.RESOURCE, action = "manage", scope = FirstParty.ONLY)
     public Response dissolve(@PathParam("id") UUID id) {
         circles.dissolve(id);
         return Response.noContent().build();
     }
 
+    /** First-party only (see FirstParty); needs sudo mode. */
     @POST
     @Path("/{id}/transfer-ownership")
-    @Access(resource = CircleService.RESOURCE, action = "manage", scope = "identity:write")
+    @Access(resource = CircleService.RESOURCE, action = "manage", scope = FirstParty.ONLY)
     public CircleDto transferOwnership(@PathParam("id") UUID id, JsonNode body) {
         return circles.transferOwnership(id, forms.create(body, TransferOwnershipRequest.class).userId());
     }

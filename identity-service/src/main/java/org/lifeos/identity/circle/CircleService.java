@@ -23,8 +23,8 @@ import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * Circles: create a shared one, list mine, rename, dissolve, hand over. Dissolving and handing
- * over are the owner's alone, whatever the circle's policies say; a personal circle can be
- * renamed but neither dissolved nor handed over.
+ * over are the owner's alone, whatever the circle's policies say, in sudo mode only; a personal
+ * circle can be renamed but neither dissolved nor handed over.
  */
 @ApplicationScoped
 public class CircleService {
@@ -123,6 +123,8 @@ public class CircleService {
         CircleMember next = members.findMember(id, newOwner)
                 .orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE, "userId: is not a member of this circle",
                         List.of(new Problem.FieldError("userId", "is not a member of this circle"))));
+        // Handing over gives away every right in the circle, for good: as dangerous as dissolving it.
+        sudo.require("circle.transfer_ownership");
         CircleMember previous = members.findMember(id, acting.userId()).orElseThrow();
         // One owner at a time, also between the two statements: the unique index on owners allows no other order.
         previous.changeRole(Role.ADMIN);

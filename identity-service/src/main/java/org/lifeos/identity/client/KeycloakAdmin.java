@@ -39,13 +39,15 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
 
 /**
  * identity-service's one way into Keycloak's admin API (keycloak-admin-client), as its own
  * confidential client: sessions, passwords, partner clients and consents, and for the security
  * ledger brute-force status and unlock, user records and the stored events. Connect and read
- * timeouts bound every call; Keycloak down, slow, or refusing our credentials is a 503 problem
- * ({@link KeycloakUnavailable}); answers are mapped to local records here, so no Keycloak
+ * timeouts bound every call; Keycloak down, slow, failing or refusing our credentials is a 503
+ * problem ({@link KeycloakUnavailable}), while its 4xx about the request (an unknown or malformed
+ * id) are the caller's 404 or 400; answers are mapped to local records here, so no Keycloak
  * representation leaves this class.
  */
 @ApplicationScoped
@@ -377,7 +379,12 @@ public class KeycloakAdmin {
         return keycloak.realm(settings.realm());
     }
 
-    /** Runs one admin call; whatever keeps Keycloak from answering becomes a 503 problem. */
+    /**
+     * Runs one admin call. Keycloak unreachable, timed out, failing (5xx), overloaded (408, 429)
+     * or refusing identity-service's own credentials (401, 403) is a 503 problem; any other 4xx is
+     * about what the caller asked for (an id Keycloak does not know, or cannot even parse): 404 or
+     * 400, never reported as an outage.
+     */
     private static <T> T call(Supplier<T> work) {
         try {
             return work.get();
@@ -387,9 +394,23 @@ public class KeycloakAdmin {
             LOG.warnf("Keycloak admin API unreachable: %s", e.toString());
             throw KeycloakUnavailable.problem();
         } catch (WebApplicationException e) {
-            LOG.warnf("Keycloak admin API answered %d: %s", e.getResponse().getStatus(), e.toString());
+            int status = e.getResponse().getStatus();
+            if (callersError(status)) {
+                LOG.debugf("Keycloak admin API refused the request with %d: %s", status, e.toString());
+                throw switch (status) {
+                    case 404 -> new ProblemException(ProblemType.NOT_FOUND, "The identity provider knows nothing by that id");
+                    case 409 -> new ProblemException(ProblemType.CONFLICT, "The identity provider refused the change");
+                    default -> new ProblemException(ProblemType.VALIDATION, "The identity provider refused the request");
+                };
+            }
+            LOG.warnf("Keycloak admin API answered %d: %s", status, e.toString());
             throw KeycloakUnavailable.problem();
         }
+    }
+
+    /** A 4xx about the request itself, not about Keycloak's health or identity-service's own access to it. */
+    static boolean callersError(int status) {
+        return status >= 400 && status < 500 && status != 401 && status != 403 && status != 408 && status != 429;
     }
 
     /** Keycloak's reason for refusing a request ({@code error_description}), e.g. a password policy's. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.lifeos.identity.api.Pages;
 import org.lifeos.identity.invitation.InvitationService;
 import org.lifeos.identity.invitation.InvitationView;
+import org.lifeos.identity.user.FirstParty;
 import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Page;
@@ -28,7 +29,10 @@ import org.lifeos.platform.api.Params;
 import org.lifeos.platform.tenancy.Access;
 import org.lifeos.platform.tenancy.TenantContext;
 
-/** The members of a circle. The path names the circle (see CirclePathFilter). */
+/**
+ * The members of a circle. The path names the circle (see CirclePathFilter). Who is in a circle
+ * changes only through LifeOS's own apps ({@link FirstParty}); a partner app may read the list.
+ */
 @Path("/api/v1/circles/{id}/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,7 +60,7 @@ public class MemberResource {
     }
 
     @POST
-    @Access(resource = MemberService.RESOURCE, action = "write", scope = "identity:write")
+    @Access(resource = MemberService.RESOURCE, action = "write", scope = FirstParty.ONLY)
     public Response add(@PathParam("id") UUID id, JsonNode body) {
         AddMemberRequest request = forms.create(body, AddMemberRequest.class);
         if (request.byEmail()) {
@@ -72,7 +76,7 @@ public class MemberResource {
 
     @PATCH
     @Path("/{userId}")
-    @Access(resource = MemberService.RESOURCE, action = "write", scope = "identity:write")
+    @Access(resource = MemberService.RESOURCE, action = "write", scope = FirstParty.ONLY)
     public MemberDto changeRole(@PathParam("id") UUID id, @PathParam("userId") String userId, JsonNode body) {
         UUID user = Params.uuid("userId", userId);
         return members.changeRole(id, user, forms.create(body, ChangeRoleRequest.class));
@@ -81,7 +85,7 @@ public class MemberResource {
     /** Removing yourself is leaving, which any member may do: the service checks the rest. */
     @DELETE
     @Path("/{userId}")
-    @Access(resource = MemberService.RESOURCE, action = "read", scope = "identity:write")
+    @Access(resource = MemberService.RESOURCE, action = "read", scope = FirstParty.ONLY)
     public Response remove(@PathParam("id") UUID id, @PathParam("userId") String userId) {
         members.remove(id, Params.uuid("userId", userId), context.userId());
         return Response.noContent().build();

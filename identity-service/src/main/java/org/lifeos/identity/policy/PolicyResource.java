@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lifeos.identity.user.FirstParty;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.tenancy.Access;
 
@@ -34,8 +35,9 @@ public class PolicyResource {
         return policies.get(id);
     }
 
+    /** First-party only (see FirstParty); needs sudo mode. */
     @PUT
-    @Access(resource = PolicyService.RESOURCE, action = "manage", scope = "identity:write")
+    @Access(resource = PolicyService.RESOURCE, action = "manage", scope = FirstParty.ONLY)
     public PoliciesDto replace(@PathParam("id") UUID id, JsonNode body) {
         return policies.replace(id, forms.create(body, PolicyOverrides.class).overrides());
     }

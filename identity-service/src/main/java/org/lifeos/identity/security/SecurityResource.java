@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.lifeos.identity.user.FirstParty;
 import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.error.ProblemException;
@@ -22,7 +23,8 @@ import org.lifeos.platform.tenancy.TenantContext;
 /**
  * The caller's own security ledger (Keycloak's sign-ins, failures, sign-outs, refreshes,
  * password changes, lockouts; sudo mode) newest first, and the caller's lockout state as
- * mirrored from Keycloak.
+ * mirrored from Keycloak. Both for LifeOS's own apps only ({@link FirstParty}): where and when
+ * the user signs in is not a partner app's business.
  */
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +40,7 @@ public class SecurityResource {
 
     @GET
     @Path("/security-events")
-    @Access(resource = "profile", action = "read", scope = "identity:read")
+    @Access(resource = "profile", action = "read", scope = FirstParty.ONLY)
     public Page<SecurityService.SecurityEventDto> events(@QueryParam("limit") Integer limit,
                                                          @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -65,7 +67,7 @@ public class SecurityResource {
 
     @GET
     @Path("/security-state")
-    @Access(resource = "profile", action = "read", scope = "identity:read")
+    @Access(resource = "profile", action = "read", scope = FirstParty.ONLY)
     public SecurityService.SecurityStateDto state() {
         return security.state(context.userId());
     }

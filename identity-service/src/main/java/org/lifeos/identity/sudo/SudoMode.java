@@ -8,11 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.identity.user.FirstParty;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
- * Sudo mode for dangerous actions (remove a member, dissolve a circle, change policies): the
- * request's token must say the user authenticated ({@code auth_time}) less than five minutes ago;
+ * Sudo mode for dangerous actions (remove a member, dissolve a circle, hand it over, change
+ * policies, ...): only for LifeOS's own apps, and the request's token must say the user authenticated ({@code auth_time}) less than five minutes ago;
  * otherwise {@link SudoRequired} (401 with {@code WWW-Authenticate: Bearer
  * error="insufficient_user_authentication", max_age=300}). Each window is recorded once in
  * sudo_sessions, with a {@code SUDO_MODE_ENABLED} security event, in the transaction of the
@@ -41,9 +42,14 @@ public class SudoMode {
         this.entityManager = entityManager;
     }
 
-    /** Passes when the caller authenticated under five minutes ago; records the window. */
+    /**
+     * Passes when a first-party app's token says the caller authenticated under five minutes ago;
+     * records the window. A partner app's token never enters sudo mode, however fresh its
+     * {@code auth_time}: 403 (see {@link FirstParty}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void require(String action) {
+        FirstParty.require(context);
         Instant authTime = context.authTime().orElse(null);
         Instant now = Instant.now();
         if (authTime == null) {

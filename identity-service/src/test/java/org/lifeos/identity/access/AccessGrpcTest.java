@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -166,6 +168,39 @@ class AccessGrpcTest {
         StatusRuntimeException list = assertThrows(StatusRuntimeException.class,
                 () -> grpc.memberships(alice, mallory.token()));
         assertEquals(Status.Code.PERMISSION_DENIED, list.getStatus().getCode());
+    }
+
+    /**
+     * The id in the request is compared with the token's subject and answered for in one form: a
+     * padded or otherwise respelled victim id never passes as "not a UUID, so not compared" and is
+     * then answered as the victim (their role in their circle, the list of their circles).
+     */
+    @Test
+    void anotherSpellingOfSomeoneElsesIdIsRefusedNotAnsweredForThem() {
+        TestUser victim = TestUser.named("victim");
+        TestUser mallory = TestUser.named("mallory");
+        UUID circle = Api.createCircle(victim, "Private");
+        String id = victim.id().toString();
+        for (String spelling : List.of(" " + id, id + " ", "\t" + id + "\n", id.toUpperCase(Locale.ROOT),
+                "{" + id + "}")) {
+            CheckRequest asVictim = CheckRequest.newBuilder()
+                    .setCaller(AccessGrpc.caller(victim).toBuilder().setUserId(spelling))
+                    .setCircleId(circle.toString()).setResource("tasks").setAction("read").build();
+            StatusRuntimeException check = assertThrows(StatusRuntimeException.class,
+                    () -> grpc.check(asVictim, mallory.token()), "check as '" + spelling + "'");
+            assertEquals(Status.Code.INVALID_ARGUMENT, check.getStatus().getCode(), "check as '" + spelling + "'");
+            StatusRuntimeException list = assertThrows(StatusRuntimeException.class,
+                    () -> grpc.memberships(AccessGrpc.caller(victim).toBuilder().setUserId(spelling).build(),
+                            mallory.token()), "memberships as '" + spelling + "'");
+            assertEquals(Status.Code.INVALID_ARGUMENT, list.getStatus().getCode(), "memberships as '" + spelling + "'");
+        }
+        // The caller's own id in another spelling is refused too: one form, whoever asks.
+        StatusRuntimeException ownPadded = assertThrows(StatusRuntimeException.class, () -> grpc.check(
+                CheckRequest.newBuilder().setCaller(AccessGrpc.caller(victim).toBuilder().setUserId(" " + id))
+                        .setResource("tasks").setAction("read").build(), victim.token()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, ownPadded.getStatus().getCode());
+        assertEquals(0, Db.count("SELECT count(*) FROM users WHERE id = ?", mallory.id()),
+                "a refused call provisions nobody");
     }
 
     @Test

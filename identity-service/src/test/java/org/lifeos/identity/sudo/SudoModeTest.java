@@ -101,6 +101,29 @@ class SudoModeTest {
     }
 
     @Test
+    void handingACircleOverNeedsARecentSignIn() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        Api.signIn(alice);
+        UUID circle = Api.createCircle(alice, "Handed over");
+        Api.addMember(alice, circle, bob, "admin");
+        Map<String, String> toBob = Map.of("userId", bob.id().toString());
+        for (String token : List.of(alice.tokenAuthenticatedAt(Instant.now().minus(Duration.ofMinutes(6))),
+                alice.tokenAuthenticatedAt(null))) {
+            challenged(TestUser.api(token).body(toBob).post("/api/v1/circles/{id}/transfer-ownership", circle).then());
+        }
+        assertEquals(1L, Db.count("SELECT count(*) FROM circles WHERE id = ? AND owner_id = ?", circle, alice.id()));
+        assertEquals(List.of("admin"), Db.column("SELECT role FROM circle_members WHERE tenant_id = ? AND user_id = ?",
+                circle, bob.id()));
+
+        TestUser.api(alice.token()).body(toBob).post("/api/v1/circles/{id}/transfer-ownership", circle).then()
+                .statusCode(200);
+        assertEquals(1L, Db.count("SELECT count(*) FROM circles WHERE id = ? AND owner_id = ?", circle, bob.id()));
+        assertEquals(List.of("circle.transfer_ownership"),
+                Db.column("SELECT action FROM sudo_sessions WHERE user_id = ?", alice.id()));
+    }
+
+    @Test
     void permissionComesBeforeSudo() {
         TestUser alice = TestUser.named("alice");
         TestUser vera = TestUser.named("vera");

@@ -60,7 +60,12 @@ public final class AccessGrpc implements AutoCloseable {
     }
 
     public ListMembershipsResponse memberships(TestUser user, String token) {
-        return authorized(token).listMemberships(ListMembershipsRequest.newBuilder().setCaller(caller(user)).build());
+        return memberships(caller(user), token);
+    }
+
+    /** ListMemberships for any caller, as a client may send it, with {@code token} (or none when null). */
+    public ListMembershipsResponse memberships(Caller caller, String token) {
+        return authorized(token).listMemberships(ListMembershipsRequest.newBuilder().setCaller(caller).build());
     }
 
     private AccessServiceGrpc.AccessServiceBlockingStub authorized(String token) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.grpc.Status;
@@ -25,9 +26,11 @@ import org.lifeos.contracts.planning.v1.TodayTask;
 import org.lifeos.planning.habit.HabitAgenda.DueHabit;
 import org.lifeos.planning.query.QueryCaller.Resolved;
 import org.lifeos.planning.search.SearchService;
+import org.lifeos.planning.search.SearchableKinds;
 import org.lifeos.planning.today.TodayService;
 import org.lifeos.planning.today.TodayService.Today;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
 
 /**
  * {@code lifeos.planning.v1.PlanningQuery}, served on the HTTP port next to REST. Each call is
@@ -40,18 +43,22 @@ import org.lifeos.platform.error.ProblemException;
 public class PlanningQueryEndpoint implements PlanningQuery {
 
     private static final int TODAY_TASKS = 10;
+    /** Every PlanningQuery call reads planning data: the scope a partner token needs, as for REST reads. */
+    private static final String READ = "planning:read";
 
     private final QueryCaller callers;
     private final TodayService today;
     private final BillableMinutes billable;
     private final SearchService search;
+    private final SearchableKinds kinds;
 
     public PlanningQueryEndpoint(QueryCaller callers, TodayService today, BillableMinutes billable,
-                                 SearchService search) {
+                                 SearchService search, SearchableKinds kinds) {
         this.callers = callers;
         this.today = today;
         this.billable = billable;
         this.search = search;
+        this.kinds = kinds;
     }
 
     @Override
@@ -59,7 +66,7 @@ public class PlanningQueryEndpoint implements PlanningQuery {
     public Uni<TodaySummaryResponse> todaySummary(TodaySummaryRequest request) {
         String token = BearerToken.TOKEN.get();
         return answer(() -> {
-            Resolved caller = callers.resolve(token, request.getCircleId());
+            Resolved caller = callers.resolve(token, request.getCircleId(), "tasks", READ);
             Today day = today.of(date("date", request.getDate(), null), caller.zone());
             TodaySummaryResponse.Builder response = TodaySummaryResponse.newBuilder()
                     .setDate(day.date().toString()).setTimeZone(day.timeZone())
@@ -81,7 +88,7 @@ public class PlanningQueryEndpoint implements PlanningQuery {
     public Uni<BillableMinutesResponse> billableMinutes(BillableMinutesRequest request) {
         String token = BearerToken.TOKEN.get();
         return answer(() -> {
-            Resolved caller = callers.resolve(token, request.getCircleId());
+            Resolved caller = callers.resolve(token, request.getCircleId(), "tasks", READ);
             LocalDate from = date("from", request.getFrom(), null);
             LocalDate to = date("to", request.getTo(), null);
             if (from == null || to == null || to.isBefore(from)) {
@@ -102,20 +109,26 @@ public class PlanningQueryEndpoint implements PlanningQuery {
     public Uni<SearchResponse> search(SearchRequest request) {
         String token = BearerToken.TOKEN.get();
         return answer(() -> {
-            callers.resolve(token, request.getCircleId());
+            // As GET /api/v1/search: members may search; each kind only if they may read it.
+            Resolved caller = callers.resolve(token, request.getCircleId(), "search", READ);
             int limit = request.getLimit() == 0 ? 20 : request.getLimit();
             if (limit < 1 || limit > 50) {
                 throw Status.INVALID_ARGUMENT.withDescription("limit: must be between 1 and 50").asRuntimeException();
             }
+            Set<String> readable = kinds.readable(caller.grant(), caller.bearerToken(), caller.circleId());
+            if (readable.isEmpty()) {
+                throw Status.PERMISSION_DENIED.withDescription("You may read none of tasks, goals and notes here")
+                        .asRuntimeException();
+            }
             SearchResponse.Builder response = SearchResponse.newBuilder();
-            search.search(request.getQuery(), limit).forEach(hit -> response.addHits(SearchHit.newBuilder()
+            search.search(request.getQuery(), limit, readable).forEach(hit -> response.addHits(SearchHit.newBuilder()
                     .setKind(hit.kind()).setId(hit.id().toString()).setTitle(hit.title())
                     .setSnippet(hit.snippet() == null ? "" : hit.snippet()).setRank(hit.rank())));
             return response.build();
         });
     }
 
-    /** Runs the call; a bad field is INVALID_ARGUMENT naming it, as REST's 400 would. */
+    /** Runs the call; a bad field is INVALID_ARGUMENT naming it, as REST's 400 would; identity unreachable UNAVAILABLE. */
     private static <T> Uni<T> answer(Supplier<T> work) {
         return Uni.createFrom().item(() -> {
             try {
@@ -123,6 +136,9 @@ public class PlanningQueryEndpoint implements PlanningQuery {
             } catch (StatusRuntimeException e) {
                 throw e;
             } catch (ProblemException e) {
+                if (e.type() == ProblemType.UNAVAILABLE) {
+                    throw Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
+                }
                 String fields = e.errors().stream().map(f -> f.field() + ": " + f.message())
                         .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
                 throw Status.INVALID_ARGUMENT.withDescription(fields).asRuntimeException();

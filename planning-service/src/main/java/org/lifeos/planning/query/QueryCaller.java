@@ -14,22 +14,29 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.lifeos.contracts.identity.v1.Caller;
 import org.lifeos.platform.tenancy.AccessClient;
 import org.lifeos.platform.tenancy.AccessDecision;
 import org.lifeos.platform.tenancy.TenantContext;
+import org.lifeos.platform.tenancy.TokenGrants;
 
 /**
- * Who calls PlanningQuery, checked as the REST side checks it: the bearer token is verified by the
- * OIDC extension (issuer, audience, keys, expiry), identity-service is asked (with that same
- * token, through the platform's {@link AccessClient}) whether the user may read in the circle, and
- * the tenant context is set so every query runs under the circle's row-level security.
+ * Who calls PlanningQuery, checked as the REST side's AccessFilter checks it: the bearer token is
+ * verified by the OIDC extension (issuer, audience, keys, expiry), a partner app's token must
+ * carry the call's scope ({@link TokenGrants}, first-party apps need none), identity-service is
+ * asked (with that same token, through the platform's {@link AccessClient}) whether the user may
+ * read the call's resource in the circle, and the tenant context is set so every query runs under
+ * the circle's row-level security.
  */
 @ApplicationScoped
 public class QueryCaller {
 
-    /** The verified caller of one call. */
-    public record Resolved(UUID userId, UUID circleId, ZoneId zone) {
+    /**
+     * The verified caller of one call.
+     *
+     * @param grant       what the token grants (for checks of further resources)
+     * @param bearerToken the token, to ask identity-service about further resources
+     */
+    public record Resolved(UUID userId, UUID circleId, ZoneId zone, TokenGrants.Grant grant, String bearerToken) {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -37,15 +44,21 @@ public class QueryCaller {
     private final TenantIdentityProvider identities;
     private final AccessClient access;
     private final TenantContext context;
+    private final TokenGrants grants;
 
-    public QueryCaller(TenantIdentityProvider identities, AccessClient access, TenantContext context) {
+    public QueryCaller(TenantIdentityProvider identities, AccessClient access, TenantContext context,
+                       TokenGrants grants) {
         this.identities = identities;
         this.access = access;
         this.context = context;
+        this.grants = grants;
     }
 
-    /** Blocks (worker thread, active request context). UNAUTHENTICATED, PERMISSION_DENIED, INVALID_ARGUMENT. */
-    public Resolved resolve(String bearerToken, String circleId) {
+    /**
+     * Blocks (worker thread, active request context). UNAUTHENTICATED, PERMISSION_DENIED (a scope
+     * the token lacks, or not allowed to read {@code resource} in the circle), INVALID_ARGUMENT.
+     */
+    public Resolved resolve(String bearerToken, String circleId, String resource, String scope) {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw Status.UNAUTHENTICATED.withDescription("A bearer token is required").asRuntimeException();
         }
@@ -57,11 +70,10 @@ public class QueryCaller {
         } catch (RuntimeException e) {
             throw Status.UNAUTHENTICATED.withDescription("The bearer token is not valid").asRuntimeException();
         }
-        UUID user;
-        try {
-            user = UUID.fromString(jwt == null ? "" : jwt.getSubject());
-        } catch (RuntimeException e) {
-            throw Status.UNAUTHENTICATED.withDescription("The token's subject is not a LifeOS user").asRuntimeException();
+        TokenGrants.Grant grant = Optional.ofNullable(jwt).flatMap(grants::of).orElseThrow(() ->
+                Status.UNAUTHENTICATED.withDescription("The token's subject is not a LifeOS user").asRuntimeException());
+        if (!grant.permits(scope)) {
+            throw Status.PERMISSION_DENIED.withDescription("This token lacks the scope " + scope).asRuntimeException();
         }
         Optional<UUID> circle;
         try {
@@ -69,22 +81,18 @@ public class QueryCaller {
         } catch (IllegalArgumentException e) {
             throw Status.INVALID_ARGUMENT.withDescription("circle_id: must be a UUID").asRuntimeException();
         }
-        Caller.Builder caller = Caller.newBuilder().setUserId(user.toString());
-        jwt.<String>claim("preferred_username").ifPresent(caller::setUsername);
-        jwt.<String>claim("email").ifPresent(caller::setEmail);
-        jwt.<String>claim("zoneinfo").ifPresent(caller::setZoneinfo);
         AccessDecision decision;
         try {
-            decision = access.check(caller.build(), bearerToken, circle, "tasks", "read").await().atMost(TIMEOUT);
+            decision = access.check(grant.caller(), bearerToken, circle, resource, "read").await().atMost(TIMEOUT);
         } catch (RuntimeException e) {
             throw Status.UNAVAILABLE.withDescription("Access cannot be checked right now").asRuntimeException();
         }
         if (!decision.member() || !decision.allowed()) {
-            throw Status.PERMISSION_DENIED.withDescription("You may not read planning in this circle")
+            throw Status.PERMISSION_DENIED.withDescription("You may not read " + resource + " in this circle")
                     .asRuntimeException();
         }
-        context.set(user, decision.circleId());
-        return new Resolved(user, decision.circleId(), zone(jwt));
+        context.set(grant.userId(), decision.circleId());
+        return new Resolved(grant.userId(), decision.circleId(), zone(jwt), grant, bearerToken);
     }
 
     private static ZoneId zone(JsonWebToken jwt) {

@@ -1,6 +1,7 @@
 package org.lifeos.planning.search;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,11 +9,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lifeos.planning.search.SearchService.Hit;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.tenancy.Access;
+import org.lifeos.platform.tenancy.TenantContext;
+import org.lifeos.platform.tenancy.TokenGrants;
 
-/** {@code GET /api/v1/search?q=}: the circle's tasks and goals that match, best first. */
+/**
+ * {@code GET /api/v1/search?q=}: the circle's tasks, goals and notes that match, best first, each
+ * kind only if the caller may read it in the circle ({@link SearchableKinds}). The endpoint's own
+ * rule ({@code search}, which falls under a circle's {@code *} rules) only admits members; none of
+ * the kinds readable is a 403.
+ */
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
@@ -21,17 +31,32 @@ public class SearchResource {
     }
 
     private final SearchService service;
+    private final SearchableKinds kinds;
+    private final TokenGrants grants;
+    private final JsonWebToken token;
+    private final TenantContext context;
 
-    public SearchResource(SearchService service) {
+    public SearchResource(SearchService service, SearchableKinds kinds, TokenGrants grants, JsonWebToken token,
+                          TenantContext context) {
         this.service = service;
+        this.kinds = kinds;
+        this.grants = grants;
+        this.token = token;
+        this.context = context;
     }
 
     @GET
-    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    @Access(resource = "search", action = "read", scope = "planning:read")
     public Results search(@QueryParam("q") String q, @QueryParam("limit") Integer limit) {
         if (limit != null && (limit < 1 || limit > 50)) {
             throw ProblemException.badField("limit", "must be between 1 and 50");
         }
-        return new Results(q, service.search(q, limit == null ? 20 : limit));
+        // The AccessFilter admitted this token, so it has a grant.
+        TokenGrants.Grant grant = grants.of(token).orElseThrow();
+        Set<String> readable = kinds.readable(grant, token.getRawToken(), context.circleId());
+        if (readable.isEmpty()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may read none of tasks, goals and notes here");
+        }
+        return new Results(q, service.search(q, limit == null ? 20 : limit, readable));
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.grpc.Metadata;
@@ -32,6 +33,7 @@ import org.lifeos.contracts.planning.v1.TodaySummaryResponse;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.Tokens;
 import org.lifeos.planning.support.Api;
+import org.lifeos.planning.support.FakeAccessService;
 
 /**
  * PlanningQuery through a real gRPC client (in-process channel): each call carries the user's
@@ -110,6 +112,42 @@ class PlanningQueryGrpcTest {
                 BillableMinutesRequest.newBuilder().setFrom("2026-02-30").setTo(today).build()).await().atMost(WAIT));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> as(alice.user(), "alice").search(
                 SearchRequest.newBuilder().setQuery(" ").build()).await().atMost(WAIT));
+    }
+
+    /** As the REST side's AccessFilter: a partner app's token needs planning:read for every PlanningQuery call. */
+    @Test
+    void aPartnerTokenWithoutPlanningReadIsPermissionDenied() {
+        PlanningQuery bank = withToken(Tokens.partner(alice.user(), "alice", "bank-app", Set.of("finance:read")));
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> bank.search(SearchRequest.newBuilder().setQuery("marathon")
+                .build()).await().atMost(WAIT));
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> bank.todaySummary(TodaySummaryRequest.newBuilder().build())
+                .await().atMost(WAIT));
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> bank.billableMinutes(BillableMinutesRequest.newBuilder()
+                .setFrom(today).setTo(today).build()).await().atMost(WAIT));
+        PlanningQuery fitness = withToken(Tokens.partner(alice.user(), "alice", "fitness-app", Set.of("planning:read")));
+        assertEquals(1, fitness.search(SearchRequest.newBuilder().setQuery("marathon").build()).await().atMost(WAIT)
+                .getHitsCount());
+    }
+
+    /** The circle denies visitors goals:read: Search over gRPC leaves the goals out, as REST does. */
+    @Test
+    void searchLeavesOutTheKindsAPolicyOverrideHides() {
+        UUID circle = UUID.randomUUID();
+        FakeAccessService.setRole(alice.user(), circle, "owner");
+        Api owner = alice.in(circle);
+        UUID domain = owner.createDomain("Races");
+        owner.request().body(Map.of("domainId", domain.toString(), "title", "Win the relay", "level", "yearly"))
+                .post("/api/v1/goals").then().statusCode(201);
+        UUID task = owner.task(domain, "Book the relay bus");
+        Api vera = Api.newUser("vera").in(circle);
+        FakeAccessService.setRole(vera.user(), circle, "visitor");
+        FakeAccessService.deny(circle, "visitor", "goals", "read");
+
+        SearchRequest relay = SearchRequest.newBuilder().setCircleId(circle.toString()).setQuery("relay").build();
+        assertEquals(List.of(task.toString()), as(vera.user(), "vera").search(relay).await().atMost(WAIT)
+                .getHitsList().stream().map(h -> h.getId()).toList());
+        assertEquals(List.of("goal", "task"), as(alice.user(), "alice").search(relay).await().atMost(WAIT)
+                .getHitsList().stream().map(h -> h.getKind()).sorted().toList());
     }
 
     private void done(UUID domain, String title, Map<String, Object> minutes) {

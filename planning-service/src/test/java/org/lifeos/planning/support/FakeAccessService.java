@@ -17,7 +17,7 @@ import org.lifeos.contracts.identity.v1.Membership;
 /**
  * identity-service's AccessService as planning-service's tests need it: memberships the test
  * sets, and identity's default policy (visitors read; editors, admins and owners also write and
- * delete). Served over in-process gRPC, so planning's real AccessClient, cache and filter run
+ * delete), with the per-circle overrides a test sets. Served over in-process gRPC, so planning's real AccessClient, cache and filter run
  * unchanged. identity-service's own tests cover the real implementation.
  */
 @GrpcService
@@ -26,6 +26,7 @@ public class FakeAccessService implements AccessService {
     private static final Map<UUID, UUID> PERSONAL = new ConcurrentHashMap<>();
     private static final Map<String, String> ROLES = new ConcurrentHashMap<>();
     private static final Set<String> VISITOR_ACTIONS = Set.of("read");
+    private static final Set<String> DENIED = ConcurrentHashMap.newKeySet();
 
     /** The user's personal circle, made on first sight as identity-service does. */
     public static UUID personalCircle(UUID user) {
@@ -44,6 +45,11 @@ public class FakeAccessService implements AccessService {
         ROLES.remove(key(user, circle));
     }
 
+    /** A circle's policy override, as identity-service applies it: {@code role} may not {@code action} {@code resource} there. */
+    public static void deny(UUID circle, String role, String resource, String action) {
+        DENIED.add(circle + "/" + role + "/" + resource + "/" + action);
+    }
+
     @Override
     public Uni<CheckResponse> check(CheckRequest request) {
         UUID user = UUID.fromString(request.getCaller().getUserId());
@@ -55,7 +61,8 @@ public class FakeAccessService implements AccessService {
         if (role == null) {
             return Uni.createFrom().item(response.setMember(false).setAllowed(false).build());
         }
-        boolean allowed = !role.equals("visitor") || VISITOR_ACTIONS.contains(request.getAction());
+        boolean allowed = (!role.equals("visitor") || VISITOR_ACTIONS.contains(request.getAction()))
+                && !DENIED.contains(circle + "/" + role + "/" + request.getResource() + "/" + request.getAction());
         return Uni.createFrom().item(response.setMember(true).setAllowed(allowed).setRole(role).build());
     }
 

@@ -1,12 +1,8 @@
 package org.lifeos.platform.tenancy;
 
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -15,11 +11,9 @@ import jakarta.ws.rs.core.Response;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.lifeos.contracts.identity.v1.Caller;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.error.Problems;
@@ -38,15 +32,13 @@ public class AccessFilter {
     private final JsonWebToken token;
     private final TenantContext context;
     private final AccessClient access;
-    private final Set<String> firstPartyClients;
+    private final TokenGrants grants;
 
-    public AccessFilter(JsonWebToken token, TenantContext context, AccessClient access,
-                        @ConfigProperty(name = "lifeos.auth.first-party-clients", defaultValue = "lifeos-web")
-                        List<String> firstPartyClients) {
+    public AccessFilter(JsonWebToken token, TenantContext context, AccessClient access, TokenGrants grants) {
         this.token = token;
         this.context = context;
         this.access = access;
-        this.firstPartyClients = Set.copyOf(firstPartyClients);
+        this.grants = grants;
     }
 
     @ServerRequestFilter
@@ -64,12 +56,11 @@ public class AccessFilter {
                     Problems.response(ProblemType.UNAUTHORIZED, "A valid bearer token is required", request))
                     .header("WWW-Authenticate", "Bearer").build());
         }
-        UUID user;
-        try {
-            user = UUID.fromString(token.getSubject());
-        } catch (IllegalArgumentException e) {
+        Optional<TokenGrants.Grant> granted = grants.of(token);
+        if (granted.isEmpty()) {
             return problem(ProblemType.UNAUTHORIZED, "The token's subject is not a LifeOS user", request);
         }
+        TokenGrants.Grant grant = granted.get();
         Optional<UUID> circle;
         try {
             circle = Optional.ofNullable(request.getHeaderString(CIRCLE_HEADER)).filter(h -> !h.isBlank())
@@ -78,14 +69,10 @@ public class AccessFilter {
             return Uni.createFrom().item(Problems.response(ProblemType.VALIDATION, CIRCLE_HEADER + ": must be a UUID",
                     request, List.of(new Problem.FieldError(CIRCLE_HEADER, "must be a UUID"))));
         }
-        Set<String> scopes = scopes();
-        String client = token.<String>claim("azp").orElse(null);
-        boolean firstParty = client != null && firstPartyClients.contains(client);
-        if (!firstParty && !scopes.contains(rule.scope())) {
+        if (!grant.permits(rule.scope())) {
             return problem(ProblemType.FORBIDDEN, "This token lacks the scope " + rule.scope(), request);
         }
-        Instant authTime = token.<Number>claim("auth_time").map(n -> Instant.ofEpochSecond(n.longValue())).orElse(null);
-        return access.check(caller(user), token.getRawToken(), circle, rule.resource(), rule.action())
+        return access.check(grant.caller(), token.getRawToken(), circle, rule.resource(), rule.action())
                 .map(decision -> {
                     if (!decision.member()) {
                         return Problems.response(ProblemType.FORBIDDEN, "You are not a member of this circle", request);
@@ -94,7 +81,7 @@ public class AccessFilter {
                         return Problems.response(ProblemType.FORBIDDEN, "As " + decision.role() + " you may not "
                                 + rule.action() + " " + rule.resource() + " in this circle", request);
                     }
-                    context.resolved(decision, scopes, authTime, client);
+                    context.resolved(decision, grant.scopes(), grant.authTime(), grant.clientId(), grant.firstParty());
                     return (Response) null;
                 })
                 .onFailure(StatusRuntimeException.class).recoverWithItem(e -> {
@@ -109,20 +96,6 @@ public class AccessFilter {
                     LOG.warnf("Access check failed: %s", e.toString());
                     return Problems.response(ProblemType.UNAVAILABLE, "Access cannot be checked right now", request);
                 });
-    }
-
-    private Caller caller(UUID user) {
-        Caller.Builder caller = Caller.newBuilder().setUserId(user.toString());
-        token.<String>claim("preferred_username").ifPresent(caller::setUsername);
-        token.<String>claim("email").ifPresent(caller::setEmail);
-        token.<String>claim("name").ifPresent(caller::setDisplayName);
-        token.<String>claim("zoneinfo").ifPresent(caller::setZoneinfo);
-        return caller.build();
-    }
-
-    private Set<String> scopes() {
-        return token.<String>claim("scope").map(s -> Arrays.stream(s.split(" ")).filter(v -> !v.isBlank())
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     private static Uni<Response> problem(ProblemType type, String detail, ContainerRequestContext request) {

@@ -22,13 +22,14 @@ public class TenantContext {
     private Set<String> scopes = Set.of();
     private Instant authTime;
     private String clientId;
+    private boolean firstParty;
 
     public void set(UUID userId, UUID circleId) {
         this.userId = userId;
         this.circleId = circleId;
     }
 
-    void resolved(AccessDecision decision, Set<String> scopes, Instant authTime, String clientId) {
+    void resolved(AccessDecision decision, Set<String> scopes, Instant authTime, String clientId, boolean firstParty) {
         this.userId = decision.userId();
         this.circleId = decision.circleId();
         this.personalCircleId = decision.personalCircleId();
@@ -36,6 +37,7 @@ public class TenantContext {
         this.scopes = scopes;
         this.authTime = authTime;
         this.clientId = clientId;
+        this.firstParty = firstParty;
     }
 
     public boolean isSet() {
@@ -68,6 +70,14 @@ public class TenantContext {
 
     public Optional<String> clientId() {
         return Optional.ofNullable(clientId);
+    }
+
+    /**
+     * Whether the request's token is one of LifeOS's own apps' ({@code lifeos.auth.first-party-clients}),
+     * as {@link AccessFilter} decided it; false for a partner app's token and outside a request.
+     */
+    public boolean firstParty() {
+        return firstParty;
     }
 
     private static UUID require(UUID value) {
