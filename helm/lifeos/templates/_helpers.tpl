@@ -50,6 +50,15 @@ http://{{ .Values.keycloak.name }}-service:8080
 {{- end }}
 {{- end }}
 
+{{- /* The API's public base URL for links: forwarding.publicUrl, else the ingress's host. */ -}}
+{{- define "lifeos.publicUrl" -}}
+{{- if .Values.forwarding.publicUrl -}}
+{{ .Values.forwarding.publicUrl }}
+{{- else if .Values.ingress.enabled -}}
+https://{{ .Values.ingress.gateway.host }}
+{{- end }}
+{{- end }}
+
 {{- define "lifeos.podSecurityContext" -}}
 runAsNonRoot: true
 runAsUser: 65532

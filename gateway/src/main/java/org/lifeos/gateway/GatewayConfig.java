@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,6 +26,13 @@ public interface GatewayConfig {
     OpenApi openapi();
 
     RateLimit rateLimit();
+
+    /**
+     * Peers whose {@code X-Forwarded-For/-Host/-Proto} the gateway believes, as addresses or CIDR
+     * ranges: the ingress controller's pod network in a cluster. None by default: locally the
+     * gateway is the edge, and a caller's own forwarded headers are replaced.
+     */
+    Optional<List<String>> trustedProxies();
 
     interface Route {
         /**

@@ -26,6 +26,8 @@ import org.lifeos.gateway.routing.Route;
 import org.lifeos.gateway.routing.RouteTable;
 import org.lifeos.gateway.routing.UpstreamProxy;
 import org.lifeos.gateway.security.AuthenticationGate;
+import org.lifeos.platform.net.ClientAddress;
+import org.lifeos.platform.net.TrustedProxies;
 
 /**
  * Puts the gateway on Quarkus's Vert.x router. For every request: a request id. For requests
@@ -80,10 +82,12 @@ public class GatewayRouter {
                 .setMaxPoolSize(upstream.maxConnections())
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(60));
+        ClientAddress clients = new ClientAddress(new TrustedProxies("lifeos.gateway.trusted-proxies",
+                config.trustedProxies().orElse(List.of())));
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         for (Route route : routes.routes().values()) {
             upstreams.put(route.name(), new UpstreamProxy(route, client, upstream,
-                    new CircuitBreaker(breaker.failureThreshold(), breaker.openDuration())));
+                    new CircuitBreaker(breaker.failureThreshold(), breaker.openDuration()), clients));
             LOG.infof("Route '%s' -> %s for %s", route.name(), route.upstream(), String.join(", ", route.prefixes()));
         }
 
@@ -93,7 +97,7 @@ public class GatewayRouter {
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::handle);
         router.get(OPENAPI_PATH).handler(openApi::handle);
         router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
-        RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute());
+        RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute(), clients);
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
         for (String paths : List.of(API_PATHS, PUBLIC_PATHS)) {
             router.route(paths).order(ORDER_ROUTE_LOOKUP).handler(this::lookUp);

@@ -19,9 +19,9 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lifeos.gateway.support.FakeUpstreams;
-import org.lifeos.gateway.support.RawHttp;
+import org.lifeos.devstack.testing.RawHttp;
 import org.lifeos.devstack.testing.Tokens;
+import org.lifeos.gateway.support.FakeUpstreams;
 
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)

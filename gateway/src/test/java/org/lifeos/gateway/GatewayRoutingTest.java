@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lifeos.devstack.testing.RawHttp;
+import org.lifeos.devstack.testing.Tokens;
 import org.lifeos.gateway.support.FakeService;
 import org.lifeos.gateway.support.FakeUpstreams;
-import org.lifeos.gateway.support.RawHttp;
-import org.lifeos.devstack.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -118,6 +118,39 @@ class GatewayRoutingTest {
         assertEquals("127.0.0.1", received.header("X-Forwarded-For"));
         assertEquals(gateway.getHost() + ":" + gateway.getPort(), received.header("X-Forwarded-Host"));
         assertEquals("http", received.header("X-Forwarded-Proto"));
+    }
+
+    /** A caller that is no proxy cannot name another client, host or scheme: the gateway's own view wins. */
+    @Test
+    void forwardedHeadersFromACallerThatIsNoProxyAreReplaced() throws Exception {
+        try (RawHttp http = new RawHttp(gateway, "127.0.0.1")) {
+            assertEquals(200, http.send("GET /api/v1/tasks HTTP/1.1\r\nHost: localhost:" + gateway.getPort()
+                    + "\r\nAuthorization: Bearer " + Tokens.valid() + "\r\nX-Forwarded-For: 192.0.2.1"
+                    + "\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n")
+                    .status());
+        }
+        FakeService.Received received = FakeUpstreams.service("planning").take();
+        assertEquals("127.0.0.1", received.header("X-Forwarded-For"));
+        assertEquals("localhost:" + gateway.getPort(), received.header("X-Forwarded-Host"));
+        assertEquals("http", received.header("X-Forwarded-Proto"));
+    }
+
+    /**
+     * Behind a trusted ingress (127.0.0.2 in the tests) the ingress's view is kept, and the chain
+     * the service gets starts at the client the ingress saw, without what the client made up.
+     */
+    @Test
+    void forwardedHeadersFromTheTrustedIngressAreKeptFromTheClientOn() throws Exception {
+        try (RawHttp http = new RawHttp(gateway, "127.0.0.2")) {
+            assertEquals(200, http.send("GET /api/v1/tasks HTTP/1.1\r\nHost: gateway.internal"
+                    + "\r\nAuthorization: Bearer " + Tokens.valid() + "\r\nX-Forwarded-For: 192.0.2.1, 203.0.113.7"
+                    + "\r\nX-Forwarded-Host: api.lifeos.example\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n")
+                    .status());
+        }
+        FakeService.Received received = FakeUpstreams.service("planning").take();
+        assertEquals("203.0.113.7, 127.0.0.2", received.header("X-Forwarded-For"));
+        assertEquals("api.lifeos.example", received.header("X-Forwarded-Host"));
+        assertEquals("https", received.header("X-Forwarded-Proto"));
     }
 
     @Test

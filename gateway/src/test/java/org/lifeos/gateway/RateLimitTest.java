@@ -5,17 +5,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.RawHttp;
 import org.lifeos.devstack.testing.Tokens;
 import org.lifeos.gateway.support.FakeUpstreams;
 
@@ -29,6 +33,9 @@ import org.lifeos.gateway.support.FakeUpstreams;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RateLimitTest {
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     public static class ThreeAMinute implements QuarkusTestProfile {
         @Override
@@ -65,6 +72,36 @@ class RateLimitTest {
         given().auth().oauth2(bob).get("/api/v1/tasks").then().statusCode(429);
         given().auth().oauth2(carol).get("/api/v1/tasks").then().statusCode(200)
                 .header("RateLimit-Remaining", "2");
+    }
+
+    /**
+     * Anonymous calls (recovery) are limited per client address, also behind the ingress (the
+     * trusted 127.0.0.2 in the tests): one client using up its budget does not block another.
+     */
+    @Test
+    void anonymousCallersBehindTheSameIngressHaveTheirOwnBudgets() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, viaIngress("203.0.113.7"));
+        }
+        assertEquals(429, viaIngress("203.0.113.7"));
+        assertEquals(200, viaIngress("198.51.100.20"), "another client behind the same ingress");
+    }
+
+    /** A caller that is no proxy cannot get fresh budgets by making up X-Forwarded-For addresses. */
+    @Test
+    void aMadeUpForwardedForFromACallerThatIsNoProxyIsIgnored() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "192.0.2." + i).get("/public/v1/recovery/password").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "192.0.2.99").get("/public/v1/recovery/password").then().statusCode(429);
+    }
+
+    /** What the ingress would send for {@code client}: its address appended to X-Forwarded-For. */
+    private int viaIngress(String client) throws IOException {
+        try (RawHttp http = new RawHttp(gateway, "127.0.0.2")) {
+            return http.send("GET /public/v1/recovery/password HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: "
+                    + client + "\r\nConnection: close\r\n\r\n").status();
+        }
     }
 
     @Test

@@ -9,9 +9,12 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.ext.web.RoutingContext;
 import org.lifeos.gateway.problem.ProblemType;
 import org.lifeos.gateway.problem.Problems;
+import org.lifeos.platform.net.ClientAddress;
 
 /**
- * A token bucket per caller (the token's subject, or the client address when there is none):
+ * A token bucket per caller (the token's subject, or the client's address when there is none, as
+ * {@link ClientAddress} resolves it behind the ingress: never the ingress's own address, which
+ * would put every anonymous caller in one bucket):
  * {@code requestsPerMinute} requests, refilled continuously. Every answer carries
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}; a caller over
  * the limit gets 429 with {@code Retry-After} and nothing reaches a service. Buckets live in this
@@ -23,17 +26,20 @@ public final class RateLimiter {
     public static final String CALLER_KEY = RateLimiter.class.getName() + ".caller";
 
     private final long requestsPerMinute;
+    private final ClientAddress clients;
     private final Duration idleBefore;
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(long requestsPerMinute) {
+    public RateLimiter(long requestsPerMinute, ClientAddress clients) {
         this.requestsPerMinute = requestsPerMinute;
+        this.clients = clients;
         this.idleBefore = Duration.ofMinutes(2);
     }
 
     public void handle(RoutingContext ctx) {
         String caller = ctx.get(CALLER_KEY);
-        String key = caller != null ? "sub:" + caller : "ip:" + ctx.request().remoteAddress().hostAddress();
+        String key = caller != null ? "sub:" + caller : "ip:" + clients.resolve(
+                ctx.request().remoteAddress().hostAddress(), ctx.request().headers().getAll("X-Forwarded-For"));
         Entry entry = buckets.computeIfAbsent(key, k -> new Entry(newBucket()));
         entry.lastUsed = System.nanoTime();
         ConsumptionProbe probe = entry.bucket.tryConsumeAndReturnRemaining(1);

@@ -23,11 +23,16 @@ import org.lifeos.gateway.GatewayConfig;
 import org.lifeos.gateway.problem.ProblemType;
 import org.lifeos.gateway.problem.Problems;
 import org.lifeos.gateway.requestid.RequestIds;
+import org.lifeos.platform.net.ClientAddress;
 
 /**
  * Forwards requests to one service with vertx-http-proxy: method, path, query, headers
  * (Authorization and X-Request-Id included) and body stream through unchanged, hop-by-hop headers
- * are dropped, and {@code X-Forwarded-For/-Host/-Proto} tell the service who really called.
+ * are dropped, and {@code X-Forwarded-For/-Host/-Proto} tell the service who really called and at
+ * which public address: {@code X-Forwarded-For} carries only the believed part of the chain (from
+ * the client as {@link ClientAddress} resolves it, up to the gateway's own peer), and a caller's
+ * own {@code X-Forwarded-Host/-Proto} are kept only when it is a trusted proxy (the ingress);
+ * from anyone else they are replaced by the address the gateway was called at.
  *
  * <p>When the service cannot be reached the caller gets a problem instead of an empty 502:
  * 504 when it did not connect or answer in time, 502 when it refused or broke the connection,
@@ -43,10 +48,13 @@ public final class UpstreamProxy {
     private final Route route;
     private final CircuitBreaker breaker;
     private final HttpProxy proxy;
+    private final ClientAddress clients;
 
-    public UpstreamProxy(Route route, HttpClient client, GatewayConfig.Upstream timeouts, CircuitBreaker breaker) {
+    public UpstreamProxy(Route route, HttpClient client, GatewayConfig.Upstream timeouts, CircuitBreaker breaker,
+                         ClientAddress clients) {
         this.route = route;
         this.breaker = breaker;
+        this.clients = clients;
         long connectTimeoutMs = timeouts.connectTimeout().toMillis();
         long requestTimeoutMs = timeouts.requestTimeout().toMillis();
         // No WebSocket tunnelling: no LifeOS API uses it, and the tunnel would bypass the interceptor below.
@@ -105,15 +113,21 @@ public final class UpstreamProxy {
         }
 
         private void forwardedHeaders(MultiMap headers, HttpServerRequest incoming) {
-            String client = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
-            if (client != null) {
-                String before = headers.get(X_FORWARDED_FOR);
-                headers.set(X_FORWARDED_FOR, before == null || before.isBlank() ? client : before + ", " + client);
+            String peer = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+            if (peer == null) {
+                headers.remove(X_FORWARDED_FOR);
+            } else {
+                headers.set(X_FORWARDED_FOR, String.join(", ", clients.chain(peer, headers.getAll(X_FORWARDED_FOR))));
             }
-            if (!headers.contains(X_FORWARDED_HOST) && incoming.authority() != null) {
-                headers.set(X_FORWARDED_HOST, incoming.authority().toString());
+            boolean fromProxy = peer != null && clients.trusts(peer);
+            if (!fromProxy || !headers.contains(X_FORWARDED_HOST)) {
+                if (incoming.authority() != null) {
+                    headers.set(X_FORWARDED_HOST, incoming.authority().toString());
+                } else {
+                    headers.remove(X_FORWARDED_HOST);
+                }
             }
-            if (!headers.contains(X_FORWARDED_PROTO)) {
+            if (!fromProxy || !headers.contains(X_FORWARDED_PROTO)) {
                 headers.set(X_FORWARDED_PROTO, incoming.scheme());
             }
         }

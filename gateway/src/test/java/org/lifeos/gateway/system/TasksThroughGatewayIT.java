@@ -89,6 +89,10 @@ class TasksThroughGatewayIT {
                 .post("/api/v1/tasks").then().statusCode(201).header("X-Request-Id", notNullValue())
                 .extract().path("id");
         as(alice).get("/api/v1/tasks").then().statusCode(200).body("items.id", hasItem(task));
+        // Links lead back through the gateway, never to planning-service's own address.
+        String next = as(alice).queryParam("limit", 1).get("/api/v1/tasks").then().statusCode(200)
+                .extract().path("next");
+        assertTrue(next.startsWith(gateway + "/api/v1/tasks?"), next);
 
         as(bob).get("/api/v1/tasks/" + task).then().statusCode(404).contentType("application/problem+json");
         as(bob).get("/api/v1/tasks").then().statusCode(200).body("items.id", not(hasItem(task)));

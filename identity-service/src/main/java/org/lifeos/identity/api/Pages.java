@@ -35,7 +35,6 @@ public final class Pages {
         }
         List<T> items = fetched.subList(0, limit);
         String cursor = Cursors.encode(List.of(key.apply(items.get(limit - 1)).toString()));
-        return new Page<>(List.copyOf(items),
-                uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString());
+        return new Page<>(List.copyOf(items), Page.next(uri, cursor));
     }
 }

@@ -47,7 +47,7 @@ public class AuditResource {
         }
         List<AuditLog.Row> items = List.copyOf(fetched.subList(0, size));
         String next = Cursors.encode(List.of(Long.toString(items.get(size - 1).seq())));
-        return new Page<>(items, uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build().toString());
+        return new Page<>(items, Page.next(uri, next));
     }
 
     @GET

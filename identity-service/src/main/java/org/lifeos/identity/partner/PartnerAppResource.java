@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,12 +23,14 @@ import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
+import org.lifeos.platform.api.SecretResponse;
 import org.lifeos.platform.tenancy.Access;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * The caller's partner apps. Registering and rotating the secret need sudo mode, and their answers
- * carry the client secret for the only time ({@code Cache-Control: no-store}).
+ * carry the client secret for the only time ({@link SecretResponse}: {@code Cache-Control: no-store},
+ * and never replayed for an {@code Idempotency-Key}).
  */
 @Path("/api/v1/partner-apps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,11 +48,11 @@ public class PartnerAppResource {
     }
 
     @POST
+    @SecretResponse
     @Access(resource = PartnerAppService.RESOURCE, action = "manage", scope = FirstParty.ONLY)
     public Response register(JsonNode body) {
         PartnerAppDto app = apps.register(context.userId(), forms.create(body, PartnerAppForm.class));
-        return Response.created(URI.create("/api/v1/partner-apps/" + app.id())).entity(app)
-                .cacheControl(noStore()).build();
+        return Response.created(URI.create("/api/v1/partner-apps/" + app.id())).entity(app).build();
     }
 
     @GET
@@ -71,9 +72,10 @@ public class PartnerAppResource {
 
     @POST
     @Path("/{id}/secret")
+    @SecretResponse
     @Access(resource = PartnerAppService.RESOURCE, action = "manage", scope = FirstParty.ONLY)
-    public Response rotateSecret(@PathParam("id") String id) {
-        return Response.ok(apps.rotateSecret(context.userId(), Params.uuid("id", id))).cacheControl(noStore()).build();
+    public PartnerAppDto rotateSecret(@PathParam("id") String id) {
+        return apps.rotateSecret(context.userId(), Params.uuid("id", id));
     }
 
     @DELETE
@@ -82,11 +84,5 @@ public class PartnerAppResource {
     public Response delete(@PathParam("id") String id) {
         apps.delete(context.userId(), Params.uuid("id", id));
         return Response.noContent().build();
-    }
-
-    private static CacheControl noStore() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return noStore;
     }
 }

@@ -6,17 +6,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.lifeos.identity.user.FirstParty;
+import org.lifeos.platform.api.SecretResponse;
 import org.lifeos.platform.tenancy.Access;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * The caller's recovery keys: how many are left (GET), and a new set (POST, sudo mode), whose keys
- * this answer shows for the only time ({@code Cache-Control: no-store}).
+ * this answer shows for the only time ({@link SecretResponse}: {@code Cache-Control: no-store}, and
+ * never replayed for an {@code Idempotency-Key}).
  */
 @Path("/api/v1/me/recovery-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,13 +38,11 @@ public class RecoveryKeyResource {
     }
 
     @POST
+    @SecretResponse
     @Access(resource = RecoveryKeyService.RESOURCE, action = "manage", scope = FirstParty.ONLY)
     public Response regenerate() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
         return Response.created(URI.create("/api/v1/me/recovery-keys"))
                 .entity(keys.regenerate(context.userId()))
-                .cacheControl(noStore)
                 .build();
     }
 }

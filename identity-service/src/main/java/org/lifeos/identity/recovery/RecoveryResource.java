@@ -1,7 +1,5 @@
 package org.lifeos.identity.recovery;
 
-import java.util.List;
-
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,20 +12,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lifeos.platform.api.ClientAddresses;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.error.Problems;
 
 /**
  * Using a recovery key: no token (the user has lost their password), rate limited per account
- * and per address. Lives outside {@code /api/}, because the platform's access filter refuses every
+ * and per client address (the caller's own behind the ingress and the gateway, see
+ * {@link ClientAddresses}, never the last proxy's, which would be one limit for everyone). Lives outside {@code /api/}, because the platform's access filter refuses every
  * {@code /api} request without a token, as it should for everything else.
  */
 @Path(RecoveryResource.PATH)
 @Singleton
-@Startup // made at start, so a malformed lifeos.recovery.trusted-proxies stops the service there
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RecoveryResource {
@@ -35,12 +33,12 @@ public class RecoveryResource {
     public static final String PATH = "/public/v1/recovery";
 
     private final RecoveryKeyService keys;
-    private final TrustedProxies proxies;
+    private final ClientAddresses addresses;
     private final Forms forms;
 
-    public RecoveryResource(RecoveryKeyService keys, RecoverySettings settings, Forms forms) {
+    public RecoveryResource(RecoveryKeyService keys, ClientAddresses addresses, Forms forms) {
         this.keys = keys;
-        this.proxies = new TrustedProxies(settings.trustedProxies());
+        this.addresses = addresses;
         this.forms = forms;
     }
 
@@ -49,7 +47,7 @@ public class RecoveryResource {
     @Path("/password")
     public Response resetPassword(JsonNode body, @Context HttpServerRequest request) {
         RecoveryForm form = forms.create(body, RecoveryForm.class);
-        keys.redeem(form.login, form.key, form.newPassword, callerAddress(request));
+        keys.redeem(form.login, form.key, form.newPassword, addresses.of(request));
         return Response.noContent().build();
     }
 
@@ -58,17 +56,5 @@ public class RecoveryResource {
         return Response.fromResponse(Problems.response(e.type(), e.getMessage(), request))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .build();
-    }
-
-    /** The peer, or behind a trusted proxy (the gateway) the address it appended to X-Forwarded-For. */
-    private String callerAddress(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank() || !proxies.trusts(peer)) {
-            return peer;
-        }
-        List<String> hops = List.of(forwarded.split(","));
-        String last = hops.get(hops.size() - 1).strip();
-        return last.isEmpty() ? peer : last;
     }
 }

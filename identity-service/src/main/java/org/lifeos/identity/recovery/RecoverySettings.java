@@ -1,12 +1,14 @@
 package org.lifeos.identity.recovery;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits on the unauthenticated recovery endpoint, and whom to believe about the caller's address. */
+/**
+ * Limits on the unauthenticated recovery endpoint. Whom to believe about the caller's address is
+ * the platform's {@code lifeos.http.trusted-proxies}.
+ */
 @ConfigMapping(prefix = "lifeos.recovery")
 public interface RecoverySettings {
 
@@ -20,12 +22,4 @@ public interface RecoverySettings {
 
     @WithDefault("15m")
     Duration window();
-
-    /**
-     * Peers whose {@code X-Forwarded-For} is believed (the gateway), as addresses or CIDR ranges
-     * (in a cluster: the pod network's range): for them, the caller is the address the proxy
-     * appended last; anyone else is the caller themself.
-     */
-    @WithDefault("127.0.0.1")
-    List<String> trustedProxies();
 }

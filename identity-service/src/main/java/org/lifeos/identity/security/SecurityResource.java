@@ -62,7 +62,7 @@ public class SecurityResource {
         List<SecurityService.SecurityEventDto> items = List.copyOf(fetched.subList(0, size));
         SecurityService.SecurityEventDto last = items.get(size - 1);
         String next = Cursors.encode(List.of(last.occurredAt().toString(), last.id().toString()));
-        return new Page<>(items, uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build().toString());
+        return new Page<>(items, Page.next(uri, next));
     }
 
     @GET

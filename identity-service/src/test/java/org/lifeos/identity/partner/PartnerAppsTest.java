@@ -102,6 +102,43 @@ class PartnerAppsTest {
                 .get("/api/v1/partner-apps").then().statusCode(200).body("items", empty());
     }
 
+    /** A client secret is shown once: a repeated Idempotency-Key gets a problem, never the secret again. */
+    @Test
+    void aRepeatedIdempotencyKeyNeverHandsTheClientSecretOutAgain() {
+        TestUser ivo = TestUser.named("ivo");
+        Api.signIn(ivo);
+        String registering = "register-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = form("Once", List.of("https://once.example.com/cb"), List.of("health:read"));
+        JsonPath app = ivo.api().header("Idempotency-Key", registering).body(body).post("/api/v1/partner-apps")
+                .then().statusCode(201).header("Cache-Control", containsString("no-store")).extract().jsonPath();
+        String secret = app.getString("clientSecret");
+        assertNotNull(secret);
+        String stale = ivo.tokenAuthenticatedAt(Instant.now().minus(Duration.ofMinutes(10)));
+        for (String token : List.of(stale, ivo.token())) {
+            String replay = TestUser.api(token).header("Idempotency-Key", registering).body(body)
+                    .post("/api/v1/partner-apps").then().statusCode(409)
+                    .contentType("application/problem+json").header("Cache-Control", containsString("no-store"))
+                    .body("type", equalTo("https://lifeos.dev/problems/secret-not-replayed"))
+                    .extract().asString();
+            assertFalse(replay.contains(secret), "the secret in a replay");
+        }
+        assertEquals(1L, Db.count("SELECT count(*) FROM partner_apps WHERE owner_id = ?", ivo.id()),
+                "the repeat registered nothing");
+
+        String rotating = "rotate-" + java.util.UUID.randomUUID();
+        String rotated = ivo.api().header("Idempotency-Key", rotating)
+                .post("/api/v1/partner-apps/{id}/secret", app.getString("id")).then().statusCode(200)
+                .header("Cache-Control", containsString("no-store")).extract().path("clientSecret");
+        String again = TestUser.api(stale).header("Idempotency-Key", rotating)
+                .post("/api/v1/partner-apps/{id}/secret", app.getString("id")).then().statusCode(409)
+                .header("Cache-Control", containsString("no-store")).extract().asString();
+        assertFalse(again.contains(rotated), "the rotated secret in a replay");
+        assertEquals(200, Keycloak.clientCredentials(app.getString("clientId"), rotated, "health:read").status(),
+                "the repeat did not rotate the secret a second time");
+        assertEquals(0L, Db.count("SELECT count(*) FROM idempotency_keys WHERE user_id = ? AND body IS NOT NULL",
+                ivo.id()), "no answer with a secret is stored");
+    }
+
     @Test
     void redirectUrisAndScopesAreValidatedFieldByField() {
         TestUser uma = TestUser.named("uma");

@@ -99,6 +99,37 @@ class RecoveryKeysTest {
         assertNotEquals(200, old.status(), "the old password is gone: " + old.body());
     }
 
+    /**
+     * The audit's replay: keys made in sudo mode with an Idempotency-Key must not come back to a
+     * token without sudo that sends the same key (nor to anyone else); nor is the first refusal
+     * (401, no sudo yet) kept, so the step-up retry with the same key runs.
+     */
+    @Test
+    void aRepeatedIdempotencyKeyNeverHandsTheKeysOutAgain() {
+        TestUser uli = signedUp("uli");
+        String idempotencyKey = "keys-" + UUID.randomUUID();
+        String stale = uli.tokenAuthenticatedAt(Instant.now().minus(Duration.ofMinutes(10)));
+        TestUser.api(stale).header("Idempotency-Key", idempotencyKey).post("/api/v1/me/recovery-keys").then()
+                .statusCode(401).header("WWW-Authenticate", equalTo(CHALLENGE));
+
+        List<String> keys = uli.api().header("Idempotency-Key", idempotencyKey).post("/api/v1/me/recovery-keys")
+                .then().statusCode(201).header("Cache-Control", containsString("no-store"))
+                .body("keys", hasSize(10)).extract().path("keys");
+
+        for (String token : List.of(stale, uli.token())) {
+            Response replay = TestUser.api(token).header("Idempotency-Key", idempotencyKey)
+                    .post("/api/v1/me/recovery-keys");
+            replay.then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("https://lifeos.dev/problems/secret-not-replayed"))
+                    .header("Cache-Control", containsString("no-store"));
+            keys.forEach(key -> assertFalse(replay.asString().contains(key), "a key in the replay"));
+        }
+        assertEquals(10L, Db.count("SELECT count(*) FROM recovery_keys WHERE user_id = ? AND revoked_at IS NULL",
+                uli.id()), "the repeat made no second set");
+        assertEquals(0L, Db.count("SELECT count(*) FROM idempotency_keys WHERE user_id = ? AND body IS NOT NULL",
+                uli.id()), "no answer with keys is stored");
+    }
+
     @Test
     void regeneratingRevokesWhatIsLeftOfTheOldSet() {
         TestUser noa = signedUp("noa");

@@ -35,9 +35,13 @@ public record Api(UUID user, String username, UUID circle, String zone) {
         return new Api(user, username, circle, zoneId);
     }
 
+    /** A signed access token of this user. */
+    public String token() {
+        return zone == null ? Tokens.user(user, username) : ZonedTokens.user(user, username, zone);
+    }
+
     public RequestSpecification request() {
-        String token = zone == null ? Tokens.user(user, username) : ZonedTokens.user(user, username, zone);
-        return given().auth().oauth2(token)
+        return given().auth().oauth2(token())
                 .header("X-Circle-Id", circle.toString())
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -17,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
@@ -26,13 +30,20 @@ import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.Databases;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
+import org.lifeos.platform.api.IdempotencyStore;
 import org.lifeos.planning.support.Api;
+import org.lifeos.planning.support.RawGet;
 
-/** Idempotency-Key replay, If-Match preconditions and cursor pagination, on tasks. */
+/** Idempotency-Key replay and purge, If-Match preconditions and cursor pagination, on tasks. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ApiConventionsTest {
+
+    @Inject
+    IdempotencyStore idempotencyKeys;
+    @TestHTTPResource("/")
+    URL service;
 
     @Test
     void aRepeatedPostWithTheSameIdempotencyKeyReplaysTheFirstAnswerAndCreatesOneTask() {
@@ -59,6 +70,83 @@ class ApiConventionsTest {
                 .post("/api/v1/tasks").then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://lifeos.dev/problems/idempotency-key-reused"));
         alice.request().get("/api/v1/tasks").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithADifferentQueryStringIsRefused() {
+        Api alice = Api.newUser("alice");
+        UUID domain = alice.createDomain("Home");
+        Map<String, Object> body = Map.of("domainId", domain.toString(), "title", "Water plants");
+        alice.request().header("Idempotency-Key", "q1").queryParam("notify", "yes").body(body)
+                .post("/api/v1/tasks").then().statusCode(201);
+        alice.request().header("Idempotency-Key", "q1").queryParam("notify", "no").body(body)
+                .post("/api/v1/tasks").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://lifeos.dev/problems/idempotency-key-reused"));
+    }
+
+    /**
+     * Row-level security hides every key from the runtime role without a circle, so the purge must
+     * still reach them: expired keys of several circles go, fresh ones (of the same circles) stay.
+     */
+    @Test
+    void thePurgeDeletesExpiredKeysOfEveryCircleAndKeepsFreshOnes() throws Exception {
+        List<UUID> circles = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        UUID user = UUID.randomUUID();
+        try (Connection admin = TestStack.postgres().superuser("planning");
+             PreparedStatement insert = admin.prepareStatement("""
+                     INSERT INTO idempotency_keys (tenant_id, user_id, idempotency_key, method, path, request_hash,
+                         status, created_at, completed_at)
+                     VALUES (?, ?, ?, 'POST', 'api/v1/tasks', 'hash', 201, now() - ?::interval, now() - ?::interval)""")) {
+            for (UUID circle : circles) {
+                for (String age : List.of("25 hours", "23 hours")) {
+                    insert.setObject(1, circle);
+                    insert.setObject(2, user);
+                    insert.setString(3, age);
+                    insert.setString(4, age);
+                    insert.setString(5, age);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        assertTrue(idempotencyKeys.purgeExpired() >= circles.size());
+        for (UUID circle : circles) {
+            assertEquals(List.of("23 hours"), keysOf(circle), "circle " + circle);
+        }
+    }
+
+    private static List<String> keysOf(UUID circle) throws Exception {
+        try (Connection admin = TestStack.postgres().superuser("planning");
+             PreparedStatement query = admin.prepareStatement(
+                     "SELECT idempotency_key FROM idempotency_keys WHERE tenant_id = ? ORDER BY idempotency_key")) {
+            query.setObject(1, circle);
+            List<String> keys = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+            return keys;
+        }
+    }
+
+    /**
+     * Through the gateway (a trusted proxy: 127.0.0.2 in the tests) next is on the public address it
+     * forwards; a caller that is no proxy cannot make the service link elsewhere.
+     */
+    @Test
+    void nextLinksAreOnThePublicAddressTheGatewayForwardsAndNeverOnOneACallerMakesUp() throws Exception {
+        Api alice = Api.newUser("alice");
+        UUID domain = alice.createDomain("Home");
+        alice.task(domain, "One");
+        alice.task(domain, "Two");
+        String[] forwarded = {"X-Forwarded-Host: api.lifeos.example", "X-Forwarded-Proto: https"};
+        String viaGateway = RawGet.json(service, "127.0.0.2", alice, "/api/v1/tasks?limit=1", forwarded)
+                .getString("next");
+        assertTrue(viaGateway.startsWith("https://api.lifeos.example/api/v1/tasks?"), viaGateway);
+        String direct = RawGet.json(service, "127.0.0.1", alice, "/api/v1/tasks?limit=1", forwarded)
+                .getString("next");
+        assertTrue(direct.startsWith("http://" + service.getHost() + ":" + service.getPort() + "/api/v1/tasks?"),
+                direct);
     }
 
     @Test

@@ -12,12 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+
 /** The stored first answer to each Idempotency-Key, per circle and user. */
 @ApplicationScoped
 public class IdempotencyStore {
 
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
+
     /** A claimed key whose request never finished (a crash) may be taken over after this. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    /** The same 24 hours as purge_expired_idempotency_keys() in R__platform_idempotency.sql. */
     static final Duration RETENTION = Duration.ofHours(24);
 
     private final EntityManager entityManager;
@@ -40,7 +46,8 @@ public class IdempotencyStore {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT request_hash, status, content_type, location, etag, body, created_at, completed_at
+                        SELECT request_hash, status, content_type, location, etag, body, created_at, completed_at,
+                            secret_withheld
                         FROM idempotency_keys WHERE tenant_id = ?1 AND user_id = ?2 AND idempotency_key = ?3
                         FOR UPDATE""")
                 .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
@@ -53,7 +60,7 @@ public class IdempotencyStore {
             entityManager.createNativeQuery("""
                             UPDATE idempotency_keys SET method = ?4, path = ?5, request_hash = ?6, status = NULL,
                                 content_type = NULL, location = NULL, etag = NULL, body = NULL,
-                                created_at = now(), completed_at = NULL
+                                secret_withheld = false, created_at = now(), completed_at = NULL
                             WHERE tenant_id = ?1 AND user_id = ?2 AND idempotency_key = ?3""")
                     .setParameter(1, tenant).setParameter(2, user).setParameter(3, key)
                     .setParameter(4, method).setParameter(5, path).setParameter(6, hash)
@@ -61,7 +68,7 @@ public class IdempotencyStore {
             return Optional.empty();
         }
         return Optional.of(new Stored((String) row[0], row[1] == null ? null : ((Number) row[1]).intValue(),
-                (String) row[2], (String) row[3], (String) row[4], (String) row[5]));
+                (String) row[2], (String) row[3], (String) row[4], (String) row[5], (Boolean) row[8]));
     }
 
     @Transactional
@@ -77,7 +84,20 @@ public class IdempotencyStore {
                 .executeUpdate();
     }
 
-    /** A failed request (5xx) frees its key, so the client's retry runs again. */
+    /**
+     * The first request succeeded with {@code status}, but its answer carried a secret: only that is
+     * kept (no body, no headers), so a repeat learns the outcome and never the secret.
+     */
+    @Transactional
+    public void completeWithheld(UUID tenant, UUID user, String key, int status) {
+        entityManager.createNativeQuery("""
+                        UPDATE idempotency_keys SET status = ?4, secret_withheld = true, completed_at = now()
+                        WHERE tenant_id = ?1 AND user_id = ?2 AND idempotency_key = ?3""")
+                .setParameter(1, tenant).setParameter(2, user).setParameter(3, key).setParameter(4, status)
+                .executeUpdate();
+    }
+
+    /** A failed or refused request (5xx, 401, 403) frees its key, so the client's retry runs again. */
     @Transactional
     public void release(UUID tenant, UUID user, String key) {
         entityManager.createNativeQuery(
@@ -86,15 +106,32 @@ public class IdempotencyStore {
                 .executeUpdate();
     }
 
-    /** Forgets answers older than 24 hours. */
-    @Transactional
-    public int purgeExpired() {
-        return entityManager.createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'")
-                .executeUpdate();
+    /** {@link #purgeExpired()} every {@code lifeos.idempotency.purge-every}. */
+    @Scheduled(identity = "idempotency-keys-purge", every = "{lifeos.idempotency.purge-every}",
+            delayed = "{lifeos.idempotency.purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        long purged = purgeExpired();
+        if (purged > 0) {
+            LOG.debugf("Purged %d expired Idempotency-Key answers", purged);
+        }
     }
 
-    /** @param status null while the first request is still running */
+    /**
+     * Forgets the answers older than 24 hours, of every circle; returns how many. Row-level
+     * security hides every row from the runtime role when no circle is set, so a plain DELETE here
+     * would delete nothing: the database function does it as the table owner, limited to expired rows.
+     */
+    @Transactional
+    public long purgeExpired() {
+        return ((Number) entityManager.createNativeQuery("SELECT purge_expired_idempotency_keys()")
+                .getSingleResult()).longValue();
+    }
+
+    /**
+     * @param status null while the first request is still running
+     * @param secretWithheld the first answer carried a secret, which was not kept
+     */
     public record Stored(String requestHash, Integer status, String contentType, String location, String etag,
-                         String body) {
+                         String body, boolean secretWithheld) {
     }
 }

@@ -10,6 +10,8 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     CONFLICT(409, "conflict", "Conflict"),
+    SECRET_NOT_REPLAYED(409, "secret-not-replayed",
+            "The first request with this Idempotency-Key succeeded, and its secret is not kept for a replay"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource changed since you read it"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused",

@@ -1,13 +1,14 @@
 package org.lifeos.platform.tenancy;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -29,21 +30,32 @@ import org.lifeos.contracts.identity.v1.CheckRequest;
  * ({@code authorization: Bearer <token>}); identity-service answers only for the token's subject.
  * The cache stays keyed by user (never by token): a decision is about the user, and the token
  * was validated by this service's OIDC layer before the filter ran.
+ *
+ * <p>The cache (Caffeine) is bounded: at most {@code lifeos.access.cache-max-size} decisions, each
+ * kept at most {@code lifeos.access.cache-ttl} after it was fetched; past the bound the least
+ * useful ones go first. Expired decisions are dropped, not just ignored, so a busy service's memory
+ * does not grow with every user and circle it has ever seen.
  */
 @ApplicationScoped
 public class AccessClient {
 
     private final AccessService access;
-    private final Duration ttl;
     private final Duration deadline;
-    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<Key, AccessDecision> cache;
 
+    @Inject
     public AccessClient(@GrpcClient("access") AccessService access,
                         @ConfigProperty(name = "lifeos.access.cache-ttl", defaultValue = "5s") Duration ttl,
+                        @ConfigProperty(name = "lifeos.access.cache-max-size", defaultValue = "10000") long maxSize,
                         @ConfigProperty(name = "lifeos.access.deadline", defaultValue = "3s") Duration deadline) {
+        this(access, ttl, maxSize, deadline, Caffeine.newBuilder());
+    }
+
+    /** {@code builder} lets tests drive the cache's clock and run its upkeep on the calling thread. */
+    AccessClient(AccessService access, Duration ttl, long maxSize, Duration deadline, Caffeine<Object, Object> builder) {
         this.access = access;
-        this.ttl = ttl;
         this.deadline = deadline;
+        this.cache = builder.expireAfterWrite(ttl).maximumSize(maxSize).build();
     }
 
     public static final Metadata.Key<String> AUTHORIZATION =
@@ -55,9 +67,9 @@ public class AccessClient {
     public Uni<AccessDecision> check(Caller caller, String bearerToken, Optional<UUID> circle, String resource,
                                      String action) {
         Key key = new Key(caller.getUserId(), circle.map(UUID::toString).orElse(""), resource, action);
-        Cached cached = cache.get(key);
-        if (cached != null && cached.fresh()) {
-            return Uni.createFrom().item(cached.decision());
+        AccessDecision cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
         CheckRequest request = CheckRequest.newBuilder().setCaller(caller).setCircleId(key.circle())
                 .setResource(resource).setAction(action).build();
@@ -70,7 +82,7 @@ public class AccessClient {
                         response.getCircleId().isEmpty() ? null : UUID.fromString(response.getCircleId()),
                         response.getPersonalCircleId().isEmpty() ? null : UUID.fromString(response.getPersonalCircleId()),
                         response.getMember(), response.getAllowed(), response.getRole()))
-                .invoke(decision -> cache.put(key, new Cached(decision, System.nanoTime() + ttl.toNanos())));
+                .invoke(decision -> cache.put(key, decision));
     }
 
     /**
@@ -89,18 +101,19 @@ public class AccessClient {
 
     /** Forgets every decision about a circle (membership, role or policy changed). */
     public void evictCircle(UUID circleId) {
+        // A decision asked without a circle (the personal one) is filed under "" but names its circle.
         String circle = circleId.toString();
-        cache.entrySet().removeIf(entry -> entry.getKey().circle().equals(circle)
-                || (entry.getValue().decision().circleId() != null
-                && entry.getValue().decision().circleId().equals(circleId)));
+        cache.asMap().entrySet().removeIf(entry -> entry.getKey().circle().equals(circle)
+                || circleId.equals(entry.getValue().circleId()));
     }
 
+    /** How many decisions are cached now (after pending upkeep), for tests and metrics. */
+    long cachedDecisions() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Per user and circle (and what was asked, since the answer depends on it). */
     private record Key(String user, String circle, String resource, String action) {
-    }
-
-    private record Cached(AccessDecision decision, long expiresAtNanos) {
-        boolean fresh() {
-            return System.nanoTime() < expiresAtNanos;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.lifeos.identity.recovery;
+package org.lifeos.platform.net;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ class TrustedProxiesTest {
 
     @Test
     void exactAddressesAndCidrRangesAreTrustedAndNothingElse() {
-        TrustedProxies proxies = new TrustedProxies(List.of("127.0.0.1", " 10.42.0.0/16 ", "fd00::/8"));
+        TrustedProxies proxies = new TrustedProxies("lifeos.http.trusted-proxies", List.of("127.0.0.1", " 10.42.0.0/16 ", "fd00::/8"));
         assertTrue(proxies.trusts("127.0.0.1"));
         assertFalse(proxies.trusts("127.0.0.2"));
         assertTrue(proxies.trusts("10.42.0.1"));
@@ -26,7 +26,7 @@ class TrustedProxiesTest {
 
     @Test
     void anOddPrefixLengthMasksWithinTheByte() {
-        TrustedProxies proxies = new TrustedProxies(List.of("192.168.0.0/23"));
+        TrustedProxies proxies = new TrustedProxies("lifeos.http.trusted-proxies", List.of("192.168.0.0/23"));
         assertTrue(proxies.trusts("192.168.1.200"));
         assertFalse(proxies.trusts("192.168.2.1"));
     }
@@ -34,9 +34,9 @@ class TrustedProxiesTest {
     @Test
     void aMalformedEntryIsRefusedAtStartNamingIt() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> new TrustedProxies(List.of("10.0.0.0/33")));
+                () -> new TrustedProxies("lifeos.http.trusted-proxies", List.of("10.0.0.0/33")));
         assertTrue(bad.getMessage().contains("10.0.0.0/33"), bad.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TrustedProxies(List.of("gateway")));
-        assertThrows(IllegalArgumentException.class, () -> new TrustedProxies(List.of("10.0.0.0/x")));
+        assertThrows(IllegalArgumentException.class, () -> new TrustedProxies("lifeos.http.trusted-proxies", List.of("gateway")));
+        assertThrows(IllegalArgumentException.class, () -> new TrustedProxies("lifeos.http.trusted-proxies", List.of("10.0.0.0/x")));
     }
 }

@@ -1,4 +1,4 @@
-package org.lifeos.identity.recovery;
+package org.lifeos.platform.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,33 +6,45 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which peers may tell us the caller's address ({@code X-Forwarded-For}): exact addresses or CIDR
+ * Which peers may tell us about the caller ({@code X-Forwarded-*}): exact addresses or CIDR
  * ranges, IPv4 or IPv6 ({@code 127.0.0.1}, {@code 10.0.0.0/8}, {@code fd00::/8}). In a cluster the
- * gateway's pods change address, so the pod network's range is what is configured there.
+ * ingress controller's and the gateway's pods change address, so their networks' ranges are what
+ * is configured there.
+ *
+ * <p>Plain Java on purpose: the gateway, which does not run on the platform, uses this same class
+ * (see the platform's {@code net} jar).
  */
-final class TrustedProxies {
+public final class TrustedProxies {
 
     /** Literal addresses only: a host name here would mean a DNS lookup per request. */
     private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
     private final List<Range> ranges;
 
-    TrustedProxies(List<String> entries) {
-        this.ranges = entries.stream().map(String::strip).filter(e -> !e.isEmpty()).map(TrustedProxies::range).toList();
+    /**
+     * @param setting the configuration key the entries come from, named when one is malformed
+     * @throws IllegalArgumentException naming the first entry that is not an address or range
+     */
+    public TrustedProxies(String setting, List<String> entries) {
+        this.ranges = entries.stream().map(String::strip).filter(e -> !e.isEmpty()).map(e -> range(setting, e)).toList();
     }
 
     /** Whether {@code peer} (a literal address) is one of the trusted proxies. */
-    boolean trusts(String peer) {
+    public boolean trusts(String peer) {
         byte[] address = literal(peer);
         return address != null && ranges.stream().anyMatch(r -> r.contains(address));
     }
 
-    private static Range range(String entry) {
+    /** Whether {@code text} is a literal IPv4 or IPv6 address (never looked up as a name). */
+    static boolean isAddress(String text) {
+        return literal(text) != null;
+    }
+
+    private static Range range(String setting, String entry) {
         int slash = entry.indexOf('/');
         byte[] base = literal(slash < 0 ? entry : entry.substring(0, slash));
         if (base == null) {
-            throw new IllegalArgumentException("lifeos.recovery.trusted-proxies: '" + entry
-                    + "' is not an IP address or CIDR range");
+            throw new IllegalArgumentException(setting + ": '" + entry + "' is not an IP address or CIDR range");
         }
         int bits = base.length * 8;
         int prefix;
@@ -42,8 +54,7 @@ final class TrustedProxies {
             prefix = -1;
         }
         if (prefix < 0 || prefix > bits) {
-            throw new IllegalArgumentException("lifeos.recovery.trusted-proxies: '" + entry
-                    + "' has a prefix length outside 0-" + bits);
+            throw new IllegalArgumentException(setting + ": '" + entry + "' has a prefix length outside 0-" + bits);
         }
         return new Range(base, prefix);
     }

@@ -1,0 +1,120 @@
+package org.lifeos.platform.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeos.contracts.event.EventEnvelope;
+import org.lifeos.contracts.identity.v1.AccessServiceClient;
+import org.lifeos.contracts.identity.v1.AccessServiceGrpc;
+import org.lifeos.contracts.identity.v1.Caller;
+import org.lifeos.contracts.identity.v1.CheckRequest;
+import org.lifeos.contracts.identity.v1.CheckResponse;
+
+/**
+ * AccessClient's decision cache against a real (in-process) gRPC AccessService that counts the
+ * questions it is asked: the cache holds at most its maximum size, drops a decision once its TTL
+ * has passed, and forgets a circle's decisions when an identity.membership event names it.
+ */
+class AccessCacheTest {
+
+    private static final Duration TTL = Duration.ofSeconds(5);
+
+    private final AtomicInteger asked = new AtomicInteger();
+    private final AtomicLong nanos = new AtomicLong();
+    private Server server;
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void startIdentity() throws IOException {
+        String name = "access-" + UUID.randomUUID();
+        server = InProcessServerBuilder.forName(name).directExecutor().addService(new AccessServiceGrpc.AccessServiceImplBase() {
+            @Override
+            public void check(CheckRequest request, StreamObserver<CheckResponse> answer) {
+                asked.incrementAndGet();
+                answer.onNext(CheckResponse.newBuilder().setCircleId(request.getCircleId()).setMember(true)
+                        .setAllowed(true).setRole("owner").build());
+                answer.onCompleted();
+            }
+        }).build().start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    }
+
+    @AfterEach
+    void stopIdentity() {
+        channel.shutdownNow();
+        server.shutdownNow();
+    }
+
+    @Test
+    void theCacheNeverHoldsMoreDecisionsThanItsMaximumSize() {
+        AccessClient client = client(3);
+        UUID circle = UUID.randomUUID();
+        for (int i = 0; i < 50; i++) {
+            check(client, UUID.randomUUID(), circle);
+        }
+        assertEquals(50, asked.get());
+        assertTrue(client.cachedDecisions() <= 3, "cached: " + client.cachedDecisions());
+    }
+
+    @Test
+    void aDecisionIsServedFromTheCacheUntilItsTtlAndThenDropped() {
+        AccessClient client = client(100);
+        UUID user = UUID.randomUUID();
+        UUID circle = UUID.randomUUID();
+        check(client, user, circle);
+        nanos.addAndGet(TTL.minusMillis(1).toNanos());
+        check(client, user, circle);
+        assertEquals(1, asked.get(), "asked once within the TTL");
+        nanos.addAndGet(Duration.ofMillis(2).toNanos());
+        assertEquals(0, client.cachedDecisions(), "an expired decision is dropped, not kept in memory");
+        check(client, user, circle);
+        assertEquals(2, asked.get(), "asked again after the TTL");
+    }
+
+    @Test
+    void aMembershipEventForgetsTheCirclesDecisionsAndKeepsOthers() {
+        AccessClient client = client(100);
+        UUID user = UUID.randomUUID();
+        UUID changed = UUID.randomUUID();
+        UUID untouched = UUID.randomUUID();
+        check(client, user, changed);
+        check(client, user, untouched);
+        ObjectMapper json = new ObjectMapper();
+        new MembershipCacheInvalidation(client, "test").handle(new EventEnvelope<>(UUID.randomUUID(),
+                "member.removed", Instant.now(), changed, user,
+                json.createObjectNode().put("circleId", changed.toString())));
+        check(client, user, changed);
+        check(client, user, untouched);
+        assertEquals(3, asked.get(), "only the changed circle is asked about again");
+    }
+
+    private AccessClient client(long maxSize) {
+        // Upkeep on the calling thread and a clock the test moves, so size and expiry are exact.
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run).ticker(nanos::get);
+        return new AccessClient(new AccessServiceClient("access", channel, (n, stub) -> stub), TTL, maxSize,
+                Duration.ofSeconds(3), builder);
+    }
+
+    private static void check(AccessClient client, UUID user, UUID circle) {
+        client.check(Caller.newBuilder().setUserId(user.toString()).build(), "token", Optional.of(circle), "tasks",
+                "read").await().atMost(Duration.ofSeconds(5));
+    }
+}
