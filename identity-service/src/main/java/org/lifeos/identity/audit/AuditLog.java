@@ -24,12 +24,12 @@ import org.hibernate.Session;
  * audit_logs: append, list and verify the hash chain of one circle. All SQL runs on the
  * transaction's own connection, under row-level security as the circle.
  *
- * <p>Appending takes a transaction-scoped advisory lock on the circle, reads the circle's last
- * row (sequence and hash), and inserts the next one with its hash computed by the database
- * ({@code audit_row_hash_v2} over the non-personal fields and a salted digest of the personal ones,
- * V14), so writer and verifier share one canonical form, and records the chain's new head in
- * {@code audit_chain_heads}. Concurrent writers of a circle therefore queue on the lock
- * and never fork the chain; writers of different circles do not wait for each other.
+ * <p>Appending takes a transaction-scoped advisory lock on the circle, reads the chain's latest
+ * head (sequence and hash of its last row), inserts the next row with its hash computed by the
+ * database ({@code audit_row_hash_v2} over the non-personal fields and a salted digest of the
+ * personal ones, V14), so writer and verifier share one canonical form, and records the chain's
+ * new head in {@code audit_chain_heads}. Concurrent writers of a circle therefore queue on the
+ * lock and never fork the chain; writers of different circles do not wait for each other.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -121,8 +121,10 @@ public class AuditLog {
                         circle);
                 long seq = 1;
                 String previous = GENESIS;
+                // The chain goes on from its head, not from its last row: if rows were removed from
+                // the end, the next row leaves the gap visible (and writes are not blocked).
                 try (PreparedStatement last = connection.prepareStatement(
-                        "SELECT seq, hash FROM audit_logs WHERE tenant_id = ?::uuid ORDER BY seq DESC LIMIT 1")) {
+                        "SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = ?::uuid ORDER BY seq DESC LIMIT 1")) {
                     last.setString(1, circle);
                     try (ResultSet rows = last.executeQuery()) {
                         if (rows.next()) {

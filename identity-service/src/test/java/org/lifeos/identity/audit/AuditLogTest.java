@@ -175,6 +175,14 @@ class AuditLogTest {
                 .body("head", equalTo(4))
                 .body("broken.seq", equalTo(3))
                 .body("broken.reason", equalTo("the chain ends at row 2, but its head records row 4: rows 3 to 4 are missing"));
+
+        // The circle still works, and its next row goes on from the head: the gap stays visible.
+        alice.api().body(Map.of("name", "Truncated again")).patch("/api/v1/circles/{id}", circle).then().statusCode(200);
+        alice.api().get("/api/v1/circles/{id}/audit/verify", circle).then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("head", equalTo(5))
+                .body("broken.seq", equalTo(5))
+                .body("broken.reason", equalTo("rows before it are missing"));
     }
 
     @Test
