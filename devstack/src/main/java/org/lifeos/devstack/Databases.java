@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The databases and roles of the local stack. Each service gets a database, a migration role
  * that owns its schema (Flyway runs as it) and a runtime role that owns nothing and has no
- * BYPASSRLS (the application connects only as it). Keycloak gets a database of its own.
+ * BYPASSRLS (the application connects only as it), plus the outbox relay's and the erasure
+ * consumer's own narrow roles. Keycloak gets a database of its own.
  * Everything here is idempotent: it runs at every start and repairs what drifted.
  */
 public final class Databases {
@@ -40,6 +41,15 @@ public final class Databases {
     }
 
     /**
+     * The erasure consumer's role (account deletion): it owns nothing, has no table privileges
+     * and no BYPASSRLS; it may only execute the erasure functions the migrations grant it, which
+     * the runtime role may not. Only the service's erasure consumer connects as it.
+     */
+    public static String eraserRole(String database) {
+        return database + "_eraser";
+    }
+
+    /**
      * The local password of a role. Dev-only: production passwords come from Kubernetes Secrets
      * through the environment, never from the repository.
      */
@@ -55,10 +65,12 @@ public final class Databases {
                 ensureLoginRole(admin, migrationRole(database));
                 ensureLoginRole(admin, runtimeRole(database));
                 ensureLoginRole(admin, relayRole(database));
+                ensureLoginRole(admin, eraserRole(database));
                 ensureDatabase(admin, database, migrationRole(database));
                 execute(admin, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
                 execute(admin, "GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + runtimeRole(database));
-                execute(admin, "GRANT CONNECT ON DATABASE " + database + " TO " + relayRole(database));
+                execute(admin, "GRANT CONNECT ON DATABASE " + database + " TO " + relayRole(database) + ", "
+                        + eraserRole(database));
             }
         }
         for (String database : SERVICES) {
@@ -75,7 +87,8 @@ public final class Databases {
         execute(db, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
         execute(db, "ALTER SCHEMA public OWNER TO " + migrator);
         execute(db, "REVOKE ALL ON SCHEMA public FROM PUBLIC");
-        execute(db, "GRANT USAGE ON SCHEMA public TO " + runtime + ", " + relayRole(database));
+        execute(db, "GRANT USAGE ON SCHEMA public TO " + runtime + ", " + relayRole(database) + ", "
+                + eraserRole(database));
         // Tables the migration role creates are usable by the runtime role, never owned by it.
         // A migration can still narrow this per table (REVOKE UPDATE, DELETE for append-only tables).
         execute(db, "ALTER DEFAULT PRIVILEGES FOR ROLE " + migrator

@@ -37,8 +37,10 @@ import org.lifeos.platform.outbox.Outbox;
  * user was the last member, else the user's part ({@code member}, and the membership goes).
  *
  * <p>In the same transaction the request and its steps are recorded, one {@code identity.erasure}
- * event per circle goes to the outbox for every service that holds data, and identity's own
- * personal rows are erased (the user row stays as a bare tombstone, which access checks refuse).
+ * event per circle goes to the outbox for every service that holds data, identity-service
+ * included, and the user row becomes a bare tombstone, which access checks refuse. Erasing is the
+ * erasure consumers' work (identity's too: the account's own rows and the audit log's personal
+ * data), as their eraser roles: the runtime role that serves this request cannot erase.
  * Keycloak (the account, its sessions, the user's partner clients) follows in {@link KeycloakErasure},
  * retried until it succeeds; the services answer on {@code erasure.completed}.
  */
@@ -126,7 +128,7 @@ public class AccountDeletion {
                 return erase(request, user, plan);
             });
         }
-        entityManager.createNativeQuery("SELECT erase_account_rows(?1)").setParameter(1, user).getSingleResult();
+        tombstone(user);
         return request;
     }
 
@@ -145,6 +147,20 @@ public class AccountDeletion {
     public List<PrivacyRequests.Request> requestsOf(UUID user) {
         tenancy.apply(null, user);
         return requests.of(user);
+    }
+
+    /**
+     * The user row becomes a tombstone: the id only (circles, members' history and the audit log
+     * point at it). Access checks refuse it from the next request on. The rest of identity's part
+     * (the account's own rows, the audit log's personal data) is erased by identity's own erasure
+     * consumer, as the eraser role, which acts only on a tombstoned account (V14).
+     */
+    private void tombstone(UUID user) {
+        entityManager.createNativeQuery("""
+                        UPDATE users SET email = NULL, username = NULL, display_name = NULL, avatar_url = NULL,
+                                         timezone = 'UTC', preferences = '{}'::jsonb, deleted_at = now(), updated_at = now()
+                        WHERE id = ?1 AND deleted_at IS NULL""")
+                .setParameter(1, user).executeUpdate();
     }
 
     /** The user's row, locked: a second deletion at the same time waits, then finds the tombstone. */

@@ -161,6 +161,65 @@ class AuditLogTest {
     }
 
     @Test
+    void deletingTheNewestRowsAsTheMigrationRoleIsDetected() throws SQLException {
+        TestUser alice = TestUser.named("alice");
+        UUID circle = circleWithLog(alice, "Truncated", 4);
+        alice.api().get("/api/v1/circles/{id}/audit/verify", circle).then().statusCode(200)
+                .body("ok", equalTo(true)).body("checked", equalTo(4)).body("head", equalTo(4));
+
+        assertEquals(2, deleteAsOwner(circle, "DELETE FROM audit_logs WHERE tenant_id = ? AND seq > 2"));
+
+        alice.api().get("/api/v1/circles/{id}/audit/verify", circle).then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("checked", equalTo(2))
+                .body("head", equalTo(4))
+                .body("broken.seq", equalTo(3))
+                .body("broken.reason", equalTo("the chain ends at row 2, but its head records row 4: rows 3 to 4 are missing"));
+
+        // The circle still works, and its next row goes on from the head: the gap stays visible.
+        alice.api().body(Map.of("name", "Truncated again")).patch("/api/v1/circles/{id}", circle).then().statusCode(200);
+        alice.api().get("/api/v1/circles/{id}/audit/verify", circle).then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("head", equalTo(5))
+                .body("broken.seq", equalTo(5))
+                .body("broken.reason", equalTo("rows before it are missing"));
+    }
+
+    @Test
+    void anEmptiedChainIsDetected() throws SQLException {
+        TestUser alice = TestUser.named("alice");
+        UUID circle = circleWithLog(alice, "Emptied", 2);
+
+        assertEquals(2, deleteAsOwner(circle, "DELETE FROM audit_logs WHERE tenant_id = ?"));
+
+        alice.api().get("/api/v1/circles/{id}/audit/verify", circle).then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("checked", equalTo(0))
+                .body("broken.seq", equalTo(1))
+                .body("broken.reason", equalTo("the chain is empty, but its head records 2 rows: rows 1 to 2 are missing"));
+    }
+
+    @Test
+    void theRuntimeRoleAppendsHeadsButNeverMovesOrRemovesOne() throws SQLException {
+        TestUser alice = TestUser.named("alice");
+        Api.signIn(alice);
+        UUID circle = Api.createCircle(alice, "Anchored");
+        assertEquals(List.of(1L), Db.column("SELECT seq FROM audit_chain_heads WHERE tenant_id = ?", circle),
+                "each append records the chain's head");
+        try (Connection app = Db.runtimeRole()) {
+            app.setAutoCommit(false);
+            for (String forge : List.of("UPDATE audit_chain_heads SET seq = 0", "DELETE FROM audit_chain_heads",
+                    "TRUNCATE audit_chain_heads")) {
+                asTenant(app, circle);
+                SQLException denied = assertThrows(SQLException.class, () -> execute(app, forge), forge);
+                assertEquals("42501", denied.getSQLState(), forge + ": " + denied.getMessage());
+                app.rollback();
+            }
+        }
+        assertEquals(List.of(1L), Db.column("SELECT seq FROM audit_chain_heads WHERE tenant_id = ?", circle));
+    }
+
+    @Test
     void concurrentWritersOfOneCircleKeepOneChain() throws Exception {
         TestUser alice = TestUser.named("alice");
         Api.signIn(alice);
@@ -233,6 +292,27 @@ class AuditLogTest {
         Thread.sleep(1000);
         assertEquals(1L, Db.count("SELECT count(*) FROM audit_logs WHERE event_id = ?", eventId));
         alice.api().get("/api/v1/circles/{id}/audit/verify", circle).then().statusCode(200).body("ok", equalTo(true));
+    }
+
+    /** A new circle of {@code owner} whose audit log has {@code rows} rows (created, then renamed). */
+    private static UUID circleWithLog(TestUser owner, String name, int rows) {
+        Api.signIn(owner);
+        UUID circle = Api.createCircle(owner, name);
+        for (int i = 1; i < rows; i++) {
+            owner.api().body(Map.of("name", name + " " + i)).patch("/api/v1/circles/{id}", circle).then().statusCode(200);
+        }
+        return circle;
+    }
+
+    /** Runs {@code sql} (one circle parameter) as the migration role, which owns the tables, and commits. */
+    private static int deleteAsOwner(UUID circle, String sql) throws SQLException {
+        try (Connection owner = Db.migrationRole()) {
+            owner.setAutoCommit(false);
+            asTenant(owner, circle);
+            int deleted = Db.update(owner, sql, circle);
+            owner.commit();
+            return deleted;
+        }
     }
 
     private static String partitionName(YearMonth month) {

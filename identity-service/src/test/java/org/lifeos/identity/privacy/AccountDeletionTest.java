@@ -5,8 +5,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.identity.access.Tenancy;
+import org.lifeos.identity.audit.AuditLog;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Await;
 import org.lifeos.identity.support.Db;
@@ -30,8 +38,9 @@ import org.lifeos.identity.support.RealKeycloak;
 import org.lifeos.identity.support.TestUser;
 
 /**
- * Account deletion against the real Keycloak, PostgreSQL and Kafka. The data-holding services are
- * not running here: the test answers their part on {@code erasure.completed} as they would.
+ * Account deletion against the real Keycloak, PostgreSQL and Kafka. The other data-holding services
+ * are not running here: the test answers their part on {@code erasure.completed} as they would;
+ * identity-service's own part runs for real, through its erasure consumer, as the eraser role.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -41,8 +50,15 @@ class AccountDeletionTest {
 
     private static final String PASSWORD = "deletion-test-password";
     private static final String CHALLENGE = "Bearer error=\"insufficient_user_authentication\", max_age=300";
+    /** The participants the test answers for; identity-service answers itself. */
     private static final List<String> SERVICES = List.of("planning-service", "finance-service", "health-service",
             "content-service");
+    private static final int PARTICIPANTS = SERVICES.size() + 1;
+
+    @Inject
+    AuditLog auditLog;
+    @Inject
+    Tenancy tenancy;
 
     @Test
     void aStaleSignInCannotDeleteTheAccountAndNothingChanges() {
@@ -98,6 +114,8 @@ class AccountDeletionTest {
         Api.addMember(ben, team, ana, "editor");
         ana.api().post("/api/v1/me/recovery-keys").then().statusCode(201);
         assertEquals(10L, Db.count("SELECT count(*) FROM recovery_keys WHERE user_id = ?", ana.id()));
+        assertTrue(Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ? AND entity_id = ?", team,
+                ana.id().toString()) > 0, "the team's log names her (she was added)");
 
         // A decision about her is fresh in the access cache right before she deletes the account.
         ana.api().get("/api/v1/me").then().statusCode(200);
@@ -106,21 +124,47 @@ class AccountDeletionTest {
                 .body("kind", equalTo("erasure"))
                 .extract().jsonPath();
         UUID request = UUID.fromString(started.getString("id"));
+        // The deletion's own audit rows are written by now; erasure only ever minimises rows, never removes one.
+        long soloAudit = Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ?", solo);
+        long teamAudit = Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ?", team);
         // The old token opens nothing from the very next request, cached decision or not.
         ana.api().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json")
                 .body("detail", equalTo("This account was deleted"));
         assertEquals("done", started.getString("steps.find { it.participant == 'keycloak' }.status"));
-        assertEquals(3 * SERVICES.size(), started.getList("steps.findAll { it.participant != 'keycloak' }").size());
+        assertEquals(3 * PARTICIPANTS, started.getList("steps.findAll { it.participant != 'keycloak' }").size());
 
         // Keycloak: the account is gone, and with it every session.
         assertFalse(Keycloak.userExists(ana.id()));
         assertEquals(400, Keycloak.refresh(signedIn.refreshToken()).status());
-        // identity-service: a tombstone, and no personal rows.
+        // identity-service: a tombstone at once; then its own erasure consumer answers for each circle.
         assertEquals(1L, Db.count("SELECT count(*) FROM users WHERE id = ? AND deleted_at IS NOT NULL AND email IS NULL "
                 + "AND username IS NULL AND display_name IS NULL", ana.id()));
-        for (String table : List.of("recovery_keys", "security_events", "sudo_sessions", "user_account_security_state")) {
+        Await.until(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
+                + "AND participant = 'identity-service' AND status = 'done'", request) == 3, "identity-service's part done");
+        // No personal rows: credentials and state go; the security ledger stays, without its details.
+        for (String table : List.of("recovery_keys", "sudo_sessions", "user_account_security_state")) {
             assertEquals(0L, Db.count("SELECT count(*) FROM " + table + " WHERE user_id = ?", ana.id()), table);
         }
+        assertTrue(Db.count("SELECT count(*) FROM security_events WHERE user_id = ?", ana.id()) > 0,
+                "the security ledger is kept");
+        assertEquals(0L, Db.count("SELECT count(*) FROM security_events WHERE user_id = ? AND details <> '{}'", ana.id()));
+        // The audit log is kept, minimised, and still verifies: in full in her erased circle, ...
+        assertEquals(soloAudit, Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ? AND redacted_at IS NOT NULL "
+                + "AND details = '{}' AND personal_salt IS NULL AND actor_id IS DISTINCT FROM ?", solo, ana.id()));
+        AuditLog.Verification soloChain = QuarkusTransaction.requiringNew().call(() -> {
+            tenancy.apply(solo, null);
+            return auditLog.verify(solo);
+        });
+        assertTrue(soloChain.ok(), "the minimised chain verifies: " + soloChain);
+        assertEquals(soloAudit, soloChain.minimised());
+        // ... and where she is named in the team's, whose other rows stay as they were.
+        assertEquals(teamAudit, Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ?", team));
+        assertEquals(0L, Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ? AND (actor_id = ? OR entity_id = ? "
+                + "OR strpos(details::text, ?) > 0)", team, ana.id(), ana.id().toString(), ana.id().toString()));
+        assertTrue(Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ? AND actor_id = ? AND redacted_at IS NULL",
+                team, ben.id()) > 0, "the owner's own rows are not minimised");
+        ben.api().get("/api/v1/circles/{id}/audit/verify", team).then().statusCode(200)
+                .body("ok", equalTo(true)).body("checked", equalTo((int) teamAudit));
         // Circles: hers end, the team lives on without her.
         assertEquals(2L, Db.count("SELECT count(*) FROM circles WHERE id IN (?, ?) AND status = 'dissolved'", personal, solo));
         assertEquals(0L, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ? AND user_id = ?", team, ana.id()));
@@ -143,7 +187,7 @@ class AccountDeletionTest {
         }
         answer(request, ana.id(), team, "unknown-service", 1);
         Await.until(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? AND status = 'done'",
-                request) == answers.size() + 1L, "every answer but the last recorded");
+                request) == answers.size() + 1L + 3, "every answer but the last recorded");
         String operator = TestUser.named("operator").operatorToken();
         TestUser.api(operator).get("/api/v1/operator/users/{id}/privacy-requests", ana.id()).then().statusCode(200)
                 .body("items[0].id", equalTo(request.toString()))
@@ -177,7 +221,7 @@ class AccountDeletionTest {
 
         // Her own old circle goes in full; in the band only her part goes, and her membership.
         assertEquals(Map.of(personal, "circle", hers, "circle", band, "member"), erasureScopes(request));
-        assertEquals(3L * SERVICES.size(), Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
+        assertEquals(3L * PARTICIPANTS, Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
                 + "AND participant <> 'keycloak'", request));
         assertEquals(0L, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ? AND user_id = ?", band, ivy.id()));
         assertEquals(1L, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ? AND user_id = ?", band, tom.id()));
@@ -185,6 +229,42 @@ class AccountDeletionTest {
                 + "AND payload ->> 'reason' = 'account_deleted'", band));
         assertEquals(0L, Db.count("SELECT count(*) FROM circle_events WHERE tenant_id = ? AND type = 'dissolved' "
                 + "AND payload ->> 'reason' = 'account_deleted'", hers), "dissolved once, not again");
+    }
+
+    @Test
+    void theRuntimeRoleCannotExecuteTheErasureFunctions() throws SQLException {
+        TestUser kim = TestUser.named("kim");
+        UUID personal = Api.signIn(kim);
+        long members = Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ?", personal);
+        long audit = Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ?", personal);
+        try (Connection app = Db.runtimeRole()) {
+            app.setAutoCommit(false);
+            for (String call : List.of("SELECT erase_current_tenant()", "SELECT erase_member_rows('" + kim.id() + "')",
+                    "SELECT erasure_service_rows('circle')", "SELECT audit_minimise(NULL)")) {
+                Db.asTenant(app, personal, kim.id());
+                SQLException denied = assertThrows(SQLException.class, () -> Db.column(app, call), call);
+                assertEquals("42501", denied.getSQLState(), call + ": " + denied.getMessage());
+                app.rollback();
+            }
+        }
+        assertEquals(members, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ?", personal));
+        assertEquals(audit, Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ?", personal));
+    }
+
+    @Test
+    void theEraserRoleErasesNothingOfAnAccountThatIsNotBeingDeleted() throws SQLException {
+        TestUser lea = TestUser.named("lea");
+        UUID personal = Api.signIn(lea);
+        long members = Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ?", personal);
+        try (Connection eraser = Db.eraserRole()) {
+            eraser.setAutoCommit(false);
+            Db.asTenant(eraser, personal, lea.id());
+            SQLException refused = assertThrows(SQLException.class, () -> Db.column(eraser, "SELECT erase_current_tenant()"));
+            assertTrue(refused.getMessage().contains("is not an account being deleted"), refused.getMessage());
+            eraser.rollback();
+        }
+        assertEquals(members, Db.count("SELECT count(*) FROM circle_members WHERE tenant_id = ?", personal));
+        lea.api().get("/api/v1/me").then().statusCode(200);
     }
 
     /** The erasure requests of a privacy request in the outbox: circle to scope. */

@@ -14,7 +14,8 @@ import org.lifeos.devstack.testing.TestStack;
 
 /**
  * Looks at the identity database from outside the service: as the superuser (sees every row, to
- * assert what was written) or as the runtime role (fenced by row-level security like the service).
+ * assert what was written) or as one of the service's roles (fenced by row-level security like the
+ * service).
  */
 public final class Db {
 
@@ -28,7 +29,20 @@ public final class Db {
     }
 
     public static Connection runtimeRole() throws SQLException {
-        String role = Databases.runtimeRole(DATABASE);
+        return as(Databases.runtimeRole(DATABASE));
+    }
+
+    /** As the erasure consumer's role, which may execute the erase functions and nothing else. */
+    public static Connection eraserRole() throws SQLException {
+        return as(Databases.eraserRole(DATABASE));
+    }
+
+    /** As the migration role, which owns the tables (an attacker with more power than the service). */
+    public static Connection migrationRole() throws SQLException {
+        return as(Databases.migrationRole(DATABASE));
+    }
+
+    private static Connection as(String role) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + TestStack.postgres().port() + "/" + DATABASE,
                 role, Databases.devOnlyPassword(role));
     }
@@ -55,6 +69,12 @@ public final class Db {
             }
             return values;
         }
+    }
+
+    /** Makes {@code circle} and {@code user} the transaction's tenant and user, as the service does; needs autocommit off. */
+    public static void asTenant(Connection connection, UUID circle, UUID user) throws SQLException {
+        column(connection, "SELECT set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)",
+                circle.toString(), user.toString());
     }
 
     /** Makes {@code user} the transaction's user ({@code app.user_id}), as the service does; needs autocommit off. */

@@ -175,13 +175,35 @@ class ErasureTest {
         assertEquals(0, count("SELECT count(*) FROM processed_events WHERE event_id = ?", event));
     }
 
+    /** The runtime role cannot erase anything, in any circle: the functions are the eraser role's. */
+    @Test
+    void theRuntimeRoleCannotExecuteTheErasureFunctions() throws Exception {
+        UUID circle = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        try (Connection db = TestStack.postgres().superuser("planning")) {
+            db.setAutoCommit(false);
+            try (Statement sql = db.createStatement()) {
+                for (String call : List.of("SELECT erase_current_tenant()", "SELECT erase_member_rows('%s')".formatted(member))) {
+                    sql.execute("SET LOCAL ROLE planning_app");
+                    sql.execute("SELECT set_config('app.tenant_id', '%s', true), set_config('app.user_id', '%s', true)"
+                            .formatted(circle, member));
+                    SQLException denied = assertThrows(SQLException.class, () -> sql.execute(call), call);
+                    assertEquals("42501", denied.getSQLState(), call + ": " + denied.getMessage());
+                    db.rollback();
+                }
+            } finally {
+                db.rollback();
+            }
+        }
+    }
+
     /**
-     * The functions themselves, as the runtime role: only the current circle's rows, also from a
-     * table the runtime role may not delete from, and nothing at all without a circle or for
-     * another user than the transaction's own.
+     * The functions themselves, as the eraser role: only the current circle's rows, never from a
+     * table the runtime role may not delete from (append-only records are kept), and nothing at
+     * all without a circle or for another user than the transaction's own.
      */
     @Test
-    void theErasureFunctionsKeepToTheCurrentCircleAndReachAppendOnlyTables() throws Exception {
+    void theErasureFunctionsKeepToTheCurrentCircleAndNeverTouchAppendOnlyTables() throws Exception {
         UUID circle = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         UUID member = UUID.randomUUID();
@@ -189,15 +211,18 @@ class ErasureTest {
         try (Connection db = TestStack.postgres().superuser("planning")) {
             db.setAutoCommit(false);
             try (Statement sql = db.createStatement()) {
-                // An append-only tenant table, made and dropped inside this transaction only.
-                sql.execute("CREATE TABLE erasure_probe (tenant_id uuid NOT NULL, user_id uuid NOT NULL)");
-                sql.execute("ALTER TABLE erasure_probe OWNER TO planning_migrator");
-                sql.execute("SELECT enable_tenant_rls('erasure_probe')");
-                sql.execute("REVOKE ALL ON erasure_probe FROM planning_app");
-                sql.execute("GRANT SELECT, INSERT ON erasure_probe TO planning_app");
-                sql.execute("INSERT INTO erasure_probe VALUES ('%s', '%s'), ('%s', '%s'), ('%s', '%s'), ('%s', '%s')"
-                        .formatted(circle, member, circle, stays, other, member, other, stays));
-                sql.execute("SET LOCAL ROLE planning_app");
+                // Two tenant tables, made and dropped inside this transaction only: one the runtime
+                // role may delete from, and one append-only for it.
+                for (String table : List.of("erasure_probe", "erasure_ledger")) {
+                    sql.execute("CREATE TABLE " + table + " (tenant_id uuid NOT NULL, user_id uuid NOT NULL)");
+                    sql.execute("ALTER TABLE " + table + " OWNER TO planning_migrator");
+                    sql.execute("SELECT enable_tenant_rls('" + table + "')");
+                    sql.execute("GRANT SELECT, INSERT, DELETE ON " + table + " TO planning_app");
+                    sql.execute("INSERT INTO " + table + " VALUES ('%s', '%s'), ('%s', '%s'), ('%s', '%s'), ('%s', '%s')"
+                            .formatted(circle, member, circle, stays, other, member, other, stays));
+                }
+                sql.execute("REVOKE DELETE ON erasure_ledger FROM planning_app");
+                sql.execute("SET LOCAL ROLE planning_eraser");
                 sql.execute("SAVEPOINT before");
                 assertThrows(SQLException.class, () -> sql.execute("SELECT erase_current_tenant()"),
                         "no circle, no erasure");
@@ -216,6 +241,7 @@ class ErasureTest {
                         .formatted(circle)));
                 assertEquals(2L, single(sql, "SELECT count(*) FROM erasure_probe WHERE tenant_id = '%s'"
                         .formatted(other)), "the other circle's rows survive");
+                assertEquals(4L, single(sql, "SELECT count(*) FROM erasure_ledger"), "append-only rows are kept");
             } finally {
                 db.rollback();
             }

@@ -1,17 +1,22 @@
 package org.lifeos.platform.privacy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,10 +35,19 @@ import org.lifeos.platform.outbox.Outbox;
  * <p>Scope {@code circle} deletes every row of the circle ({@code erase_current_tenant()});
  * scope {@code member} deletes the circle's rows whose {@code user_id} is the user
  * ({@code erase_member_rows}), except in the tables named by
- * {@code lifeos.privacy.erasure.shared-tables} (their user rows are the circle's shared work). A
- * service adds what that misses as {@link ErasureStep} beans. A malformed request (circle or user
- * not those of the envelope, unknown scope) erases nothing and goes to the dead-letter topic.
- * Idempotent as every consumer: a redelivered request is skipped, so it is answered once.
+ * {@code lifeos.privacy.erasure.shared-tables} (their user rows are the circle's shared work).
+ * Neither touches append-only tables (R__platform_erasure.sql). A service adds what that misses as
+ * {@link ErasureStep} beans. A malformed request (circle or user not those of the envelope,
+ * unknown scope) erases nothing and goes to the dead-letter topic. Idempotent as every consumer:
+ * a redelivered request is skipped, so it is answered once.
+ *
+ * <p>The erase functions are executable only by the eraser role, never by the runtime role, so
+ * they run on their own datasource ({@code quarkus.datasource.eraser.*}, not enlisted in the
+ * consumer's JTA transaction), in a short transaction of their own that commits before the
+ * consumer's transaction goes on: a second connection in the same thread must never wait on a
+ * lock the first one holds. If the consumer's transaction then fails, the event is redelivered
+ * and erased again, which finds nothing more to delete; the answer goes out once, with the count
+ * of the attempt that committed.
  */
 @ApplicationScoped
 @LookupIfProperty(name = "lifeos.privacy.erasure.enabled", stringValue = "true")
@@ -42,18 +56,20 @@ public class ErasureHandler implements EventHandler {
     private static final Logger LOG = Logger.getLogger(ErasureHandler.class);
     private static final Set<String> SCOPES = Set.of(ErasureRequested.SCOPE_CIRCLE, ErasureRequested.SCOPE_MEMBER);
 
-    private final EntityManager entityManager;
+    private final Instance<AgroalDataSource> eraser;
     private final Outbox outbox;
     private final Instance<ErasureStep> steps;
     private final ObjectReader requests;
     private final String service;
     private final String sharedTables;
 
-    public ErasureHandler(EntityManager entityManager, Outbox outbox, Instance<ErasureStep> steps, ObjectMapper json,
+    public ErasureHandler(@DataSource("eraser") Instance<AgroalDataSource> eraser, Outbox outbox,
+                          Instance<ErasureStep> steps, ObjectMapper json,
                           @ConfigProperty(name = "quarkus.application.name") String service,
                           @ConfigProperty(name = "lifeos.privacy.erasure.shared-tables")
                           Optional<List<String>> sharedTables) {
-        this.entityManager = entityManager;
+        // Looked up when used: only services that enable the handler configure the eraser datasource.
+        this.eraser = eraser;
         this.outbox = outbox;
         this.steps = steps;
         // Contracts grow by added fields; an answer must not fail on one this service does not know yet.
@@ -76,22 +92,47 @@ public class ErasureHandler implements EventHandler {
     @Override
     public void handle(EventEnvelope<JsonNode> event) throws Exception {
         ErasureRequested request = validated(event);
-        long rows = 0;
+        long rows = eraseAsEraser(request);
         for (ErasureStep step : steps) {
             rows += step.erase(request);
-        }
-        if (ErasureRequested.SCOPE_CIRCLE.equals(request.scope())) {
-            rows += count(entityManager.createNativeQuery("SELECT erase_current_tenant()").getSingleResult());
-        } else {
-            rows += count(entityManager.createNativeQuery("SELECT erase_member_rows(?1, string_to_array(?2, ','))")
-                    .setParameter(1, request.userId())
-                    .setParameter(2, sharedTables)
-                    .getSingleResult());
         }
         outbox.publish(ErasureCompleted.TOPIC, ErasureCompleted.TYPE,
                 new ErasureCompleted(request.requestId(), request.userId(), request.circleId(), service, rows));
         LOG.infof("Erased %d rows of circle %s (scope %s, request %s)", rows, request.circleId(), request.scope(),
                 request.requestId());
+    }
+
+    /** The generic erasure, as the eraser role, in its own transaction with the request's circle and user. */
+    private long eraseAsEraser(ErasureRequested request) throws SQLException {
+        boolean circle = ErasureRequested.SCOPE_CIRCLE.equals(request.scope());
+        try (Connection connection = eraser.get().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement tenant = connection.prepareStatement(
+                        "SELECT set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)")) {
+                    tenant.setString(1, request.circleId().toString());
+                    tenant.setString(2, request.userId().toString());
+                    tenant.execute();
+                }
+                long rows;
+                try (PreparedStatement erase = connection.prepareStatement(circle
+                        ? "SELECT erase_current_tenant()" : "SELECT erase_member_rows(?, string_to_array(?, ','))")) {
+                    if (!circle) {
+                        erase.setObject(1, request.userId());
+                        erase.setString(2, sharedTables);
+                    }
+                    try (ResultSet result = erase.executeQuery()) {
+                        result.next();
+                        rows = result.getLong(1);
+                    }
+                }
+                connection.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
     }
 
     private ErasureRequested validated(EventEnvelope<JsonNode> event) throws Exception {
@@ -118,9 +159,5 @@ public class ErasureHandler implements EventHandler {
         if (!condition) {
             throw new IllegalArgumentException("malformed erasure request: " + problem);
         }
-    }
-
-    private static long count(Object result) {
-        return ((Number) result).longValue();
     }
 }
