@@ -221,6 +221,10 @@ class HelmChartTest {
             CONSUMES.get(service).forEach(t -> writes.add(t + ".dlq"));
             assertEquals(writes, aclNames(user, "topic", "Write"), service + " writes");
             assertEquals(CONSUMES.get(service), aclNames(user, "topic", "Read"), service + " reads");
+            // It declares its own topics and its dead-letter topics at start (OwnedTopics), no others.
+            Set<String> creates = new TreeSet<>(topics(local.getProperty("lifeos.kafka.topics", "")));
+            CONSUMES.get(service).forEach(t -> creates.add(t + ".dlq"));
+            assertEquals(creates, aclNames(user, "topic", "Create"), service + " creates");
             String db = service.substring(0, service.indexOf('-'));
             assertEquals(Set.of(db + ".", service + "."), aclNames(user, "group", "Read"), service + " groups");
             assertEquals(Set.of(service + "-outbox-relay"), aclNames(user, "transactionalId", "Write"), service);
