@@ -31,8 +31,15 @@ import java.util.concurrent.Future;
  */
 public final class DevStack {
 
-    /** Every Quarkus application of the system and its port, in start order. */
-    public static final Map<String, Integer> SERVICES = services();
+    /** Every Quarkus application of the system and its ports, in start order. */
+    public static final Map<String, ServicePorts> SERVICES = services();
+
+    /**
+     * A Quarkus application's ports: the public one (REST, gRPC) and the management interface
+     * (/q/health, /q/metrics), which {@code make run} keeps apart just as a cluster does.
+     */
+    public record ServicePorts(int http, int management) {
+    }
 
     private final Path root;
     private final Path home;
@@ -120,7 +127,8 @@ public final class DevStack {
 
     private void startServices() throws Exception {
         List<QuarkusService> services = new ArrayList<>();
-        SERVICES.forEach((module, port) -> services.add(new QuarkusService(module, port, root, logs, run)));
+        SERVICES.forEach((module, ports) -> services.add(
+                new QuarkusService(module, ports.http(), ports.management(), root, logs, run)));
         // Started side by side: each waits only for its own readiness.
         ExecutorService pool = Executors.newFixedThreadPool(services.size());
         try {
@@ -273,14 +281,14 @@ public final class DevStack {
         return (System.nanoTime() - begin) / 1e9;
     }
 
-    private static Map<String, Integer> services() {
-        Map<String, Integer> services = new LinkedHashMap<>();
-        services.put("identity-service", 8081);
-        services.put("planning-service", 8082);
-        services.put("finance-service", 8083);
-        services.put("health-service", 8084);
-        services.put("content-service", 8085);
-        services.put("gateway", 8080);
+    private static Map<String, ServicePorts> services() {
+        Map<String, ServicePorts> services = new LinkedHashMap<>();
+        services.put("identity-service", new ServicePorts(8081, 9081));
+        services.put("planning-service", new ServicePorts(8082, 9082));
+        services.put("finance-service", new ServicePorts(8083, 9083));
+        services.put("health-service", new ServicePorts(8084, 9084));
+        services.put("content-service", new ServicePorts(8085, 9085));
+        services.put("gateway", new ServicePorts(8080, 9080));
         return java.util.Collections.unmodifiableMap(services);
     }
 }

@@ -7,29 +7,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One LifeOS service or the gateway, run from its Quarkus fast-jar, ready when /q/health/ready says so. */
+/**
+ * One LifeOS service or the gateway, run from its Quarkus fast-jar, ready when /q/health/ready on
+ * its management port says so (the public port answers 404 under /q/).
+ */
 public final class QuarkusService implements Component {
 
     private final String module;
     private final int port;
+    private final int managementPort;
     private final Path repoRoot;
     private final Path log;
     private final Path runDir;
     private final Map<String, String> properties;
     private ChildProcess process;
 
-    public QuarkusService(String module, int port, Path repoRoot, Path logDir, Path runDir) {
-        this(module, port, repoRoot, logDir, runDir, Map.of());
+    public QuarkusService(String module, int port, int managementPort, Path repoRoot, Path logDir, Path runDir) {
+        this(module, port, managementPort, repoRoot, logDir, runDir, Map.of());
     }
 
     /**
      * @param properties system properties for the application, e.g. where its database, broker
      *                   and Keycloak are when they are not on their local default ports (tests)
      */
-    public QuarkusService(String module, int port, Path repoRoot, Path logDir, Path runDir,
+    public QuarkusService(String module, int port, int managementPort, Path repoRoot, Path logDir, Path runDir,
                           Map<String, String> properties) {
         this.module = module;
         this.port = port;
+        this.managementPort = managementPort;
         this.repoRoot = repoRoot;
         this.log = logDir.resolve(module + ".log");
         this.runDir = runDir;
@@ -46,6 +51,11 @@ public final class QuarkusService implements Component {
         return "http://" + Ports.HOST + ":" + port;
     }
 
+    /** Where /q/* (health, metrics) is served: Quarkus's management interface. */
+    public String managementUrl() {
+        return "http://" + Ports.HOST + ":" + managementPort;
+    }
+
     @Override
     public void start() {
         Path jar = repoRoot.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
@@ -53,12 +63,13 @@ public final class QuarkusService implements Component {
             throw new StartupException(name(), jar + " is missing; run `make build`");
         }
         Ports.requireFree(name(), port);
+        Ports.requireFree(name(), managementPort);
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms32m", "-Xmx256m",
-                "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port));
+                "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, repoRoot.resolve(module), Map.of(), log, runDir);
-        process.awaitReady(Duration.ofMinutes(3), () -> Http.status(url() + "/q/health/ready") == 200);
+        process.awaitReady(Duration.ofMinutes(3), () -> Http.status(managementUrl() + "/q/health/ready") == 200);
     }
 
     @Override

@@ -34,9 +34,10 @@ import org.lifeos.platform.net.TrustedProxies;
  * under {@code /api/}: the route is looked up, the token checked, the caller's rate limit taken,
  * then the request goes to the owning service, or a problem comes back (401, 404, 429, 502, 503,
  * 504). Requests under {@code /public/} (calls made without a token, such as using a recovery
- * key) skip the token check and are rate limited by client address. Everything else
- * ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}) is Quarkus's own and public, as is
- * {@code /openapi}, the merged API document of all services.
+ * key) skip the token check and are rate limited by client address. {@code /openapi}, the merged
+ * API document of all services, is public. Quarkus's own {@code /q/health}, {@code /q/metrics} and
+ * {@code /q/openapi} are on the management interface, a port the ingress never reaches; here they
+ * are 404.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -53,7 +54,7 @@ public class GatewayRouter {
     private static final String API_PATHS = "/api/*";
     /** Routed like {@code /api/} but without a token; the owning service guards these itself. */
     private static final String PUBLIC_PATHS = "/public/*";
-    /** The merged OpenAPI document of every service (the gateway's own stays on /q/openapi). */
+    /** The merged OpenAPI document of every service (the gateway's own is on the management port). */
     private static final String OPENAPI_PATH = "/openapi";
     private static final String MATCH_KEY = RouteTable.Match.class.getName();
     /** The key under which Quarkus's HTTP metrics look for a templated path (keeps the uri tag's cardinality bounded). */

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.Management;
 import org.lifeos.gateway.support.FakeUpstreams;
 
 @QuarkusTest
@@ -36,8 +37,8 @@ class OpenApiAggregationTest {
     }
 
     @Test
-    void theGatewaysOwnDocumentStaysWhereItWas() {
-        given().queryParam("format", "json").when().get("/q/openapi")
+    void theGatewaysOwnDocumentIsOnTheManagementPort() {
+        Management.given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo("LifeOS gateway"));
     }

@@ -76,7 +76,7 @@ class RequestIdTest {
                 .then().statusCode(401)
                 .header("X-Request-Id", mine)
                 .body("requestId", equalTo(mine));
-        given().header("X-Request-Id", mine).when().get("/q/health/live")
+        given().header("X-Request-Id", mine).when().get("/openapi")
                 .then().statusCode(200)
                 .header("X-Request-Id", mine);
     }

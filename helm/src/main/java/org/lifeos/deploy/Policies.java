@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The rules a LifeOS deployment keeps beyond schema validity (STYLE.md "Deployment files"):
  * hardened pods, probes, requests and limits, graceful shutdown, Services and policies that select
- * something real, and no real secret value in a manifest.
+ * something real, no Service in front of the port the pods are probed on (the management interface,
+ * /q/*), and no real secret value in a manifest.
  */
 public final class Policies {
 
@@ -204,8 +205,14 @@ public final class Policies {
             problems.add(service.describe() + ": its selector " + selector + " selects no pod template");
             return;
         }
+        Set<String> probed = probePorts(selected);
         for (JsonNode port : service.node().path("spec").path("ports")) {
             JsonNode target = port.path("targetPort");
+            if (probed.contains(resolve(target.isMissingNode() ? port.path("port") : target, selected))) {
+                problems.add(service.describe() + ": exposes port " + target.asText(port.path("port").asText())
+                        + ", where its pods answer their probes; /q/* belongs on the management interface,"
+                        + " which no Service (and so no Ingress) may reach");
+            }
             if (target.isTextual()) {
                 boolean found = false;
                 for (PodTemplate t : selected) {
@@ -221,6 +228,38 @@ public final class Policies {
                 }
             }
         }
+    }
+
+    /** The container ports (as numbers) the kubelet probes in the selected pods. */
+    private static Set<String> probePorts(List<PodTemplate> selected) {
+        Set<String> ports = new HashSet<>();
+        for (PodTemplate t : selected) {
+            for (JsonNode container : t.spec().path("containers")) {
+                for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                    JsonNode port = container.path(probe).path("httpGet").path("port");
+                    if (!port.isMissingNode()) {
+                        ports.add(resolve(port, List.of(t)));
+                    }
+                }
+            }
+        }
+        return ports;
+    }
+
+    /** A port given by name or number, as the container port number it names in the pods. */
+    private static String resolve(JsonNode port, List<PodTemplate> pods) {
+        if (port.isTextual()) {
+            for (PodTemplate t : pods) {
+                for (JsonNode container : t.spec().path("containers")) {
+                    for (JsonNode containerPort : container.path("ports")) {
+                        if (port.asText().equals(containerPort.path("name").asText())) {
+                            return containerPort.path("containerPort").asText();
+                        }
+                    }
+                }
+            }
+        }
+        return port.asText();
     }
 
     /** A committed Secret may only hold values named dev-only (usernames are not secret). */

@@ -112,6 +112,157 @@ class HelmChartTest {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * /q/* (health, metrics) is served on Quarkus's management interface: the kubelet probes it and
+     * Prometheus scrapes it on the pod, while the Service, and so the Ingress, reach only the
+     * public port. Otherwise anyone on the internet reads the metrics through the gateway.
+     */
+    @Test
+    void probesAndMetricsUseTheManagementPortWhichNoServiceOrIngressExposes() {
+        for (K8sObject deployment : of(defaults, "Deployment")) {
+            String name = deployment.name();
+            JsonNode pod = deployment.node().path("spec").path("template");
+            JsonNode container = pod.path("spec").path("containers").get(0);
+            Map<String, Integer> ports = new java.util.HashMap<>();
+            container.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+            int management = ports.get("management");
+            assertTrue(management != ports.get("http"), name);
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertEquals("management", container.path(probe).path("httpGet").path("port").asText(), name + " " + probe);
+            }
+            assertEquals(String.valueOf(management),
+                    pod.path("metadata").path("annotations").path("prometheus.io/port").asText(), name);
+
+            JsonNode servicePorts = named(defaults, "Service", name).node().path("spec").path("ports");
+            assertEquals(1, servicePorts.size(), name);
+            assertEquals("http", servicePorts.get(0).path("targetPort").asText(), name);
+            assertTrue(servicePorts.get(0).path("port").asInt() != management, name);
+        }
+        for (JsonNode backend : named(defaults, "Ingress", "gateway").node().findValues("service")) {
+            assertEquals("http", backend.path("port").path("name").asText());
+        }
+        JsonNode metrics = named(defaults, "NetworkPolicy", "metrics-from-monitoring").node().path("spec");
+        assertEquals("[{\"protocol\":\"TCP\",\"port\":\"management\"}]",
+                metrics.path("ingress").get(0).path("ports").toString());
+        assertEquals("monitoring", metrics.path("ingress").get(0).path("from").get(0).path("namespaceSelector")
+                .path("matchLabels").path("kubernetes.io/metadata.name").asText());
+        for (K8sObject policy : of(defaults, "NetworkPolicy")) {
+            if (!policy.name().equals("metrics-from-monitoring")) {
+                assertFalse(policy.node().path("spec").path("ingress").toString().contains("\"management\""),
+                        policy.name() + " lets something other than Prometheus reach the management port");
+            }
+        }
+    }
+
+    /** The chart's management ports are the ones the images listen on (application.properties). */
+    @Test
+    void eachManagementPortIsTheOneTheServiceListensOn() throws Exception {
+        for (K8sObject deployment : of(defaults, "Deployment")) {
+            Properties local = new Properties();
+            try (var in = Files.newInputStream(Path.of("..", deployment.name(), "src", "main", "resources",
+                    "application.properties"))) {
+                local.load(in);
+            }
+            assertEquals("true", local.getProperty("quarkus.management.enabled"), deployment.name());
+            JsonNode ports = deployment.node().path("spec").path("template").path("spec").path("containers").get(0)
+                    .path("ports");
+            for (JsonNode port : ports) {
+                String key = port.path("name").asText().equals("http") ? "quarkus.http.port" : "quarkus.management.port";
+                assertEquals(local.getProperty(key), port.path("containerPort").asText(), deployment.name() + " " + key);
+            }
+        }
+    }
+
+    /**
+     * What each service's code does on Kafka, by its EventHandlers (topic and consumer group) and
+     * its outbox rows for other services' topics: the ACLs must allow this and nothing more.
+     */
+    private static final Map<String, Set<String>> CONSUMES = Map.of(
+            "identity-service", Set.of("audit.events", "erasure.completed", "keycloak.event", "identity.membership"),
+            "planning-service", Set.of("identity.membership", "identity.erasure"),
+            "finance-service", Set.of("identity.membership", "identity.erasure"),
+            "health-service", Set.of("identity.membership", "identity.erasure"),
+            "content-service", Set.of("identity.membership", "identity.erasure"));
+    private static final Map<String, Set<String>> PRODUCES_FOR_OTHERS = Map.of(
+            "identity-service", Set.of(),
+            "planning-service", Set.of("audit.events", "erasure.completed"),
+            "finance-service", Set.of("erasure.completed"),
+            "health-service", Set.of("erasure.completed"),
+            "content-service", Set.of("erasure.completed"));
+
+    /**
+     * A pod in the namespace is not a reason to trust it: the listener requires SCRAM-SHA-512, and
+     * each service signs in as its own KafkaUser that may write only its own topics (and the
+     * others' its outbox publishes to), read only what its handlers consume, use only its own
+     * consumer groups and its relay's transactional id.
+     */
+    @Test
+    void everyKafkaClientSignsInAsItsOwnUserWithAclsForItsOwnTopicsOnly() throws Exception {
+        JsonNode kafka = only(defaults, "Kafka").node().path("spec");
+        assertEquals("scram-sha-512", kafka.path("kafka").path("listeners").get(0).path("authentication")
+                .path("type").asText());
+        assertEquals(1, kafka.path("kafka").path("listeners").size(), "no listener without authentication");
+        assertEquals("simple", kafka.path("kafka").path("authorization").path("type").asText());
+        assertTrue(kafka.path("entityOperator").has("userOperator"));
+
+        Set<String> expectedUsers = new TreeSet<>(SERVICES);
+        expectedUsers.add("keycloak");
+        assertEquals(expectedUsers, names(defaults, "KafkaUser"));
+        for (String service : SERVICES) {
+            Properties local = new Properties();
+            try (var in = Files.newInputStream(Path.of("..", service, "src", "main", "resources",
+                    "application.properties"))) {
+                local.load(in);
+            }
+            JsonNode user = named(defaults, "KafkaUser", service).node().path("spec");
+            assertEquals("scram-sha-512", user.path("authentication").path("type").asText());
+            Set<String> writes = new TreeSet<>(topics(local.getProperty("lifeos.kafka.topics", "")));
+            writes.addAll(PRODUCES_FOR_OTHERS.get(service));
+            CONSUMES.get(service).forEach(t -> writes.add(t + ".dlq"));
+            assertEquals(writes, aclNames(user, "topic", "Write"), service + " writes");
+            assertEquals(CONSUMES.get(service), aclNames(user, "topic", "Read"), service + " reads");
+            // It declares its own topics and its dead-letter topics at start (OwnedTopics), no others.
+            Set<String> creates = new TreeSet<>(topics(local.getProperty("lifeos.kafka.topics", "")));
+            CONSUMES.get(service).forEach(t -> creates.add(t + ".dlq"));
+            assertEquals(creates, aclNames(user, "topic", "Create"), service + " creates");
+            String db = service.substring(0, service.indexOf('-'));
+            assertEquals(Set.of(db + ".", service + "."), aclNames(user, "group", "Read"), service + " groups");
+            assertEquals(Set.of(service + "-outbox-relay"), aclNames(user, "transactionalId", "Write"), service);
+            for (JsonNode acl : user.path("authorization").path("acls")) {
+                String type = acl.path("resource").path("type").asText();
+                assertFalse(acl.path("resource").path("name").asText().contains("*"), service + ": " + acl);
+                assertEquals(type.equals("group") ? "prefix" : "literal",
+                        acl.path("resource").path("patternType").asText(), service + ": " + acl);
+                assertFalse(type.equals("cluster"), service + " needs no cluster-wide right: " + acl);
+            }
+
+            JsonNode config = named(defaults, "ConfigMap", service).node().path("data");
+            assertEquals("SASL_PLAINTEXT", config.path("KAFKA_SECURITY_PROTOCOL").asText(), service);
+            assertEquals("SCRAM-SHA-512", config.path("KAFKA_SASL_MECHANISM").asText(), service);
+            String jaas = named(defaults, "Deployment", service).node().path("spec").path("template").path("spec")
+                    .path("containers").get(0).path("env").toString();
+            assertTrue(jaas.contains("{\"name\":\"KAFKA_SASL_JAAS_CONFIG\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\""
+                    + service + "\",\"key\":\"sasl.jaas.config\"}}}"), service + ": " + jaas);
+        }
+        String keycloakOptions = only(defaults, "Keycloak").node().path("spec").path("additionalOptions").toString();
+        assertTrue(keycloakOptions.contains("{\"name\":\"spi-events-listener--lifeos-kafka--sasl-jaas-config\","
+                + "\"secret\":{\"name\":\"keycloak\",\"key\":\"sasl.jaas.config\"}}"), keycloakOptions);
+        JsonNode keycloak = named(defaults, "KafkaUser", "keycloak").node().path("spec");
+        assertEquals(Set.of("keycloak.event"), aclNames(keycloak, "topic", "Write"));
+        assertEquals(1, keycloak.path("authorization").path("acls").size(), "Keycloak only publishes its events");
+    }
+
+    private static Set<String> aclNames(JsonNode user, String type, String operation) {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode acl : user.path("authorization").path("acls")) {
+            if (acl.path("resource").path("type").asText().equals(type)
+                    && acl.path("operations").toString().contains("\"" + operation + "\"")) {
+                names.add(acl.path("resource").path("name").asText());
+            }
+        }
+        return names;
+    }
+
     @Test
     void kafkaRunsInKraftModeOnANodePoolThatIsControllerAndBroker() {
         JsonNode kafka = only(defaults, "Kafka").node();
@@ -140,9 +291,17 @@ class HelmChartTest {
     void theRealmImportIsTheCommittedRealmWithoutItsDemoUsersOrThePasswordGrant() throws IOException {
         JsonNode committed = Manifests.JSON.readTree(Files.readString(Sources.REALM));
         ObjectNode expected = committed.deepCopy();
-        expected.withArray("clients").forEach(client -> {
+        ArrayNode clients = expected.putArray("clients");
+        committed.path("clients").forEach(c -> {
+            if (!c.path("clientId").asText().equals("demo-partner-app")) {
+                clients.add(c.deepCopy());
+            }
+        });
+        clients.forEach(client -> {
             if (client.path("clientId").asText().equals("lifeos-web")) {
                 ((ObjectNode) client).put("directAccessGrantsEnabled", false);
+                ((ObjectNode) client).putArray("redirectUris");
+                ((ObjectNode) client.path("attributes")).remove("post.logout.redirect.uris");
             }
         });
         ArrayNode users = expected.putArray("users");
@@ -159,8 +318,77 @@ class HelmChartTest {
                 "locally lifeos-web allows the password grant");
 
         JsonNode asCommitted = only(Sources.chart(null, Map.of("keycloak.realmImport.demoUsers", true,
-                "keycloak.realmImport.passwordGrant", true)), "KeycloakRealmImport").node().path("spec").path("realm");
+                "keycloak.realmImport.passwordGrant", true, "keycloak.realmImport.devClients", true)),
+                "KeycloakRealmImport").node().path("spec").path("realm");
         assertEquals(committed, asCommitted);
+    }
+
+    /**
+     * The committed realm serves {@code make run}: lifeos-web sends the browser back to a local web
+     * app and a demo partner client exists. In a cluster, a redirect to localhost hands the
+     * authorization code to whatever listens on the user's machine, and the demo client is a
+     * confidential client nobody operates; neither is imported unless asked for.
+     */
+    @Test
+    void theDefaultRealmHasNoLocalRedirectUriAndNoDemoPartnerClient() throws IOException {
+        JsonNode committed = Manifests.JSON.readTree(Files.readString(Sources.REALM));
+        assertTrue(hasLocalRedirect(committed) && clientIds(committed).contains("demo-partner-app"),
+                "the committed realm keeps both for make run");
+
+        K8sObject realmImport = only(defaults, "KeycloakRealmImport");
+        JsonNode realm = realmImport.node().path("spec").path("realm");
+        assertFalse(hasLocalRedirect(realm), realm.path("clients").toString());
+        assertFalse(clientIds(realm).contains("demo-partner-app"));
+        assertFalse(realmImport.node().path("spec").path("placeholders").has("LIFEOS_DEMO_PARTNER_CLIENT_SECRET"),
+                "a client left out needs no secret");
+
+        JsonNode dev = only(Sources.chart(null, Map.of("keycloak.realmImport.devClients", true)),
+                "KeycloakRealmImport").node().path("spec");
+        assertTrue(hasLocalRedirect(dev.path("realm")));
+        assertTrue(clientIds(dev.path("realm")).contains("demo-partner-app"));
+        assertTrue(dev.path("placeholders").has("LIFEOS_DEMO_PARTNER_CLIENT_SECRET"));
+    }
+
+    @Test
+    void lifeosWebRedirectsOnlyToTheConfiguredWebApp(@TempDir Path dir) throws IOException {
+        Path values = Files.writeString(dir.resolve("web.yaml"), """
+                keycloak:
+                  realmImport:
+                    webRedirectUris: ["https://app.lifeos.example.com/*"]
+                """);
+        JsonNode realm = only(Sources.chart(values, Map.of()), "KeycloakRealmImport").node().path("spec").path("realm");
+        JsonNode web = client(realm, "lifeos-web");
+        assertEquals("[\"https://app.lifeos.example.com/*\"]", web.path("redirectUris").toString());
+        assertEquals("https://app.lifeos.example.com/*",
+                web.path("attributes").path("post.logout.redirect.uris").asText());
+    }
+
+    private static boolean hasLocalRedirect(JsonNode realm) {
+        Pattern local = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1)([:/]|$)");
+        for (JsonNode c : realm.path("clients")) {
+            List<String> uris = new ArrayList<>();
+            c.path("redirectUris").forEach(u -> uris.add(u.asText()));
+            uris.addAll(Arrays.asList(c.path("attributes").path("post.logout.redirect.uris").asText().split("##")));
+            if (uris.stream().anyMatch(u -> local.matcher(u).lookingAt())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> clientIds(JsonNode realm) {
+        Set<String> ids = new TreeSet<>();
+        realm.path("clients").forEach(c -> ids.add(c.path("clientId").asText()));
+        return ids;
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode c : realm.path("clients")) {
+            if (c.path("clientId").asText().equals(clientId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
     }
 
     @Test
@@ -199,6 +427,8 @@ class HelmChartTest {
         JsonNode filled = only(defaults, "KeycloakRealmImport").node().path("spec").path("placeholders");
         Set<String> inImport = new TreeSet<>();
         filled.fieldNames().forEachRemaining(inImport::add);
+        // The demo partner client is a dev client, left out by default (and its secret with it).
+        inRealm.remove("LIFEOS_DEMO_PARTNER_CLIENT_SECRET");
         assertEquals(inRealm, inImport, "a placeholder left out would import the realm's dev-only default");
         filled.forEach(p -> assertEquals("lifeos-keycloak-clients", p.path("secret").path("name").asText()));
         assertEquals("planning-service",

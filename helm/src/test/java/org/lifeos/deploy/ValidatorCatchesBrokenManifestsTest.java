@@ -43,6 +43,7 @@ class ValidatorCatchesBrokenManifestsTest {
         "kafka-wrong-type              | partitions",
         "realm-unknown-field           | bruteForceProtectd",
         "committed-secret              | key password holds a value that is not marked dev-only",
+        "probes-behind-service         | exposes port http, where its pods answer their probes",
     })
     void aBrokenManifestFailsAndTheProblemNamesTheMistake(String fixture, String expected) {
         Validator.Report report = validate(fixture);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -15,17 +16,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.restassured.RestAssured;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.Databases;
 
 /**
  * What every LifeOS service must do from its first commit, against the real PostgreSQL and
- * Kafka: answer its health, metrics and OpenAPI endpoints, pool connections only as its
- * runtime role, and declare the topics it owns. A service's test extends this and names its
- * database and topics.
+ * Kafka: answer its health and metrics on the management interface and never on its public port,
+ * serve its OpenAPI document for the gateway, pool connections only as its runtime role, and
+ * declare the topics it owns. A service's test extends this and names its database and topics.
  */
 public abstract class ServiceBasicsTest {
 
@@ -37,26 +40,40 @@ public abstract class ServiceBasicsTest {
 
     @Test
     void livenessAnswersUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /**
+     * The gateway forwards what the ingress sends it, so anything under /q/ on the public port
+     * would be public: health details, every metric, the configuration they reveal.
+     */
+    @Test
+    void operationalEndpointsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
+                "/q/health/well", "/q/metrics", "/q/openapi")) {
+            given().when().get(path).then().statusCode(404);
+        }
+        assertTrue(Management.port() != RestAssured.port, "the management interface has a port of its own");
     }
 
     @Test
     void readinessChecksTheRealDatabase() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
     }
 
     @Test
     void metricsArePublishedForPrometheus() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("process_uptime_seconds"));
     }
 
+    /** On the public port, outside /q/: the gateway fetches it there to merge the public API document. */
     @Test
     void openApiDocumentIsServed() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json").when().get("/openapi").then().statusCode(200)
                 .body("openapi", containsString("3."))
                 .body("info.title", containsString("LifeOS"));
     }
@@ -64,7 +81,7 @@ public abstract class ServiceBasicsTest {
     @Test
     void theServiceConnectsOnlyAsItsRuntimeRole() throws SQLException {
         // Readiness opens a pooled connection; make sure one exists before looking.
-        given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
         Set<String> users = new HashSet<>();
         try (Connection admin = TestStack.postgres().superuser("postgres");
              PreparedStatement sessions = admin.prepareStatement(
@@ -90,7 +107,7 @@ public abstract class ServiceBasicsTest {
      */
     @Test
     void everyTenantTableHasForcedRowLevelSecurityAndTheRuntimeRoleCannotBypassIt() throws SQLException {
-        given().when().get("/q/health/ready").then().statusCode(200); // migrations have run
+        Management.given().when().get("/q/health/ready").then().statusCode(200); // migrations have run
         List<String> unprotected = new java.util.ArrayList<>();
         int tenantTables = 0;
         try (Connection admin = TestStack.postgres().superuser(database());
@@ -123,6 +140,48 @@ public abstract class ServiceBasicsTest {
         }
     }
 
+    /**
+     * The relay spans every circle, so its role is the one a stolen connection would most like to
+     * have: it may mark an event delivered (or failed), never rewrite what is published, which
+     * consumers trust as this service's own word.
+     */
+    @Test
+    void theRelayRoleMayMarkDeliveryButNeverRewriteAnEvent() throws SQLException {
+        Management.given().when().get("/q/health/ready").then().statusCode(200); // migrations have run
+        UUID id = UUID.randomUUID();
+        // Already published, so the running relay leaves it alone.
+        try (Connection admin = TestStack.postgres().superuser(database());
+             PreparedStatement insert = admin.prepareStatement("""
+                     INSERT INTO outbox_events (id, tenant_id, topic, event_type, envelope, published_at)
+                     VALUES (?, ?, 'conformance.probe', 'Probe', '{}'::jsonb, now())""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, UUID.randomUUID());
+            insert.executeUpdate();
+        }
+        try (Connection relay = TestStack.postgres().connect(database(), Databases.relayRole(database()))) {
+            for (String rewrite : List.of("topic = 'elsewhere'", "envelope = '{\"forged\": true}'::jsonb",
+                    "tenant_id = gen_random_uuid()", "event_type = 'Forged'")) {
+                SQLException refused = assertThrows(SQLException.class, () -> update(relay, rewrite, id), rewrite);
+                assertEquals("42501", refused.getSQLState(), rewrite + ": " + refused.getMessage());
+            }
+            assertEquals(1, update(relay, "published_at = now(), attempts = attempts + 1, last_error = NULL", id));
+        } finally {
+            try (Connection admin = TestStack.postgres().superuser(database());
+                 PreparedStatement delete = admin.prepareStatement("DELETE FROM outbox_events WHERE id = ?")) {
+                delete.setObject(1, id);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static int update(Connection connection, String assignments, UUID id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_events SET " + assignments + " WHERE id = ?")) {
+            update.setObject(1, id);
+            return update.executeUpdate();
+        }
+    }
+
     @Test
     void ownedTopicsAreDeclaredOnTheBroker() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestStack.kafka().bootstrapServers()))) {
@@ -137,6 +196,6 @@ public abstract class ServiceBasicsTest {
             } while (System.nanoTime() < deadline);
             assertTrue(topics.containsAll(ownedTopics()), "declared " + topics + ", expected " + ownedTopics());
         }
-        given().when().get("/q/health/well").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/well").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

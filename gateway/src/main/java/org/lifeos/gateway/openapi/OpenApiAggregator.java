@@ -19,15 +19,15 @@ import org.lifeos.gateway.routing.Route;
 import org.lifeos.gateway.routing.RouteTable;
 
 /**
- * Serves the whole public API's OpenAPI document: fetched from every service's
- * {@code /q/openapi}, merged ({@link OpenApiMerger}) and kept for a while, so reading the
+ * Serves the whole public API's OpenAPI document: fetched from every service's {@code /openapi}
+ * (on the service's own port, outside {@code /q/}, which is on its management interface), merged ({@link OpenApiMerger}) and kept for a while, so reading the
  * documentation never loads the services. A service that cannot be reached is listed as
  * unavailable in the document instead of failing it.
  */
 public final class OpenApiAggregator {
 
     private static final Logger LOG = Logger.getLogger(OpenApiAggregator.class);
-    private static final String SERVICE_DOCUMENT = "/q/openapi?format=json";
+    private static final String SERVICE_DOCUMENT = "/openapi?format=json";
 
     private final RouteTable routes;
     private final HttpClient client;

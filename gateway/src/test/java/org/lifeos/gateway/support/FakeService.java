@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server standing in for a LifeOS service: it records every request it receives and
  * answers with its own name, so a test can tell which service a request reached and exactly what
  * the gateway sent it. {@code ?status=NNN} makes it answer with that status; a delay makes it slow.
- * {@code /q/openapi} answers the document given to {@link #publishOpenApi} (404 without one) and
+ * {@code /openapi} answers the document given to {@link #publishOpenApi} (404 without one) and
  * is not recorded, as the gateway fetches it on its own schedule.
  */
 public final class FakeService implements AutoCloseable {
@@ -68,7 +68,7 @@ public final class FakeService implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Makes the service publish {@code document} on {@code /q/openapi}. */
+    /** Makes the service publish {@code document} on {@code /openapi}. */
     public FakeService publishOpenApi(String document) {
         this.openApi = document;
         return this;
@@ -105,7 +105,7 @@ public final class FakeService implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            if ("/q/openapi".equals(exchange.getRequestURI().getPath())) {
+            if ("/openapi".equals(exchange.getRequestURI().getPath())) {
                 sendOpenApi(exchange);
                 return;
             }

@@ -42,6 +42,7 @@ class TasksThroughGatewayIT {
 
     private static final List<QuarkusService> SERVICES = new ArrayList<>();
     private static String gateway;
+    private static String gatewayManagement;
     private static KeycloakServer keycloak;
 
     @BeforeAll
@@ -65,10 +66,13 @@ class TasksThroughGatewayIT {
         Path run = Path.of("target", "system", "run").toAbsolutePath();
         Map<String, String> identityConfig = new HashMap<>(common);
         identityConfig.put("lifeos.keycloak.url", keycloak.url());
-        start(new QuarkusService("identity-service", identityPort, root, logs, run, identityConfig));
-        start(new QuarkusService("planning-service", planningPort, root, logs, run, common));
-        start(new QuarkusService("gateway", gatewayPort, root, logs, run, gatewayConfig));
-        gateway = "http://127.0.0.1:" + gatewayPort;
+        start(new QuarkusService("identity-service", identityPort, Ports.spare(), root, logs, run, identityConfig));
+        start(new QuarkusService("planning-service", planningPort, Ports.spare(), root, logs, run, common));
+        QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
+                gatewayConfig);
+        start(gatewayService);
+        gateway = gatewayService.url();
+        gatewayManagement = gatewayService.managementUrl();
     }
 
     @AfterAll
@@ -211,7 +215,8 @@ class TasksThroughGatewayIT {
         given().get(gateway + "/api/v1/tasks").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(token("alice", "alice-dev-password")).get(gateway + "/api/v1/nowhere")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get(gateway + "/q/health/ready").then().statusCode(200);
+        given().get(gateway + "/q/health/ready").then().statusCode(404);
+        given().get(gatewayManagement + "/q/health/ready").then().statusCode(200);
     }
 
     private static RequestSpecification as(String token) {

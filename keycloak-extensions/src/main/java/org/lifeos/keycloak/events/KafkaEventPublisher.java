@@ -93,6 +93,7 @@ final class KafkaEventPublisher implements AutoCloseable {
 
     static Properties producerConfig(ListenerSettings settings) {
         Properties config = new Properties();
+        config.putAll(settings.security());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.clientId());
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -1,6 +1,9 @@
 package org.lifeos.keycloak.events;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,9 +21,13 @@ import java.util.stream.Collectors;
  * @param deliveryTimeoutMs {@code delivery-timeout-ms}, how long a record is retried before it is dropped
  * @param queueCapacity     {@code queue-capacity}, records waiting for the sender before new ones are dropped
  * @param clientId          {@code client-id}, the producer's client id
+ * @param security          {@code security-protocol}, {@code sasl-mechanism}, {@code sasl-jaas-config}
+ *                          as Kafka's client properties: how Keycloak signs in to a broker that
+ *                          requires it (in a cluster, as its own KafkaUser); empty locally
  */
 record ListenerSettings(String bootstrapServers, String topic, Set<String> eventTypes, boolean adminEvents,
-                        int maxBlockMs, int deliveryTimeoutMs, int queueCapacity, String clientId) {
+                        int maxBlockMs, int deliveryTimeoutMs, int queueCapacity, String clientId,
+                        Map<String, String> security) {
 
     static final String DEFAULT_TOPIC = "keycloak.event";
 
@@ -47,7 +54,19 @@ record ListenerSettings(String bootstrapServers, String topic, Set<String> event
                 Integer.parseInt(text(option, "max-block-ms", "1000")),
                 Integer.parseInt(text(option, "delivery-timeout-ms", "120000")),
                 Integer.parseInt(text(option, "queue-capacity", "10000")),
-                text(option, "client-id", "keycloak-lifeos-kafka"));
+                text(option, "client-id", "keycloak-lifeos-kafka"),
+                security(option));
+    }
+
+    private static Map<String, String> security(Function<String, String> option) {
+        Map<String, String> security = new HashMap<>();
+        for (String name : List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+            String value = text(option, name.replace('.', '-'), "");
+            if (!value.isEmpty()) {
+                security.put(name, value);
+            }
+        }
+        return Map.copyOf(security);
     }
 
     boolean enabled() {

@@ -71,6 +71,21 @@ class KafkaEventPublisherTest {
                 "REFRESH_TOKEN", "REFRESH_TOKEN_ERROR", "UPDATE_PASSWORD", "USER_DISABLED_BY_TEMPORARY_LOCKOUT")));
     }
 
+    /** In a cluster the listener requires sign-in: Keycloak publishes as its own KafkaUser. */
+    @Test
+    void theProducerSignsInWhenTheBrokerRequiresIt() {
+        Properties local = KafkaEventPublisher.producerConfig(
+                ListenerSettings.from(Map.of("bootstrap-servers", "kafka:9092")::get));
+        assertTrue(!local.containsKey("security.protocol") && !local.containsKey("sasl.jaas.config"));
+        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"keycloak\";";
+        Properties cluster = KafkaEventPublisher.producerConfig(ListenerSettings.from(Map.of(
+                "bootstrap-servers", "kafka:9092", "security-protocol", "SASL_PLAINTEXT",
+                "sasl-mechanism", "SCRAM-SHA-512", "sasl-jaas-config", jaas)::get));
+        assertEquals("SASL_PLAINTEXT", cluster.get("security.protocol"));
+        assertEquals("SCRAM-SHA-512", cluster.get("sasl.mechanism"));
+        assertEquals(jaas, cluster.get("sasl.jaas.config"));
+    }
+
     @Test
     void withoutBootstrapServersTheListenerIsOff() {
         assertTrue(!ListenerSettings.from(Map.<String, String>of()::get).enabled());

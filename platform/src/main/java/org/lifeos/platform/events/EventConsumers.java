@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lifeos.contracts.event.EventEnvelope;
+import org.lifeos.platform.kafka.KafkaSecurity;
 
 /**
  * Runs every {@link EventHandler} of the service on its own consumer thread. Offsets are
@@ -157,6 +158,7 @@ public class EventConsumers {
 
         private Properties consumerConfig() {
             Properties config = new Properties();
+            config.putAll(KafkaSecurity.settings());
             config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ConsumerConfig.GROUP_ID_CONFIG, handler.broadcast()
                     ? handler.name() + "-" + UUID.randomUUID() : handler.name());
@@ -172,6 +174,7 @@ public class EventConsumers {
 
         private Properties producerConfig() {
             Properties config = new Properties();
+            config.putAll(KafkaSecurity.settings());
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -30,6 +30,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.lifeos.platform.kafka.KafkaSecurity;
 
 /**
  * Publishes outbox rows to Kafka in outbox order, keyed by circle, and marks them sent. It runs
@@ -266,6 +267,7 @@ public class OutboxRelay {
 
     private Properties producerConfig() {
         Properties config = new Properties();
+        config.putAll(KafkaSecurity.settings());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
