@@ -179,6 +179,7 @@ public class KeycloakAdmin {
 
     /** Ends one session (every client's tokens of it); false when Keycloak has no such session. */
     public boolean endSession(String sessionId) {
+        requestedId(sessionId, "id");
         return call(() -> {
             try {
                 realm().deleteSession(sessionId, false);
@@ -365,6 +366,7 @@ public class KeycloakAdmin {
      * and logs the user out of that client, so its refresh tokens fail. False when there was none.
      */
     public boolean revokeConsent(UUID user, String clientId) {
+        requestedId(clientId, "clientId");
         return call(() -> {
             try {
                 realm().users().get(user.toString()).revokeConsent(clientId);
@@ -405,6 +407,18 @@ public class KeycloakAdmin {
             }
             LOG.warnf("Keycloak admin API answered %d: %s", status, e.toString());
             throw KeycloakUnavailable.problem();
+        }
+    }
+
+    /**
+     * An id the caller chose, before it goes into an admin API path. Keycloak's database cannot
+     * hold a NUL (Keycloak answers 500 for one, an error of ours in its eyes, though the request is
+     * at fault), so an id with control characters, blank, or longer than Keycloak's columns
+     * (255) names nothing Keycloak could know: 400 naming {@code field}, without asking.
+     */
+    private static void requestedId(String id, String field) {
+        if (id == null || id.isBlank() || id.length() > 255 || id.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.badField(field, "is not an id the identity provider could know");
         }
     }
 
