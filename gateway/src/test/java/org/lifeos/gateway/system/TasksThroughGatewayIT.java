@@ -111,8 +111,14 @@ class TasksThroughGatewayIT {
         as(bob).get("/api/v1/me").then().statusCode(200); // bob has signed in once
         String circle = as(alice).body(Map.of("name", "Household")).post("/api/v1/circles").then().statusCode(201)
                 .extract().path("id");
-        as(alice).body(Map.of("email", "bob@lifeos.local", "role", "visitor"))
-                .post("/api/v1/circles/" + circle + "/members").then().statusCode(201);
+        // By e-mail bob is invited, and joins by accepting with his own (verified) address.
+        String invitation = as(alice).body(Map.of("email", "bob@lifeos.local", "role", "visitor"))
+                .post("/api/v1/circles/" + circle + "/members").then().statusCode(202)
+                .body("status", equalTo("pending")).extract().path("id");
+        as(bob).header("X-Circle-Id", circle).get("/api/v1/tasks").then().statusCode(403);
+        as(bob).get("/api/v1/invitations").then().statusCode(200).body("items.id", hasItem(invitation));
+        as(bob).post("/api/v1/invitations/" + invitation + "/accept").then().statusCode(200)
+                .body("status", equalTo("accepted"));
         String domain = as(alice).header("X-Circle-Id", circle)
                 .body(Map.of("name", "Shared", "type", "life_admin", "color", "#4A90D9", "icon", "home"))
                 .post("/api/v1/domains").then().statusCode(201).extract().path("id");
