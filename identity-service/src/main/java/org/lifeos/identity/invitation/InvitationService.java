@@ -62,15 +62,12 @@ public class InvitationService {
         this.settings = settings;
     }
 
-    /** Invites {@code email} (normalised) with {@code role}; an open invitation to it is renewed. */
+    /** Invites {@code address} with {@code role}; an open invitation to it is renewed. */
     @Transactional
-    public InvitationView invite(UUID circle, String email, Role role) {
+    public InvitationView invite(UUID circle, String address, Role role) {
+        String email = VerifiedEmail.normalise(address);
         Acting acting = access.requireForChange(circle, MemberService.RESOURCE, "write");
-        if (acting.circle().personal()) {
-            throw new ProblemException(ProblemType.CONFLICT, "A personal circle has no members but its owner");
-        }
-        Role given = MemberService.assignable(role);
-        MemberService.mayAssign(acting, given);
+        Role given = MemberService.mayGive(acting, role);
         Instant now = Instant.now();
         Instant expires = now.plus(settings.ttl());
         String inviter = users.findById(acting.userId()).displayName();

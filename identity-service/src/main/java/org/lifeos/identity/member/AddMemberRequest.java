@@ -1,7 +1,6 @@
 package org.lifeos.identity.member;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Email;
@@ -27,10 +26,5 @@ public record AddMemberRequest(UUID userId, @Email @Size(max = 320) String email
                     List.of(new Problem.FieldError("userId", message), new Problem.FieldError("email", message)));
         }
         return hasEmail;
-    }
-
-    /** The address as invitations store and match it: trimmed, lower case. */
-    public String normalisedEmail() {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

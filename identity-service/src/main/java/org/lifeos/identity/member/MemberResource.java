@@ -65,7 +65,7 @@ public class MemberResource {
         AddMemberRequest request = forms.create(body, AddMemberRequest.class);
         if (request.byEmail()) {
             // 202 whether or not the address is anyone's: the invitee joins by accepting.
-            InvitationView invitation = invitations.invite(id, request.normalisedEmail(), request.role());
+            InvitationView invitation = invitations.invite(id, request.email(), request.role());
             return Response.accepted(invitation)
                     .location(URI.create("/api/v1/circles/" + id + "/invitations/" + invitation.id())).build();
         }

@@ -60,11 +60,7 @@ public class MemberService {
     @Transactional
     public MemberDto add(UUID circle, UUID userId, Role requested) {
         Acting acting = access.requireForChange(circle, RESOURCE, "write");
-        if (acting.circle().personal()) {
-            throw new ProblemException(ProblemType.CONFLICT, "A personal circle has no members but its owner");
-        }
-        Role role = assignable(requested);
-        mayAssign(acting, role);
+        Role role = mayGive(acting, requested);
         User user = users.findByIdOptional(userId)
                 .orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE, "userId: no LifeOS user has this id",
                         List.of(new Problem.FieldError("userId", "no LifeOS user has this id"))));
@@ -128,8 +124,21 @@ public class MemberService {
                 user.email());
     }
 
-    /** Roles handed out by adding or inviting: every role but owner. */
-    public static Role assignable(Role role) {
+    /**
+     * The role a new member gets by being added or invited: a shared circle only, never owner, and
+     * (for anyone but the owner) below the giver's own role.
+     */
+    public static Role mayGive(Acting acting, Role role) {
+        if (acting.circle().personal()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A personal circle has no members but its owner");
+        }
+        Role given = assignable(role);
+        mayAssign(acting, given);
+        return given;
+    }
+
+    /** Roles handed out by adding, inviting or changing a role: every role but owner. */
+    private static Role assignable(Role role) {
         if (role == Role.OWNER) {
             throw ProblemException.badField("role", "must be admin, editor or visitor; ownership moves with "
                     + "POST /api/v1/circles/{id}/transfer-ownership");
@@ -138,7 +147,7 @@ public class MemberService {
     }
 
     /** Anyone but the owner hands out only roles below their own. */
-    public static void mayAssign(Acting acting, Role role) {
+    private static void mayAssign(Acting acting, Role role) {
         if (acting.role() != Role.OWNER && !acting.role().outranks(role)) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "As " + acting.role().value() + " you may not give the role " + role.value());
