@@ -31,6 +31,10 @@ import org.lifeos.contracts.identity.v1.CheckRequest;
  * The cache stays keyed by user (never by token): a decision is about the user, and the token
  * was validated by this service's OIDC layer before the filter ran.
  *
+ * <p>Only granted decisions are cached. A refusal is asked again every time: a person who has just
+ * accepted an invitation (or been promoted) must not stay locked out until a cached "no" expires,
+ * while a cached "yes" is bounded by the TTL and the membership event.
+ *
  * <p>The cache (Caffeine) is bounded: at most {@code lifeos.access.cache-max-size} decisions, each
  * kept at most {@code lifeos.access.cache-ttl} after it was fetched; past the bound the least
  * useful ones go first. Expired decisions are dropped, not just ignored, so a busy service's memory
@@ -82,7 +86,11 @@ public class AccessClient {
                         response.getCircleId().isEmpty() ? null : UUID.fromString(response.getCircleId()),
                         response.getPersonalCircleId().isEmpty() ? null : UUID.fromString(response.getPersonalCircleId()),
                         response.getMember(), response.getAllowed(), response.getRole()))
-                .invoke(decision -> cache.put(key, decision));
+                .invoke(decision -> {
+                    if (decision.allowed()) {
+                        cache.put(key, decision);
+                    }
+                });
     }
 
     /**

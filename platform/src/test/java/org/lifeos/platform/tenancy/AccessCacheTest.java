@@ -1,6 +1,7 @@
 package org.lifeos.platform.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ class AccessCacheTest {
     private static final Duration TTL = Duration.ofSeconds(5);
 
     private final AtomicInteger asked = new AtomicInteger();
+    private volatile boolean allow = true;
     private final AtomicLong nanos = new AtomicLong();
     private Server server;
     private ManagedChannel channel;
@@ -49,8 +51,8 @@ class AccessCacheTest {
             @Override
             public void check(CheckRequest request, StreamObserver<CheckResponse> answer) {
                 asked.incrementAndGet();
-                answer.onNext(CheckResponse.newBuilder().setCircleId(request.getCircleId()).setMember(true)
-                        .setAllowed(true).setRole("owner").build());
+                answer.onNext(CheckResponse.newBuilder().setCircleId(request.getCircleId()).setMember(allow)
+                        .setAllowed(allow).setRole("owner").build());
                 answer.onCompleted();
             }
         }).build().start();
@@ -106,6 +108,18 @@ class AccessCacheTest {
         assertEquals(3, asked.get(), "only the changed circle is asked about again");
     }
 
+    @Test
+    void aRefusalIsNeverCachedSoANewMemberGetsInAtOnce() {
+        AccessClient client = client(100);
+        UUID user = UUID.randomUUID();
+        UUID circle = UUID.randomUUID();
+        allow = false;
+        assertFalse(check(client, user, circle).allowed());
+        allow = true; // the invitation was accepted; the membership event has not arrived yet
+        assertTrue(check(client, user, circle).allowed());
+        assertEquals(2, asked.get());
+    }
+
     private AccessClient client(long maxSize) {
         // Upkeep on the calling thread and a clock the test moves, so size and expiry are exact.
         Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run).ticker(nanos::get);
@@ -113,8 +127,8 @@ class AccessCacheTest {
                 Duration.ofSeconds(3), builder);
     }
 
-    private static void check(AccessClient client, UUID user, UUID circle) {
-        client.check(Caller.newBuilder().setUserId(user.toString()).build(), "token", Optional.of(circle), "tasks",
+    private static AccessDecision check(AccessClient client, UUID user, UUID circle) {
+        return client.check(Caller.newBuilder().setUserId(user.toString()).build(), "token", Optional.of(circle), "tasks",
                 "read").await().atMost(Duration.ofSeconds(5));
     }
 }
