@@ -1,7 +1,5 @@
 package org.lifeos.planning.note;
 
-import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -25,11 +23,10 @@ import org.lifeos.planning.note.NoteDtos.NoteForm;
 import org.lifeos.planning.note.NoteDtos.NoteView;
 import org.lifeos.planning.note.NoteDtos.ReminderForm;
 import org.lifeos.planning.note.NoteDtos.ReminderView;
-import org.lifeos.platform.api.Cursors;
-import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
-import org.lifeos.platform.api.Params;
+import org.lifeos.platform.api.Responses;
 import org.lifeos.platform.tenancy.Access;
 
 /** The circle's notes and each note's reminders. */
@@ -50,68 +47,64 @@ public class NoteResource {
     @Access(resource = "notes", action = "read", scope = "planning:read")
     public Page<NoteView> list(@QueryParam("tag") String tag, @QueryParam("cursor") String cursor,
                                @QueryParam("limit") Integer limit, @Context UriInfo uri) {
-        int size = Cursors.limit(limit);
-        List<Note> page = service.list(tag, cursor, size);
-        return Page.of(page, size, NoteService::cursorAfter, NoteView::of, uri);
+        Keyset keyset = Keyset.of(cursor, limit, 2);
+        return keyset.page(service.list(tag, keyset), NoteService::sortKey, NoteView::of, uri);
     }
 
     @POST
     @Access(resource = "notes", action = "write", scope = "planning:write")
-    public Response create(JsonNode body) {
+    public Response create(JsonNode body, @Context UriInfo uri) {
         Note note = service.create(forms.create(body, NoteForm.class));
-        return Response.created(URI.create("/api/v1/notes/" + note.id)).tag(ETags.tag(note.version))
-                .entity(NoteView.of(note)).build();
+        return Responses.created(uri, note.id, NoteView.of(note), note.version);
     }
 
     @GET
     @Path("{id}")
     @Access(resource = "notes", action = "read", scope = "planning:read")
-    public Response get(@PathParam("id") String id) {
-        Note note = service.get(Params.uuid("id", id));
-        return Response.ok(NoteView.of(note)).tag(ETags.tag(note.version)).build();
+    public Response get(@PathParam("id") UUID id) {
+        Note note = service.get(id);
+        return Responses.ok(NoteView.of(note), note.version);
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = "notes", action = "write", scope = "planning:write")
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Note note = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(NoteView.of(note)).tag(ETags.tag(note.version)).build();
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        Note note = service.update(id, ifMatch, form -> forms.merge(form, body));
+        return Responses.ok(NoteView.of(note), note.version);
     }
 
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "note")
     @Access(resource = "notes", action = "delete", scope = "planning:write")
-    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(Params.uuid("id", id), ifMatch);
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
     @GET
     @Path("{id}/reminders")
     @Access(resource = "notes", action = "read", scope = "planning:read")
-    public Page<ReminderView> reminders(@PathParam("id") String id) {
-        return new Page<>(service.reminders(Params.uuid("id", id)), null);
+    public Page<ReminderView> reminders(@PathParam("id") UUID id) {
+        return new Page<>(service.reminders(id), null);
     }
 
     @POST
     @Path("{id}/reminders")
     @Access(resource = "notes", action = "write", scope = "planning:write")
-    public Response remind(@PathParam("id") String id, JsonNode body) {
-        UUID note = Params.uuid("id", id);
-        ReminderView reminder = service.remind(note, forms.create(body, ReminderForm.class));
-        return Response.created(URI.create("/api/v1/notes/" + note + "/reminders/" + reminder.id()))
-                .entity(reminder).build();
+    public Response remind(@PathParam("id") UUID id, JsonNode body, @Context UriInfo uri) {
+        ReminderView reminder = service.remind(id, forms.create(body, ReminderForm.class));
+        return Responses.created(uri, reminder.id(), reminder);
     }
 
     @DELETE
     @Path("{id}/reminders/{reminderId}")
     @AuditedDelete(entity = "note_reminder", id = "reminderId", parent = "note")
     @Access(resource = "notes", action = "write", scope = "planning:write")
-    public Response deleteReminder(@PathParam("id") String id, @PathParam("reminderId") String reminderId) {
-        service.deleteReminder(Params.uuid("id", id), Params.uuid("reminderId", reminderId));
+    public Response deleteReminder(@PathParam("id") UUID id, @PathParam("reminderId") UUID reminderId) {
+        service.deleteReminder(id, reminderId);
         return Response.noContent().build();
     }
 }

@@ -2,7 +2,9 @@ package org.lifeos.planning.note;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -13,8 +15,8 @@ import org.lifeos.planning.note.NoteDtos.NoteForm;
 import org.lifeos.planning.note.NoteDtos.ReminderForm;
 import org.lifeos.planning.note.NoteDtos.ReminderView;
 import org.lifeos.planning.time.Now;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
@@ -59,8 +61,7 @@ public class NoteService {
 
     @Transactional
     public Note update(UUID id, String ifMatch, UnaryOperator<NoteForm> patch) {
-        Note note = get(id);
-        ETags.requireMatch(ifMatch, note.version);
+        Note note = ETags.matching(get(id), ifMatch, n -> n.version);
         apply(note, patch.apply(NoteForm.of(note)));
         notes.flush();
         return note;
@@ -68,8 +69,7 @@ public class NoteService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Note note = get(id);
-        ETags.requireMatch(ifMatch, note.version);
+        Note note = ETags.matching(get(id), ifMatch, n -> n.version);
         notes.getEntityManager().createQuery("delete from NoteReminder where noteId = ?1").setParameter(1, id)
                 .executeUpdate();
         notes.delete(note);
@@ -77,29 +77,25 @@ public class NoteService {
 
     /** Newest change first. */
     @Transactional
-    public List<Note> list(String tag, String cursor, int limit) {
+    public List<Note> list(String tag, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (tag != null) {
             query.append(" and array_contains(tags, :tag)");
             params.put("tag", tag);
         }
-        if (cursor != null) {
-            try {
-                List<String> after = Cursors.decode(cursor, 2);
-                params.put("cAt", Instant.parse(after.get(0)));
-                params.put("cId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
+        if (keyset.after()) {
+            params.put("cAt", keyset.instant(0));
+            params.put("cId", keyset.uuid(1));
             query.append(" and (updatedAt < :cAt or (updatedAt = :cAt and id < :cId))");
         }
         query.append(" order by updatedAt desc, id desc");
-        return notes.find(query.toString(), params).page(0, limit).list();
+        return notes.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Note last) {
-        return Cursors.encode(List.of(last.updatedAt.toString(), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Note note) {
+        return List.of(note.updatedAt, note.id);
     }
 
     @Transactional

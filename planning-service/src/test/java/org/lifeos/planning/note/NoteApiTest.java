@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
@@ -120,6 +121,31 @@ class NoteApiTest {
             }
         }
         assertEquals(List.of(boiler.toString()), hits, "stemmed words of title and content match");
+    }
+
+    @Test
+    void pagesLinkToANextPageOnlyWhenMoreNotesExist() {
+        for (int i = 0; i < 3; i++) {
+            note("Note " + i, "text", List.of());
+        }
+        String next = alice.request().queryParam("limit", 2).get(NOTES).then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("next", notNullValue()).extract().path("next");
+        String cursor = next.replaceFirst(".*[?&]cursor=([^&]+).*", "$1");
+        alice.request().queryParam("limit", 2).queryParam("cursor", cursor).get(NOTES).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("next", nullValue());
+        // Exactly a page's worth: no link to an empty page.
+        alice.request().queryParam("limit", 3).get(NOTES).then().body("items.size()", equalTo(3))
+                .body("next", nullValue());
+        alice.request().queryParam("cursor", "bm90LWEtY3Vyc29y").get(NOTES).then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
+    void aMalformedIdIsA400NamingTheParameter() {
+        alice.request().get(NOTES + "/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("id"));
+        alice.request().delete(NOTES + "/" + UUID.randomUUID() + "/reminders/12").then().statusCode(400)
+                .body("errors.field", hasItem("reminderId"));
     }
 
     @Test

@@ -21,6 +21,15 @@ public final class ETags {
     }
 
     /**
+     * {@code current} (just loaded for a write) when {@code ifMatch} allows writing over it, as
+     * {@link #requireMatch} decides: the one way a service loads and checks before it changes.
+     */
+    public static <E> E matching(E current, String ifMatch, java.util.function.ToLongFunction<E> version) {
+        requireMatch(ifMatch, version.applyAsLong(current));
+        return current;
+    }
+
+    /**
      * Passes when {@code ifMatch} is absent, {@code *}, or names {@code version}; otherwise the
      * client wrote from a stale read: 412.
      */

@@ -94,6 +94,9 @@ public class ProblemMappers {
             if (cause instanceof JsonProcessingException json) {
                 return unreadable(json, request);
             }
+            if (cause instanceof ProblemException problem) { // a parameter converter's refusal
+                return problem(problem, request);
+            }
         }
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
