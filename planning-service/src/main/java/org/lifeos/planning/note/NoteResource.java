@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.note.NoteDtos.NoteForm;
 import org.lifeos.planning.note.NoteDtos.NoteView;
@@ -53,7 +54,7 @@ public class NoteResource {
 
     @POST
     @Access(resource = "notes", action = "write", scope = "planning:write")
-    public Response create(JsonNode body, @Context UriInfo uri) {
+    public RestResponse<NoteView> create(JsonNode body, @Context UriInfo uri) {
         Note note = service.create(forms.create(body, NoteForm.class));
         return Responses.created(uri, note.id, NoteView.of(note), note.version);
     }
@@ -61,7 +62,7 @@ public class NoteResource {
     @GET
     @Path("{id}")
     @Access(resource = "notes", action = "read", scope = "planning:read")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<NoteView> get(@PathParam("id") UUID id) {
         Note note = service.get(id);
         return Responses.ok(NoteView.of(note), note.version);
     }
@@ -70,7 +71,7 @@ public class NoteResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = "notes", action = "write", scope = "planning:write")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    public RestResponse<NoteView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Note note = service.update(id, ifMatch, form -> forms.merge(form, body));
         return Responses.ok(NoteView.of(note), note.version);
     }
@@ -94,7 +95,7 @@ public class NoteResource {
     @POST
     @Path("{id}/reminders")
     @Access(resource = "notes", action = "write", scope = "planning:write")
-    public Response remind(@PathParam("id") UUID id, JsonNode body, @Context UriInfo uri) {
+    public RestResponse<ReminderView> remind(@PathParam("id") UUID id, JsonNode body, @Context UriInfo uri) {
         ReminderView reminder = service.remind(id, forms.create(body, ReminderForm.class));
         return Responses.created(uri, reminder.id(), reminder);
     }

@@ -1,12 +1,16 @@
 package org.lifeos.platform.api;
 
-import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
 import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The answers a resource gives for one versioned thing: 200 with its ETag, 201 with its ETag and
- * a Location under the collection that was posted to. The Location is absolute, on the API's
- * public address ({@link PublicBaseUri} has put it on the request).
+ * a Location under the collection that was posted to. Typed ({@link RestResponse}), so the
+ * OpenAPI document knows the body's schema. The Location is absolute, on the API's public address
+ * ({@link PublicBaseUri} has put it on the request).
  */
 public final class Responses {
 
@@ -14,21 +18,21 @@ public final class Responses {
     }
 
     /** 200 with {@code view} and the weak ETag of {@code version}. */
-    public static Response ok(Object view, long version) {
-        return Response.ok(view).tag(ETags.tag(version)).build();
+    public static <T> RestResponse<T> ok(T view, long version) {
+        return RestResponse.ResponseBuilder.ok(view).tag(ETags.tag(version)).build();
     }
 
     /** 201 for a thing created by a POST to its collection: Location is the request path + {@code id}. */
-    public static Response created(UriInfo uri, Object id, Object view, long version) {
-        return Response.created(location(uri, id)).tag(ETags.tag(version)).entity(view).build();
+    public static <T> RestResponse<T> created(UriInfo uri, Object id, T view, long version) {
+        return RestResponse.ResponseBuilder.<T>created(location(uri, id)).tag(ETags.tag(version)).entity(view).build();
     }
 
     /** 201 for a thing that carries no version (an append-only record). */
-    public static Response created(UriInfo uri, Object id, Object view) {
-        return Response.created(location(uri, id)).entity(view).build();
+    public static <T> RestResponse<T> created(UriInfo uri, Object id, T view) {
+        return RestResponse.ResponseBuilder.<T>created(location(uri, id)).entity(view).build();
     }
 
-    private static java.net.URI location(UriInfo uri, Object id) {
+    private static URI location(UriInfo uri, Object id) {
         return uri.getAbsolutePathBuilder().path(String.valueOf(id)).build();
     }
 }
