@@ -1,5 +1,9 @@
 package org.lifeos.planning.activity;
 
+import static org.lifeos.planning.PlanningResources.ACTIVITIES;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 
@@ -44,7 +48,7 @@ public class ActivityResource {
     }
 
     @GET
-    @Access(resource = "activities", action = "read", scope = "planning:read")
+    @Access(resource = ACTIVITIES, action = "read", scope = READ)
     public Page<ActivityView> list(@QueryParam("active") String active, @QueryParam("cursor") String cursor,
                                    @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -53,7 +57,7 @@ public class ActivityResource {
     }
 
     @POST
-    @Access(resource = "activities", action = "write", scope = "planning:write")
+    @Access(resource = ACTIVITIES, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Activity activity = service.create(forms.create(body, ActivityForm.class));
         return Response.created(URI.create("/api/v1/activities/" + activity.id)).tag(ETags.tag(activity.version))
@@ -62,7 +66,7 @@ public class ActivityResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "activities", action = "read", scope = "planning:read")
+    @Access(resource = ACTIVITIES, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Activity activity = service.get(Params.uuid("id", id));
         return Response.ok(ActivityView.of(activity)).tag(ETags.tag(activity.version)).build();
@@ -71,7 +75,7 @@ public class ActivityResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "activities", action = "write", scope = "planning:write")
+    @Access(resource = ACTIVITIES, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Activity activity = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(ActivityView.of(activity)).tag(ETags.tag(activity.version)).build();
@@ -80,7 +84,7 @@ public class ActivityResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "activity")
-    @Access(resource = "activities", action = "delete", scope = "planning:write")
+    @Access(resource = ACTIVITIES, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();

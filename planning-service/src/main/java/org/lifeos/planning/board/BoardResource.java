@@ -1,5 +1,9 @@
 package org.lifeos.planning.board;
 
+import static org.lifeos.planning.PlanningResources.KANBAN_BOARDS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +57,7 @@ public class BoardResource {
     }
 
     @GET
-    @Access(resource = "kanban_boards", action = "read", scope = "planning:read")
+    @Access(resource = KANBAN_BOARDS, action = "read", scope = READ)
     public Page<BoardSummary> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                    @Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -62,7 +66,7 @@ public class BoardResource {
     }
 
     @POST
-    @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         KanbanBoard board = service.create(forms.create(body, NewBoardForm.class));
         return Response.created(URI.create("/api/v1/boards/" + board.id)).tag(ETags.tag(board.version))
@@ -71,7 +75,7 @@ public class BoardResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "kanban_boards", action = "read", scope = "planning:read")
+    @Access(resource = KANBAN_BOARDS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         BoardView view = service.view(Params.uuid("id", id));
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -80,7 +84,7 @@ public class BoardResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         KanbanBoard board = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(BoardSummary.of(board)).tag(ETags.tag(board.version)).build();
@@ -89,7 +93,7 @@ public class BoardResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "kanban_board")
-    @Access(resource = "kanban_boards", action = "delete", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();
@@ -97,7 +101,7 @@ public class BoardResource {
 
     @POST
     @Path("{id}/columns")
-    @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "write", scope = WRITE)
     public Response addColumn(@PathParam("id") String id, JsonNode body) {
         UUID board = Params.uuid("id", id);
         KanbanColumn column = service.addColumn(board, forms.create(body, ColumnForm.class));
@@ -108,7 +112,7 @@ public class BoardResource {
     @PATCH
     @Path("{id}/columns/{columnId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "write", scope = WRITE)
     public Response updateColumn(@PathParam("id") String id, @PathParam("columnId") String columnId,
                                  @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         UUID board = Params.uuid("id", id);
@@ -119,7 +123,7 @@ public class BoardResource {
     @DELETE
     @Path("{id}/columns/{columnId}")
     @AuditedDelete(entity = "kanban_column", id = "columnId", parent = "board")
-    @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "write", scope = WRITE)
     public Response deleteColumn(@PathParam("id") String id, @PathParam("columnId") String columnId,
                                  @HeaderParam("If-Match") String ifMatch) {
         service.deleteColumn(Params.uuid("id", id), Params.uuid("columnId", columnId), ifMatch);
@@ -128,7 +132,7 @@ public class BoardResource {
 
     @PUT
     @Path("{id}/tasks/{taskId}")
-    @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "write", scope = WRITE)
     public Response place(@PathParam("id") String id, @PathParam("taskId") String taskId, JsonNode body) {
         UUID board = Params.uuid("id", id);
         service.place(board, Params.uuid("taskId", taskId), forms.create(body, PlacementForm.class));
@@ -138,7 +142,7 @@ public class BoardResource {
     @DELETE
     @Path("{id}/tasks/{taskId}")
     @AuditedDelete(entity = "board_task", id = "taskId", parent = "board")
-    @Access(resource = "kanban_boards", action = "write", scope = "planning:write")
+    @Access(resource = KANBAN_BOARDS, action = "write", scope = WRITE)
     public Response remove(@PathParam("id") String id, @PathParam("taskId") String taskId) {
         service.remove(Params.uuid("id", id), Params.uuid("taskId", taskId));
         return Response.noContent().build();

@@ -1,5 +1,9 @@
 package org.lifeos.planning.capsule;
 
+import static org.lifeos.planning.PlanningResources.CAPSULES;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +50,7 @@ public class CapsuleResource {
     }
 
     @GET
-    @Access(resource = "capsules", action = "read", scope = "planning:read")
+    @Access(resource = CAPSULES, action = "read", scope = READ)
     public Page<CapsuleSummary> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                      @Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -56,7 +60,7 @@ public class CapsuleResource {
     }
 
     @POST
-    @Access(resource = "capsules", action = "write", scope = "planning:write")
+    @Access(resource = CAPSULES, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Capsule capsule = service.create(forms.create(body, CapsuleForm.class));
         return Response.created(URI.create("/api/v1/capsules/" + capsule.id))
@@ -65,7 +69,7 @@ public class CapsuleResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "capsules", action = "read", scope = "planning:read")
+    @Access(resource = CAPSULES, action = "read", scope = READ)
     public CapsuleView open(@PathParam("id") String id) {
         return CapsuleView.of(service.open(Params.uuid("id", id)));
     }
@@ -73,7 +77,7 @@ public class CapsuleResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "capsule")
-    @Access(resource = "capsules", action = "delete", scope = "planning:write")
+    @Access(resource = CAPSULES, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id) {
         service.delete(Params.uuid("id", id));
         return Response.noContent().build();

@@ -1,5 +1,9 @@
 package org.lifeos.planning.dailyplan;
 
+import static org.lifeos.planning.PlanningResources.DAILY_PLANS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 
@@ -43,7 +47,7 @@ public class DailyPlanResource {
     }
 
     @GET
-    @Access(resource = "daily_plans", action = "read", scope = "planning:read")
+    @Access(resource = DAILY_PLANS, action = "read", scope = READ)
     public Page<DailyPlanView> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                     @Context UriInfo uri) {
@@ -54,14 +58,14 @@ public class DailyPlanResource {
 
     @GET
     @Path("{date}")
-    @Access(resource = "daily_plans", action = "read", scope = "planning:read")
+    @Access(resource = DAILY_PLANS, action = "read", scope = READ)
     public Response get(@PathParam("date") String date) {
         return view(service.get(Params.date("date", date).orElseThrow()));
     }
 
     @PUT
     @Path("{date}")
-    @Access(resource = "daily_plans", action = "write", scope = "planning:write")
+    @Access(resource = DAILY_PLANS, action = "write", scope = WRITE)
     public Response put(@PathParam("date") String date, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Upserted result = service.put(Params.date("date", date).orElseThrow(), ifMatch,
                 forms.create(body, DailyPlanForm.class));
@@ -74,7 +78,7 @@ public class DailyPlanResource {
     @PATCH
     @Path("{date}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "daily_plans", action = "write", scope = "planning:write")
+    @Access(resource = DAILY_PLANS, action = "write", scope = WRITE)
     public Response update(@PathParam("date") String date, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         return view(service.update(Params.date("date", date).orElseThrow(), ifMatch, form -> forms.merge(form, body)));
     }

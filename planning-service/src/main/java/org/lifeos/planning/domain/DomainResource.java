@@ -1,5 +1,9 @@
 package org.lifeos.planning.domain;
 
+import static org.lifeos.planning.PlanningResources.DOMAINS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 
@@ -40,7 +44,7 @@ public class DomainResource {
     }
 
     @GET
-    @Access(resource = "domains", action = "read", scope = "planning:read")
+    @Access(resource = DOMAINS, action = "read", scope = READ)
     public Page<DomainView> list(@QueryParam("active") String active, @QueryParam("cursor") String cursor,
                                  @QueryParam("limit") Integer limit, @jakarta.ws.rs.core.Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -49,7 +53,7 @@ public class DomainResource {
     }
 
     @POST
-    @Access(resource = "domains", action = "write", scope = "planning:write")
+    @Access(resource = DOMAINS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Domain domain = service.create(forms.create(body, DomainForm.class));
         return Response.created(URI.create("/api/v1/domains/" + domain.id)).tag(ETags.tag(domain.version))
@@ -58,7 +62,7 @@ public class DomainResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "domains", action = "read", scope = "planning:read")
+    @Access(resource = DOMAINS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Domain domain = service.get(Params.uuid("id", id));
         return Response.ok(DomainView.of(domain)).tag(ETags.tag(domain.version)).build();
@@ -67,7 +71,7 @@ public class DomainResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "domains", action = "write", scope = "planning:write")
+    @Access(resource = DOMAINS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Domain domain = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(DomainView.of(domain)).tag(ETags.tag(domain.version)).build();

@@ -1,5 +1,9 @@
 package org.lifeos.planning.goal;
 
+import static org.lifeos.planning.PlanningResources.GOALS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -51,7 +55,7 @@ public class GoalResource {
     }
 
     @GET
-    @Access(resource = "goals", action = "read", scope = "planning:read")
+    @Access(resource = GOALS, action = "read", scope = READ)
     public Page<GoalView> list(@QueryParam("level") String level, @QueryParam("status") String status,
                                @QueryParam("domainId") String domainId, @QueryParam("parentId") String parentId,
                                @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
@@ -67,7 +71,7 @@ public class GoalResource {
     }
 
     @POST
-    @Access(resource = "goals", action = "write", scope = "planning:write")
+    @Access(resource = GOALS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Goal goal = service.create(forms.create(body, GoalForm.class));
         return Response.created(URI.create("/api/v1/goals/" + goal.id)).tag(ETags.tag(goal.version))
@@ -76,7 +80,7 @@ public class GoalResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "goals", action = "read", scope = "planning:read")
+    @Access(resource = GOALS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Goal goal = service.get(Params.uuid("id", id));
         return Response.ok(GoalView.of(goal)).tag(ETags.tag(goal.version)).build();
@@ -85,7 +89,7 @@ public class GoalResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "goals", action = "write", scope = "planning:write")
+    @Access(resource = GOALS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Goal goal = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(GoalView.of(goal)).tag(ETags.tag(goal.version)).build();
@@ -94,7 +98,7 @@ public class GoalResource {
     /** The goal's monthly values (seed 004), oldest first; they add up to its current value. */
     @GET
     @Path("{id}/monthly")
-    @Access(resource = "goals", action = "read", scope = "planning:read")
+    @Access(resource = GOALS, action = "read", scope = READ)
     public MonthlyValues months(@PathParam("id") String id) {
         Goal goal = service.get(Params.uuid("id", id));
         return new MonthlyValues(goal.id, goal.currentValue, goal.targetValue, goal.unit, goal.progressPct,
@@ -104,7 +108,7 @@ public class GoalResource {
     /** Sets one month ({@code YYYY-MM}); the goal's current value and progress follow. */
     @PUT
     @Path("{id}/monthly/{month}")
-    @Access(resource = "goals", action = "write", scope = "planning:write")
+    @Access(resource = GOALS, action = "write", scope = WRITE)
     public Response setMonth(@PathParam("id") String id, @PathParam("month") String month, JsonNode body) {
         YearMonth parsed;
         try {

@@ -1,5 +1,9 @@
 package org.lifeos.planning.habit;
 
+import static org.lifeos.planning.PlanningResources.HABITS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 
@@ -54,7 +58,7 @@ public class HabitResource {
     }
 
     @GET
-    @Access(resource = "habits", action = "read", scope = "planning:read")
+    @Access(resource = HABITS, action = "read", scope = READ)
     public Page<HabitView> list(@QueryParam("active") String active, @QueryParam("domainId") String domainId,
                                 @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                 @Context UriInfo uri) {
@@ -65,7 +69,7 @@ public class HabitResource {
     }
 
     @POST
-    @Access(resource = "habits", action = "write", scope = "planning:write")
+    @Access(resource = HABITS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Habit habit = service.create(forms.create(body, HabitForm.class));
         return Response.created(URI.create("/api/v1/habits/" + habit.id)).tag(ETags.tag(habit.version))
@@ -74,7 +78,7 @@ public class HabitResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "habits", action = "read", scope = "planning:read")
+    @Access(resource = HABITS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Habit habit = service.get(Params.uuid("id", id));
         return Response.ok(HabitView.of(habit)).tag(ETags.tag(habit.version)).build();
@@ -83,7 +87,7 @@ public class HabitResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "habits", action = "write", scope = "planning:write")
+    @Access(resource = HABITS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Habit habit = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(HabitView.of(habit)).tag(ETags.tag(habit.version)).build();
@@ -91,7 +95,7 @@ public class HabitResource {
 
     @GET
     @Path("{id}/check-ins")
-    @Access(resource = "habits", action = "read", scope = "planning:read")
+    @Access(resource = HABITS, action = "read", scope = READ)
     public Page<CheckInView> checkIns(@PathParam("id") String id, @QueryParam("from") String from,
                                       @QueryParam("to") String to, @QueryParam("cursor") String cursor,
                                       @QueryParam("limit") Integer limit, @Context UriInfo uri) {
@@ -104,7 +108,7 @@ public class HabitResource {
 
     @POST
     @Path("{id}/check-ins")
-    @Access(resource = "habits", action = "write", scope = "planning:write")
+    @Access(resource = HABITS, action = "write", scope = WRITE)
     public Response checkIn(@PathParam("id") String id, JsonNode body) {
         NewCheckInForm form = forms.create(body, NewCheckInForm.class);
         CheckInResult result = service.checkIn(Params.uuid("id", id), form.date, form, false);
@@ -114,7 +118,7 @@ public class HabitResource {
 
     @GET
     @Path("{id}/check-ins/{date}")
-    @Access(resource = "habits", action = "read", scope = "planning:read")
+    @Access(resource = HABITS, action = "read", scope = READ)
     public Response checkInOn(@PathParam("id") String id, @PathParam("date") String date) {
         Habit habit = service.get(Params.uuid("id", id));
         HabitCheckIn checkIn = service.getCheckIn(habit.id, Params.date("date", date).orElseThrow());
@@ -123,7 +127,7 @@ public class HabitResource {
 
     @PUT
     @Path("{id}/check-ins/{date}")
-    @Access(resource = "habits", action = "write", scope = "planning:write")
+    @Access(resource = HABITS, action = "write", scope = WRITE)
     public Response putCheckIn(@PathParam("id") String id, @PathParam("date") String date, JsonNode body) {
         CheckInForm form = forms.create(body, CheckInForm.class);
         CheckInResult result = service.checkIn(Params.uuid("id", id), Params.date("date", date).orElseThrow(),
@@ -137,7 +141,7 @@ public class HabitResource {
     @DELETE
     @Path("{id}/check-ins/{date}")
     @AuditedDelete(entity = "habit_check_in", id = "date", parent = "habit")
-    @Access(resource = "habits", action = "write", scope = "planning:write")
+    @Access(resource = HABITS, action = "write", scope = WRITE)
     public Response removeCheckIn(@PathParam("id") String id, @PathParam("date") String date) {
         service.removeCheckIn(Params.uuid("id", id), Params.date("date", date).orElseThrow());
         return Response.noContent().build();

@@ -1,5 +1,9 @@
 package org.lifeos.planning.kpi;
 
+import static org.lifeos.planning.PlanningResources.KPIS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,7 +58,7 @@ public class KpiResource {
     }
 
     @GET
-    @Access(resource = "kpis", action = "read", scope = "planning:read")
+    @Access(resource = KPIS, action = "read", scope = READ)
     public Page<KpiView> list(@QueryParam("active") String active, @QueryParam("cursor") String cursor,
                               @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -63,7 +67,7 @@ public class KpiResource {
     }
 
     @POST
-    @Access(resource = "kpis", action = "write", scope = "planning:write")
+    @Access(resource = KPIS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Kpi kpi = service.create(forms.create(body, KpiForm.class));
         return Response.created(URI.create("/api/v1/kpis/" + kpi.id)).tag(ETags.tag(kpi.version))
@@ -72,7 +76,7 @@ public class KpiResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "kpis", action = "read", scope = "planning:read")
+    @Access(resource = KPIS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Kpi kpi = service.get(Params.uuid("id", id));
         return Response.ok(KpiView.of(kpi)).tag(ETags.tag(kpi.version)).build();
@@ -81,7 +85,7 @@ public class KpiResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "kpis", action = "write", scope = "planning:write")
+    @Access(resource = KPIS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Kpi kpi = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(KpiView.of(kpi)).tag(ETags.tag(kpi.version)).build();
@@ -90,7 +94,7 @@ public class KpiResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "kpi")
-    @Access(resource = "kpis", action = "delete", scope = "planning:write")
+    @Access(resource = KPIS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();
@@ -98,7 +102,7 @@ public class KpiResource {
 
     @GET
     @Path("{id}/entries")
-    @Access(resource = "kpis", action = "read", scope = "planning:read")
+    @Access(resource = KPIS, action = "read", scope = READ)
     public Page<EntryView> entries(@PathParam("id") String id, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
         LocalDate[] range = range(from, to);
@@ -108,7 +112,7 @@ public class KpiResource {
 
     @GET
     @Path("{id}/entries/{week}")
-    @Access(resource = "kpis", action = "read", scope = "planning:read")
+    @Access(resource = KPIS, action = "read", scope = READ)
     public Response entry(@PathParam("id") String id, @PathParam("week") String week) {
         KpiEntry entry = service.entry(Params.uuid("id", id), IsoWeek.parse("week", week));
         return Response.ok(EntryView.of(entry)).tag(ETags.tag(entry.version)).build();
@@ -116,7 +120,7 @@ public class KpiResource {
 
     @PUT
     @Path("{id}/entries/{week}")
-    @Access(resource = "kpis", action = "write", scope = "planning:write")
+    @Access(resource = KPIS, action = "write", scope = WRITE)
     public Response record(@PathParam("id") String id, @PathParam("week") String week,
                            @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         UUID kpi = Params.uuid("id", id);
@@ -131,7 +135,7 @@ public class KpiResource {
     @DELETE
     @Path("{id}/entries/{week}")
     @AuditedDelete(entity = "kpi_entry", id = "week", parent = "kpi")
-    @Access(resource = "kpis", action = "write", scope = "planning:write")
+    @Access(resource = KPIS, action = "write", scope = WRITE)
     public Response deleteEntry(@PathParam("id") String id, @PathParam("week") String week,
                                 @HeaderParam("If-Match") String ifMatch) {
         service.deleteEntry(Params.uuid("id", id), IsoWeek.parse("week", week), ifMatch);
@@ -140,7 +144,7 @@ public class KpiResource {
 
     @GET
     @Path("{id}/summary")
-    @Access(resource = "kpis", action = "read", scope = "planning:read")
+    @Access(resource = KPIS, action = "read", scope = READ)
     public SummaryView summary(@PathParam("id") String id, @QueryParam("from") String from,
                                @QueryParam("to") String to) {
         if (from == null) {

@@ -1,5 +1,9 @@
 package org.lifeos.planning.lifelog;
 
+import static org.lifeos.planning.PlanningResources.LIFELOGS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,7 +53,7 @@ public class LifelogResource {
     }
 
     @GET
-    @Access(resource = "lifelogs", action = "read", scope = "planning:read")
+    @Access(resource = LIFELOGS, action = "read", scope = READ)
     public Page<LifelogView> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                   @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                   @Context UriInfo uri) {
@@ -59,7 +63,7 @@ public class LifelogResource {
     }
 
     @POST
-    @Access(resource = "lifelogs", action = "write", scope = "planning:write")
+    @Access(resource = LIFELOGS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Lifelog entry = service.create(forms.create(body, LifelogForm.class));
         return Response.created(URI.create("/api/v1/lifelogs/" + entry.id)).tag(ETags.tag(entry.version))
@@ -68,7 +72,7 @@ public class LifelogResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "lifelogs", action = "read", scope = "planning:read")
+    @Access(resource = LIFELOGS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Lifelog entry = service.get(Params.uuid("id", id));
         return Response.ok(LifelogView.of(entry)).tag(ETags.tag(entry.version)).build();
@@ -77,7 +81,7 @@ public class LifelogResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "lifelogs", action = "write", scope = "planning:write")
+    @Access(resource = LIFELOGS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Lifelog entry = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(LifelogView.of(entry)).tag(ETags.tag(entry.version)).build();
@@ -86,7 +90,7 @@ public class LifelogResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "lifelog")
-    @Access(resource = "lifelogs", action = "delete", scope = "planning:write")
+    @Access(resource = LIFELOGS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();

@@ -1,5 +1,9 @@
 package org.lifeos.planning.metric;
 
+import static org.lifeos.planning.PlanningResources.DAILY_METRICS;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 
@@ -45,7 +49,7 @@ public class DailyMetricResource {
     }
 
     @GET
-    @Access(resource = "daily_metrics", action = "read", scope = "planning:read")
+    @Access(resource = DAILY_METRICS, action = "read", scope = READ)
     public Page<DailyMetricView> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                       @Context UriInfo uri) {
@@ -56,14 +60,14 @@ public class DailyMetricResource {
 
     @GET
     @Path("{date}")
-    @Access(resource = "daily_metrics", action = "read", scope = "planning:read")
+    @Access(resource = DAILY_METRICS, action = "read", scope = READ)
     public Response get(@PathParam("date") String date) {
         return view(service.get(Params.date("date", date).orElseThrow()));
     }
 
     @PUT
     @Path("{date}")
-    @Access(resource = "daily_metrics", action = "write", scope = "planning:write")
+    @Access(resource = DAILY_METRICS, action = "write", scope = WRITE)
     public Response put(@PathParam("date") String date, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Upserted result = service.put(Params.date("date", date).orElseThrow(), ifMatch,
                 forms.create(body, DailyMetricForm.class));
@@ -76,7 +80,7 @@ public class DailyMetricResource {
     @PATCH
     @Path("{date}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "daily_metrics", action = "write", scope = "planning:write")
+    @Access(resource = DAILY_METRICS, action = "write", scope = WRITE)
     public Response update(@PathParam("date") String date, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         return view(service.update(Params.date("date", date).orElseThrow(), ifMatch, form -> forms.merge(form, body)));
     }
@@ -84,7 +88,7 @@ public class DailyMetricResource {
     @DELETE
     @Path("{date}")
     @AuditedDelete(entity = "daily_metric", id = "date")
-    @Access(resource = "daily_metrics", action = "delete", scope = "planning:write")
+    @Access(resource = DAILY_METRICS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("date") String date, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.date("date", date).orElseThrow(), ifMatch);
         return Response.noContent().build();

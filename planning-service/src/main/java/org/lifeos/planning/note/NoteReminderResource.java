@@ -1,5 +1,9 @@
 package org.lifeos.planning.note;
 
+import static org.lifeos.planning.PlanningResources.NOTES;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,14 +31,14 @@ public class NoteReminderResource {
 
     @GET
     @Path("due")
-    @Access(resource = "notes", action = "read", scope = "planning:read")
+    @Access(resource = NOTES, action = "read", scope = READ)
     public Page<ReminderView> due(@QueryParam("limit") Integer limit) {
         return new Page<>(service.due(Cursors.limit(limit)), null);
     }
 
     @POST
     @Path("{id}/dismiss")
-    @Access(resource = "notes", action = "write", scope = "planning:write")
+    @Access(resource = NOTES, action = "write", scope = WRITE)
     public ReminderView dismiss(@PathParam("id") String id) {
         return service.dismiss(Params.uuid("id", id));
     }

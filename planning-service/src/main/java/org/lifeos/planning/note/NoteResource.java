@@ -1,5 +1,9 @@
 package org.lifeos.planning.note;
 
+import static org.lifeos.planning.PlanningResources.NOTES;
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -45,7 +49,7 @@ public class NoteResource {
     }
 
     @GET
-    @Access(resource = "notes", action = "read", scope = "planning:read")
+    @Access(resource = NOTES, action = "read", scope = READ)
     public Page<NoteView> list(@QueryParam("tag") String tag, @QueryParam("cursor") String cursor,
                                @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Keyset keyset = Keyset.of(cursor, limit, 2);
@@ -53,7 +57,7 @@ public class NoteResource {
     }
 
     @POST
-    @Access(resource = "notes", action = "write", scope = "planning:write")
+    @Access(resource = NOTES, action = "write", scope = WRITE)
     public RestResponse<NoteView> create(JsonNode body, @Context UriInfo uri) {
         Note note = service.create(forms.create(body, NoteForm.class));
         return Responses.created(uri, note.id, NoteView.of(note), note.version);
@@ -61,7 +65,7 @@ public class NoteResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "notes", action = "read", scope = "planning:read")
+    @Access(resource = NOTES, action = "read", scope = READ)
     public RestResponse<NoteView> get(@PathParam("id") UUID id) {
         Note note = service.get(id);
         return Responses.ok(NoteView.of(note), note.version);
@@ -70,7 +74,7 @@ public class NoteResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "notes", action = "write", scope = "planning:write")
+    @Access(resource = NOTES, action = "write", scope = WRITE)
     public RestResponse<NoteView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Note note = service.update(id, ifMatch, form -> forms.merge(form, body));
         return Responses.ok(NoteView.of(note), note.version);
@@ -79,7 +83,7 @@ public class NoteResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "note")
-    @Access(resource = "notes", action = "delete", scope = "planning:write")
+    @Access(resource = NOTES, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
@@ -87,14 +91,14 @@ public class NoteResource {
 
     @GET
     @Path("{id}/reminders")
-    @Access(resource = "notes", action = "read", scope = "planning:read")
+    @Access(resource = NOTES, action = "read", scope = READ)
     public Page<ReminderView> reminders(@PathParam("id") UUID id) {
         return new Page<>(service.reminders(id), null);
     }
 
     @POST
     @Path("{id}/reminders")
-    @Access(resource = "notes", action = "write", scope = "planning:write")
+    @Access(resource = NOTES, action = "write", scope = WRITE)
     public RestResponse<ReminderView> remind(@PathParam("id") UUID id, JsonNode body, @Context UriInfo uri) {
         ReminderView reminder = service.remind(id, forms.create(body, ReminderForm.class));
         return Responses.created(uri, reminder.id(), reminder);
@@ -103,7 +107,7 @@ public class NoteResource {
     @DELETE
     @Path("{id}/reminders/{reminderId}")
     @AuditedDelete(entity = "note_reminder", id = "reminderId", parent = "note")
-    @Access(resource = "notes", action = "write", scope = "planning:write")
+    @Access(resource = NOTES, action = "write", scope = WRITE)
     public Response deleteReminder(@PathParam("id") UUID id, @PathParam("reminderId") UUID reminderId) {
         service.deleteReminder(id, reminderId);
         return Response.noContent().build();

@@ -1,5 +1,9 @@
 package org.lifeos.planning.roadmap;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.ROADMAPS;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +53,7 @@ public class RoadmapResource {
     }
 
     @GET
-    @Access(resource = "roadmaps", action = "read", scope = "planning:read")
+    @Access(resource = ROADMAPS, action = "read", scope = READ)
     public Page<RoadmapView> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                   @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -59,7 +63,7 @@ public class RoadmapResource {
     }
 
     @POST
-    @Access(resource = "roadmaps", action = "write", scope = "planning:write")
+    @Access(resource = ROADMAPS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         RoadmapView roadmap = service.create(forms.create(body, RoadmapForm.class));
         return Response.created(URI.create("/api/v1/roadmaps/" + roadmap.id())).tag(ETags.tag(roadmap.version()))
@@ -68,7 +72,7 @@ public class RoadmapResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "roadmaps", action = "read", scope = "planning:read")
+    @Access(resource = ROADMAPS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         RoadmapView roadmap = service.view(Params.uuid("id", id));
         return Response.ok(roadmap).tag(ETags.tag(roadmap.version())).build();
@@ -77,7 +81,7 @@ public class RoadmapResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "roadmaps", action = "write", scope = "planning:write")
+    @Access(resource = ROADMAPS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         RoadmapView roadmap = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(roadmap).tag(ETags.tag(roadmap.version())).build();
@@ -86,7 +90,7 @@ public class RoadmapResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "roadmap")
-    @Access(resource = "roadmaps", action = "delete", scope = "planning:write")
+    @Access(resource = ROADMAPS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();
@@ -94,7 +98,7 @@ public class RoadmapResource {
 
     @POST
     @Path("{id}/milestones")
-    @Access(resource = "roadmaps", action = "write", scope = "planning:write")
+    @Access(resource = ROADMAPS, action = "write", scope = WRITE)
     public Response addMilestone(@PathParam("id") String id, JsonNode body) {
         UUID roadmap = Params.uuid("id", id);
         Milestone milestone = service.addMilestone(roadmap, forms.create(body, MilestoneForm.class));
@@ -104,7 +108,7 @@ public class RoadmapResource {
 
     @GET
     @Path("{id}/milestones/{milestoneId}")
-    @Access(resource = "roadmaps", action = "read", scope = "planning:read")
+    @Access(resource = ROADMAPS, action = "read", scope = READ)
     public Response getMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId) {
         Milestone milestone = service.getMilestone(Params.uuid("id", id), Params.uuid("milestoneId", milestoneId));
         return Response.ok(MilestoneView.of(milestone)).tag(ETags.tag(milestone.version)).build();
@@ -113,7 +117,7 @@ public class RoadmapResource {
     @PATCH
     @Path("{id}/milestones/{milestoneId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "roadmaps", action = "write", scope = "planning:write")
+    @Access(resource = ROADMAPS, action = "write", scope = WRITE)
     public Response updateMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId,
                                     @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Milestone milestone = service.updateMilestone(Params.uuid("id", id), Params.uuid("milestoneId", milestoneId),
@@ -124,7 +128,7 @@ public class RoadmapResource {
     @DELETE
     @Path("{id}/milestones/{milestoneId}")
     @AuditedDelete(entity = "roadmap_milestone", id = "milestoneId", parent = "roadmap")
-    @Access(resource = "roadmaps", action = "write", scope = "planning:write")
+    @Access(resource = ROADMAPS, action = "write", scope = WRITE)
     public Response deleteMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId,
                                     @HeaderParam("If-Match") String ifMatch) {
         service.deleteMilestone(Params.uuid("id", id), Params.uuid("milestoneId", milestoneId), ifMatch);

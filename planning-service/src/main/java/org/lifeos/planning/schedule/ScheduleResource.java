@@ -1,5 +1,8 @@
 package org.lifeos.planning.schedule;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.TASKS;
+
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
@@ -31,7 +34,7 @@ public class ScheduleResource {
 
     @POST
     @Path("suggest")
-    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    @Access(resource = TASKS, action = "read", scope = READ)
     public DaySuggestion suggest(@QueryParam("date") String date, @QueryParam("workStart") String workStart,
                                  @QueryParam("workEnd") String workEnd) {
         return service.suggest(Params.date("date", date).orElse(null), time("workStart", workStart),

@@ -1,5 +1,8 @@
 package org.lifeos.planning.search;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.SEARCH;
+
 import java.util.List;
 import java.util.Set;
 
@@ -46,7 +49,7 @@ public class SearchResource {
     }
 
     @GET
-    @Access(resource = "search", action = "read", scope = "planning:read")
+    @Access(resource = SEARCH, action = "read", scope = READ)
     public Results search(@QueryParam("q") String q, @QueryParam("limit") Integer limit) {
         if (limit != null && (limit < 1 || limit > 50)) {
             throw ProblemException.badField("limit", "must be between 1 and 50");

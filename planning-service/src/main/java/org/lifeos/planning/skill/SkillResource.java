@@ -1,5 +1,9 @@
 package org.lifeos.planning.skill;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.SKILLS;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +51,7 @@ public class SkillResource {
     }
 
     @GET
-    @Access(resource = "skills", action = "read", scope = "planning:read")
+    @Access(resource = SKILLS, action = "read", scope = READ)
     public Page<SkillView> list(@QueryParam("category") String category, @QueryParam("cursor") String cursor,
                                 @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int size = Cursors.limit(limit);
@@ -56,7 +60,7 @@ public class SkillResource {
     }
 
     @POST
-    @Access(resource = "skills", action = "write", scope = "planning:write")
+    @Access(resource = SKILLS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Skill skill = service.create(forms.create(body, SkillForm.class));
         return Response.created(URI.create("/api/v1/skills/" + skill.id)).tag(ETags.tag(skill.version))
@@ -65,7 +69,7 @@ public class SkillResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "skills", action = "read", scope = "planning:read")
+    @Access(resource = SKILLS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Skill skill = service.get(Params.uuid("id", id));
         return Response.ok(SkillView.of(skill)).tag(ETags.tag(skill.version)).build();
@@ -74,7 +78,7 @@ public class SkillResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "skills", action = "write", scope = "planning:write")
+    @Access(resource = SKILLS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Skill skill = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(SkillView.of(skill)).tag(ETags.tag(skill.version)).build();
@@ -83,7 +87,7 @@ public class SkillResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "skill")
-    @Access(resource = "skills", action = "delete", scope = "planning:write")
+    @Access(resource = SKILLS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();
@@ -91,14 +95,14 @@ public class SkillResource {
 
     @GET
     @Path("{id}/progress")
-    @Access(resource = "skills", action = "read", scope = "planning:read")
+    @Access(resource = SKILLS, action = "read", scope = READ)
     public Page<ProgressView> progress(@PathParam("id") String id) {
         return new Page<>(service.progress(Params.uuid("id", id)).stream().map(ProgressView::of).toList(), null);
     }
 
     @POST
     @Path("{id}/progress")
-    @Access(resource = "skills", action = "write", scope = "planning:write")
+    @Access(resource = SKILLS, action = "write", scope = WRITE)
     public Response record(@PathParam("id") String id, JsonNode body) {
         UUID skill = Params.uuid("id", id);
         SkillProgress progress = service.record(skill, forms.create(body, ProgressForm.class));

@@ -1,5 +1,9 @@
 package org.lifeos.planning.sprint;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.SPRINTS;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +55,7 @@ public class SprintResource {
     }
 
     @GET
-    @Access(resource = "sprints", action = "read", scope = "planning:read")
+    @Access(resource = SPRINTS, action = "read", scope = READ)
     public Page<SprintView> list(@QueryParam("status") String status, @QueryParam("domainId") String domainId,
                                  @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                  @Context UriInfo uri) {
@@ -63,14 +67,14 @@ public class SprintResource {
     }
 
     @POST
-    @Access(resource = "sprints", action = "write", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         return created(service.create(forms.create(body, SprintForm.class)));
     }
 
     @POST
     @Path("{id}/next")
-    @Access(resource = "sprints", action = "write", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "write", scope = WRITE)
     public Response next(@PathParam("id") String id, JsonNode body) {
         JsonNode form = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         return created(service.next(Params.uuid("id", id), forms.create(form, NextSprintForm.class)));
@@ -78,7 +82,7 @@ public class SprintResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "sprints", action = "read", scope = "planning:read")
+    @Access(resource = SPRINTS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         Sprint sprint = service.get(Params.uuid("id", id));
         return Response.ok(view(sprint)).tag(ETags.tag(sprint.version)).build();
@@ -87,7 +91,7 @@ public class SprintResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "sprints", action = "write", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Sprint sprint = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(view(sprint)).tag(ETags.tag(sprint.version)).build();
@@ -96,7 +100,7 @@ public class SprintResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "sprint")
-    @Access(resource = "sprints", action = "delete", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();
@@ -104,14 +108,14 @@ public class SprintResource {
 
     @GET
     @Path("{id}/tasks")
-    @Access(resource = "sprints", action = "read", scope = "planning:read")
+    @Access(resource = SPRINTS, action = "read", scope = READ)
     public Page<SprintTaskView> tasks(@PathParam("id") String id) {
         return new Page<>(service.tasks(Params.uuid("id", id)), null);
     }
 
     @PUT
     @Path("{id}/tasks/{taskId}")
-    @Access(resource = "sprints", action = "write", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "write", scope = WRITE)
     public Response addTask(@PathParam("id") String id, @PathParam("taskId") String taskId) {
         service.addTask(Params.uuid("id", id), Params.uuid("taskId", taskId));
         return Response.noContent().build();
@@ -120,7 +124,7 @@ public class SprintResource {
     @DELETE
     @Path("{id}/tasks/{taskId}")
     @AuditedDelete(entity = "sprint_task", id = "taskId", parent = "sprint")
-    @Access(resource = "sprints", action = "write", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "write", scope = WRITE)
     public Response removeTask(@PathParam("id") String id, @PathParam("taskId") String taskId) {
         service.removeTask(Params.uuid("id", id), Params.uuid("taskId", taskId));
         return Response.noContent().build();
@@ -128,14 +132,14 @@ public class SprintResource {
 
     @GET
     @Path("{id}/goals")
-    @Access(resource = "sprints", action = "read", scope = "planning:read")
+    @Access(resource = SPRINTS, action = "read", scope = READ)
     public Page<UUID> goals(@PathParam("id") String id) {
         return new Page<>(service.goalIds(Params.uuid("id", id)), null);
     }
 
     @PUT
     @Path("{id}/goals/{goalId}")
-    @Access(resource = "sprints", action = "write", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "write", scope = WRITE)
     public Response addGoal(@PathParam("id") String id, @PathParam("goalId") String goalId) {
         service.addGoal(Params.uuid("id", id), Params.uuid("goalId", goalId));
         return Response.noContent().build();
@@ -144,7 +148,7 @@ public class SprintResource {
     @DELETE
     @Path("{id}/goals/{goalId}")
     @AuditedDelete(entity = "sprint_goal", id = "goalId", parent = "sprint")
-    @Access(resource = "sprints", action = "write", scope = "planning:write")
+    @Access(resource = SPRINTS, action = "write", scope = WRITE)
     public Response removeGoal(@PathParam("id") String id, @PathParam("goalId") String goalId) {
         service.removeGoal(Params.uuid("id", id), Params.uuid("goalId", goalId));
         return Response.noContent().build();

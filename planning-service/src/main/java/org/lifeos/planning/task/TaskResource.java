@@ -1,5 +1,9 @@
 package org.lifeos.planning.task;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.TASKS;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +59,7 @@ public class TaskResource {
      * may repeat (any of). {@code parentId=none} lists top-level tasks only.
      */
     @GET
-    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    @Access(resource = TASKS, action = "read", scope = READ)
     public Page<TaskView> list(@QueryParam("status") List<String> status,
                                @QueryParam("priority") List<String> priority,
                                @QueryParam("energyLevel") String energyLevel,
@@ -85,7 +89,7 @@ public class TaskResource {
     }
 
     @POST
-    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    @Access(resource = TASKS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         Task task = service.create(body);
         return Response.created(URI.create("/api/v1/tasks/" + task.id)).tag(ETags.tag(task.version))
@@ -94,7 +98,7 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    @Access(resource = TASKS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         return view(service.get(Params.uuid("id", id)));
     }
@@ -102,14 +106,14 @@ public class TaskResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    @Access(resource = TASKS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         return view(service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body)));
     }
 
     @POST
     @Path("{id}/complete")
-    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    @Access(resource = TASKS, action = "write", scope = WRITE)
     public Response complete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return view(service.complete(Params.uuid("id", id), ifMatch));
     }
@@ -117,7 +121,7 @@ public class TaskResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "task")
-    @Access(resource = "tasks", action = "delete", scope = "planning:write")
+    @Access(resource = TASKS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();
@@ -125,7 +129,7 @@ public class TaskResource {
 
     @POST
     @Path("{id}/restore")
-    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    @Access(resource = TASKS, action = "write", scope = WRITE)
     public Response restore(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return view(service.restore(Params.uuid("id", id), ifMatch));
     }
@@ -137,14 +141,14 @@ public class TaskResource {
     /** The task's status history (task_logs), oldest first. */
     @GET
     @Path("{id}/logs")
-    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    @Access(resource = TASKS, action = "read", scope = READ)
     public List<TaskLogView> logs(@PathParam("id") String id) {
         return service.logs(Params.uuid("id", id)).stream().map(TaskLogView::of).toList();
     }
 
     @GET
     @Path("{id}/assignees")
-    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    @Access(resource = TASKS, action = "read", scope = READ)
     public List<TaskAssignments.Assignee> assignees(@PathParam("id") String id) {
         return assignments.of(Params.uuid("id", id));
     }
@@ -152,7 +156,7 @@ public class TaskResource {
     /** Assigns a member of the circle: 201 when new, 200 when they already were. */
     @PUT
     @Path("{id}/assignees/{userId}")
-    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    @Access(resource = TASKS, action = "write", scope = WRITE)
     public Response assign(@PathParam("id") String id, @PathParam("userId") String userId) {
         UUID task = Params.uuid("id", id);
         boolean created = assignments.assign(task, Params.uuid("userId", userId));
@@ -162,7 +166,7 @@ public class TaskResource {
     @DELETE
     @Path("{id}/assignees/{userId}")
     @AuditedDelete(entity = "task_assignment")
-    @Access(resource = "tasks", action = "write", scope = "planning:write")
+    @Access(resource = TASKS, action = "write", scope = WRITE)
     public Response unassign(@PathParam("id") String id, @PathParam("userId") String userId) {
         assignments.unassign(Params.uuid("id", id), Params.uuid("userId", userId));
         return Response.noContent().build();

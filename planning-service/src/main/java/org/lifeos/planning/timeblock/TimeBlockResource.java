@@ -1,5 +1,9 @@
 package org.lifeos.planning.timeblock;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.TIME_BLOCKS;
+import static org.lifeos.planning.PlanningResources.WRITE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +49,7 @@ public class TimeBlockResource {
     }
 
     @GET
-    @Access(resource = "time_blocks", action = "read", scope = "planning:read")
+    @Access(resource = TIME_BLOCKS, action = "read", scope = READ)
     public Page<TimeBlockView> list(@QueryParam("date") String date, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") Integer limit, @Context UriInfo uri) {
@@ -57,7 +61,7 @@ public class TimeBlockResource {
     }
 
     @POST
-    @Access(resource = "time_blocks", action = "write", scope = "planning:write")
+    @Access(resource = TIME_BLOCKS, action = "write", scope = WRITE)
     public Response create(JsonNode body) {
         TimeBlock block = service.create(forms.create(body, TimeBlockForm.class));
         return Response.created(URI.create("/api/v1/time-blocks/" + block.id)).tag(ETags.tag(block.version))
@@ -66,7 +70,7 @@ public class TimeBlockResource {
 
     @GET
     @Path("{id}")
-    @Access(resource = "time_blocks", action = "read", scope = "planning:read")
+    @Access(resource = TIME_BLOCKS, action = "read", scope = READ)
     public Response get(@PathParam("id") String id) {
         TimeBlock block = service.get(Params.uuid("id", id));
         return Response.ok(TimeBlockView.of(block)).tag(ETags.tag(block.version)).build();
@@ -75,7 +79,7 @@ public class TimeBlockResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = "time_blocks", action = "write", scope = "planning:write")
+    @Access(resource = TIME_BLOCKS, action = "write", scope = WRITE)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         TimeBlock block = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
         return Response.ok(TimeBlockView.of(block)).tag(ETags.tag(block.version)).build();
@@ -84,7 +88,7 @@ public class TimeBlockResource {
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "time_block")
-    @Access(resource = "time_blocks", action = "delete", scope = "planning:write")
+    @Access(resource = TIME_BLOCKS, action = "delete", scope = WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.uuid("id", id), ifMatch);
         return Response.noContent().build();

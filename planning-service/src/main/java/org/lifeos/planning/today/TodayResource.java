@@ -1,5 +1,8 @@
 package org.lifeos.planning.today;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.TASKS;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +25,7 @@ public class TodayResource {
     }
 
     @GET
-    @Access(resource = "tasks", action = "read", scope = "planning:read")
+    @Access(resource = TASKS, action = "read", scope = READ)
     public Today today(@QueryParam("date") String date) {
         return service.of(Params.date("date", date).orElse(null));
     }
