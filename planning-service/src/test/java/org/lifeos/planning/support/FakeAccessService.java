@@ -1,10 +1,14 @@
 package org.lifeos.planning.support;
 
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import org.lifeos.contracts.identity.v1.AccessService;
@@ -27,6 +31,7 @@ public class FakeAccessService implements AccessService {
     private static final Map<String, String> ROLES = new ConcurrentHashMap<>();
     private static final Set<String> VISITOR_ACTIONS = Set.of("read");
     private static final Set<String> DENIED = ConcurrentHashMap.newKeySet();
+    private static final Map<UUID, Deque<Status>> FAILURES = new ConcurrentHashMap<>();
 
     /** The user's personal circle, made on first sight as identity-service does. */
     public static UUID personalCircle(UUID user) {
@@ -50,9 +55,18 @@ public class FakeAccessService implements AccessService {
         DENIED.add(circle + "/" + role + "/" + resource + "/" + action);
     }
 
+    /** The next checks for {@code user} fail with these statuses, one each, as a struggling identity-service would. */
+    public static void failNext(UUID user, Status... statuses) {
+        FAILURES.computeIfAbsent(user, u -> new ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
+    }
+
     @Override
     public Uni<CheckResponse> check(CheckRequest request) {
         UUID user = UUID.fromString(request.getCaller().getUserId());
+        Status failure = FAILURES.getOrDefault(user, new ConcurrentLinkedDeque<>()).poll();
+        if (failure != null) {
+            return Uni.createFrom().failure(failure.asRuntimeException());
+        }
         UUID personal = personalCircle(user);
         UUID circle = request.getCircleId().isEmpty() ? personal : UUID.fromString(request.getCircleId());
         String role = ROLES.get(key(user, circle));

@@ -16,17 +16,17 @@ class AccessClientRetryTest {
     void identityServiceUnreachableOverloadedOrSlowIsRetried() {
         for (Status status : new Status[] {Status.UNAVAILABLE, Status.DEADLINE_EXCEEDED, Status.RESOURCE_EXHAUSTED,
                                            Status.ABORTED, Status.INTERNAL, Status.UNKNOWN}) {
-            assertTrue(AccessClient.transientFailure(status.asRuntimeException()), status.getCode().name());
+            assertTrue(new TransientFailure().test(status.asRuntimeException()), status.getCode().name());
         }
-        assertTrue(AccessClient.transientFailure(new TimeoutException("our own deadline")));
-        assertTrue(AccessClient.transientFailure(new ConnectException("refused")));
+        assertTrue(new TransientFailure().test(new TimeoutException("our own deadline")));
+        assertTrue(new TransientFailure().test(new ConnectException("refused")));
     }
 
     @Test
     void anAnswerAboutTheCallerIsNotAskedAgain() {
         for (Status status : new Status[] {Status.NOT_FOUND, Status.UNAUTHENTICATED, Status.PERMISSION_DENIED,
                                            Status.INVALID_ARGUMENT, Status.FAILED_PRECONDITION}) {
-            assertFalse(AccessClient.transientFailure(status.asRuntimeException()), status.getCode().name());
+            assertFalse(new TransientFailure().test(status.asRuntimeException()), status.getCode().name());
         }
     }
 }
