@@ -18,6 +18,7 @@ import org.lifeos.identity.member.CircleMemberRepository;
 import org.lifeos.identity.member.Role;
 import org.lifeos.identity.policy.PermissionRules;
 import org.lifeos.identity.user.UserProvisioning;
+import org.lifeos.platform.grpc.GrpcCallers;
 
 /**
  * The answers of {@code lifeos.identity.v1.AccessService}, each in one transaction: the caller is
@@ -42,14 +43,14 @@ public class AccessChecks {
         this.rules = rules;
     }
 
-    /** @param callerId the caller's id as {@link CallerAuthentication} parsed and verified it */
+    /** @param callerId the caller's id as {@link GrpcCallers#requireCaller} parsed and verified it */
     @Transactional
     public CheckResponse check(UUID callerId, CheckRequest request) {
         UserProvisioning.Profile caller = profile(callerId, request.getCaller());
         String resource = required(request.getResource(), "resource");
         String action = required(request.getAction(), "action");
         UUID personal = provision(caller);
-        UUID circle = request.getCircleId().isBlank() ? personal : canonicalUuid(request.getCircleId(), "circle_id");
+        UUID circle = request.getCircleId().isBlank() ? personal : GrpcCallers.canonicalUuid(request.getCircleId(), "circle_id");
         tenancy.apply(circle, caller.userId());
         Optional<Role> role = members.activeRole(circle, caller.userId());
         CheckResponse.Builder response = CheckResponse.newBuilder()
@@ -60,7 +61,7 @@ public class AccessChecks {
         return response.build();
     }
 
-    /** @param callerId the caller's id as {@link CallerAuthentication} parsed and verified it */
+    /** @param callerId the caller's id as {@link GrpcCallers#requireCaller} parsed and verified it */
     @Transactional
     public ListMembershipsResponse listMemberships(UUID callerId, Caller request) {
         UserProvisioning.Profile caller = profile(callerId, request);
@@ -104,23 +105,5 @@ public class AccessChecks {
             throw Status.INVALID_ARGUMENT.withDescription(field + " is required").asRuntimeException();
         }
         return value.strip();
-    }
-
-    /**
-     * A UUID exactly as {@link UUID#toString()} writes it (lower case, no padding), else
-     * INVALID_ARGUMENT. Ids are compared and answered in this one form, so no other spelling of
-     * an id can slip past a comparison (every client sends {@code UUID.toString()}).
-     */
-    static UUID canonicalUuid(String value, String field) {
-        try {
-            UUID parsed = UUID.fromString(value);
-            if (!parsed.toString().equals(value)) {
-                throw new IllegalArgumentException("not in canonical form");
-            }
-            return parsed;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Status.INVALID_ARGUMENT.withDescription(field + " must be a UUID in canonical form")
-                    .asRuntimeException();
-        }
     }
 }

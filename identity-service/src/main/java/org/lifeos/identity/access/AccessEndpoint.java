@@ -10,31 +10,32 @@ import org.lifeos.contracts.identity.v1.CheckRequest;
 import org.lifeos.contracts.identity.v1.CheckResponse;
 import org.lifeos.contracts.identity.v1.ListMembershipsRequest;
 import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
+import org.lifeos.platform.grpc.GrpcCallers;
 
 /**
  * {@code lifeos.identity.v1.AccessService}, served on the HTTP port. Every service's access
  * filter asks it, identity-service's own included. The work is blocking (database), so it runs on
- * a worker thread. Every call must carry the caller's own bearer token
- * ({@link CallerAuthentication}). A failure of ours reaches the caller as a bare status
+ * a worker thread. Every call must carry the caller's own bearer token (the platform's
+ * {@link GrpcCallers}: verified by Quarkus gRPC security with OIDC, and the caller asked about must
+ * be the token's subject). A failure of ours reaches the caller as a bare status
  * ({@link GrpcFailures}), never as an exception's text.
  */
 @GrpcService
 public class AccessEndpoint implements AccessService {
 
     private final AccessChecks checks;
-    private final CallerAuthentication authentication;
+    private final GrpcCallers callers;
 
-    public AccessEndpoint(AccessChecks checks, CallerAuthentication authentication) {
+    public AccessEndpoint(AccessChecks checks, GrpcCallers callers) {
         this.checks = checks;
-        this.authentication = authentication;
+        this.callers = callers;
     }
 
     @Override
     @Blocking
     public Uni<CheckResponse> check(CheckRequest request) {
-        String token = BearerTokenInterceptor.BEARER_TOKEN.get();
         return Uni.createFrom().item(() -> {
-            UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
+            UUID caller = callers.requireCaller(request.getCaller().getUserId(), "caller.user_id").userId();
             return checks.check(caller, request);
         }).onFailure().transform(GrpcFailures::toStatus);
     }
@@ -42,9 +43,8 @@ public class AccessEndpoint implements AccessService {
     @Override
     @Blocking
     public Uni<ListMembershipsResponse> listMemberships(ListMembershipsRequest request) {
-        String token = BearerTokenInterceptor.BEARER_TOKEN.get();
         return Uni.createFrom().item(() -> {
-            UUID caller = authentication.requireCaller(token, request.getCaller().getUserId());
+            UUID caller = callers.requireCaller(request.getCaller().getUserId(), "caller.user_id").userId();
             return checks.listMemberships(caller, request.getCaller());
         }).onFailure().transform(GrpcFailures::toStatus);
     }

@@ -1,5 +1,9 @@
 package org.lifeos.planning.query;
 
+import static org.lifeos.planning.PlanningResources.READ;
+import static org.lifeos.planning.PlanningResources.SEARCH;
+import static org.lifeos.planning.PlanningResources.TASKS;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -10,7 +14,6 @@ import java.util.function.Supplier;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.grpc.RegisterInterceptor;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import org.lifeos.contracts.planning.v1.BillableMinutesRequest;
@@ -24,35 +27,33 @@ import org.lifeos.contracts.planning.v1.TodaySummaryRequest;
 import org.lifeos.contracts.planning.v1.TodaySummaryResponse;
 import org.lifeos.contracts.planning.v1.TodayTask;
 import org.lifeos.planning.habit.HabitAgenda.DueHabit;
-import org.lifeos.planning.query.QueryCaller.Resolved;
 import org.lifeos.planning.search.SearchService;
 import org.lifeos.planning.search.SearchableKinds;
+import org.lifeos.planning.time.UserDay;
 import org.lifeos.planning.today.TodayService;
 import org.lifeos.planning.today.TodayService.Today;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.grpc.GrpcCallers;
+import org.lifeos.platform.grpc.GrpcCallers.InCircle;
 
 /**
  * {@code lifeos.planning.v1.PlanningQuery}, served on the HTTP port next to REST. Each call is
- * authenticated and put in its circle by {@link QueryCaller} (the user's token, identity's access
- * check, row-level security), then answered by the same services as the REST endpoints. The work
+ * authenticated and put in its circle by the platform's {@link GrpcCallers} (the user's token,
+ * its scopes, identity's access check, row-level security), then answered by the same services as the REST endpoints. The work
  * is blocking (database), so it runs on a worker thread.
  */
 @GrpcService
-@RegisterInterceptor(BearerToken.class)
 public class PlanningQueryEndpoint implements PlanningQuery {
 
     private static final int TODAY_TASKS = 10;
-    /** Every PlanningQuery call reads planning data: the scope a partner token needs, as for REST reads. */
-    private static final String READ = "planning:read";
-
-    private final QueryCaller callers;
+    private final GrpcCallers callers;
     private final TodayService today;
     private final BillableMinutes billable;
     private final SearchService search;
     private final SearchableKinds kinds;
 
-    public PlanningQueryEndpoint(QueryCaller callers, TodayService today, BillableMinutes billable,
+    public PlanningQueryEndpoint(GrpcCallers callers, TodayService today, BillableMinutes billable,
                                  SearchService search, SearchableKinds kinds) {
         this.callers = callers;
         this.today = today;
@@ -64,10 +65,9 @@ public class PlanningQueryEndpoint implements PlanningQuery {
     @Override
     @Blocking
     public Uni<TodaySummaryResponse> todaySummary(TodaySummaryRequest request) {
-        String token = BearerToken.TOKEN.get();
         return answer(() -> {
-            Resolved caller = callers.resolve(token, request.getCircleId(), "tasks", READ);
-            Today day = today.of(date("date", request.getDate(), null), caller.zone());
+            InCircle caller = callers.inCircle(request.getCircleId(), TASKS, "read", READ);
+            Today day = today.of(date("date", request.getDate(), null), UserDay.zoneOf(caller.caller().jwt()));
             TodaySummaryResponse.Builder response = TodaySummaryResponse.newBuilder()
                     .setDate(day.date().toString()).setTimeZone(day.timeZone())
                     .setOpenTasks(day.tasks().size())
@@ -86,16 +86,15 @@ public class PlanningQueryEndpoint implements PlanningQuery {
     @Override
     @Blocking
     public Uni<BillableMinutesResponse> billableMinutes(BillableMinutesRequest request) {
-        String token = BearerToken.TOKEN.get();
         return answer(() -> {
-            Resolved caller = callers.resolve(token, request.getCircleId(), "tasks", READ);
+            InCircle caller = callers.inCircle(request.getCircleId(), TASKS, "read", READ);
             LocalDate from = date("from", request.getFrom(), null);
             LocalDate to = date("to", request.getTo(), null);
             if (from == null || to == null || to.isBefore(from)) {
                 throw Status.INVALID_ARGUMENT.withDescription("from and to: ISO dates, to not before from")
                         .asRuntimeException();
             }
-            List<BillableMinutes.DomainMinutes> rows = billable.between(from, to, caller.zone());
+            List<BillableMinutes.DomainMinutes> rows = billable.between(from, to, UserDay.zoneOf(caller.caller().jwt()));
             BillableMinutesResponse.Builder response = BillableMinutesResponse.newBuilder()
                     .setTotalMinutes(rows.stream().mapToLong(BillableMinutes.DomainMinutes::minutes).sum());
             rows.forEach(r -> response.addDomains(DomainMinutes.newBuilder().setDomainId(r.domainId().toString())
@@ -107,15 +106,14 @@ public class PlanningQueryEndpoint implements PlanningQuery {
     @Override
     @Blocking
     public Uni<SearchResponse> search(SearchRequest request) {
-        String token = BearerToken.TOKEN.get();
         return answer(() -> {
             // As GET /api/v1/search: members may search; each kind only if they may read it.
-            Resolved caller = callers.resolve(token, request.getCircleId(), "search", READ);
+            InCircle caller = callers.inCircle(request.getCircleId(), SEARCH, "read", READ);
             int limit = request.getLimit() == 0 ? 20 : request.getLimit();
             if (limit < 1 || limit > 50) {
                 throw Status.INVALID_ARGUMENT.withDescription("limit: must be between 1 and 50").asRuntimeException();
             }
-            Set<String> readable = kinds.readable(caller.grant(), caller.bearerToken(), caller.circleId());
+            Set<String> readable = kinds.readable(caller.caller().grant(), caller.caller().token(), caller.circleId());
             if (readable.isEmpty()) {
                 throw Status.PERMISSION_DENIED.withDescription("You may read none of tasks, goals and notes here")
                         .asRuntimeException();

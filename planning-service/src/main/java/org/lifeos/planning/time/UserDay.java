@@ -31,6 +31,11 @@ public class UserDay {
     }
 
     public ZoneId zone() {
+        return zoneOf(token);
+    }
+
+    /** The zone of any verified token (a gRPC caller's too), as {@link #zone()} reads it. */
+    public static ZoneId zoneOf(JsonWebToken token) {
         Optional<String> claim = token.claim("zoneinfo").map(Object::toString).filter(z -> !z.isBlank());
         if (claim.isEmpty()) {
             return ZoneOffset.UTC;

@@ -1,0 +1,38 @@
+package org.lifeos.platform.grpc;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import org.lifeos.platform.grpc.BearerTokenMechanism.BearerTokenRequest;
+
+/**
+ * Verifies a gRPC call's bearer token with the OIDC extension's default tenant: the same issuer,
+ * audience, keys and expiry rules as a REST request's token.
+ */
+@ApplicationScoped
+public class BearerTokenIdentities implements IdentityProvider<BearerTokenRequest> {
+
+    private final TenantIdentityProvider oidc;
+
+    public BearerTokenIdentities(TenantIdentityProvider oidc) {
+        this.oidc = oidc;
+    }
+
+    @Override
+    public Class<BearerTokenRequest> getRequestType() {
+        return BearerTokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(BearerTokenRequest request, AuthenticationRequestContext context) {
+        return oidc.authenticate((AccessTokenCredential) request.getToken())
+                .onFailure(failure -> !(failure instanceof AuthenticationFailedException))
+                .transform(AuthenticationFailedException::new);
+    }
+}
