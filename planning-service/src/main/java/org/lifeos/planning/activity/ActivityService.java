@@ -11,17 +11,15 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lifeos.planning.activity.ActivityDtos.ActivityForm;
 import org.lifeos.planning.domain.DomainRepository;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
-/** The activity catalog, and what a task made from an activity takes from it. */
+/** The circle's activity catalog; {@link TaskFromActivity} is what tasks take from it. */
 @ApplicationScoped
 public class ActivityService {
 
@@ -36,109 +34,60 @@ public class ActivityService {
     }
 
     @Transactional
+    public Activity get(UUID id) {
+        return activities.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("activity " + id));
+    }
+
+    @Transactional
     public Activity create(ActivityForm form) {
         Activity activity = new Activity();
         activity.id = Ids.next();
         activity.tenantId = context.circleId();
         activity.createdBy = context.userId();
         activity.createdAt = Instant.now();
-        apply(activity, form);
-        activities.persist(activity);
-        activities.flush();
-        return activity;
-    }
-
-    @Transactional
-    public Activity get(UUID id) {
-        return activities.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("activity " + id));
+        return save(activity, form);
     }
 
     @Transactional
     public Activity update(UUID id, String ifMatch, UnaryOperator<ActivityForm> patch) {
-        Activity activity = get(id);
-        ETags.requireMatch(ifMatch, activity.version);
-        apply(activity, patch.apply(ActivityForm.of(activity)));
-        activities.flush();
-        return activity;
+        Activity activity = ETags.matching(get(id), ifMatch, a -> a.version);
+        return save(activity, patch.apply(ActivityForm.of(activity)));
     }
 
     /** Removes the activity; tasks made from it stay, without the link. */
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Activity activity = get(id);
-        ETags.requireMatch(ifMatch, activity.version);
-        activities.delete(activity);
+        activities.delete(ETags.matching(get(id), ifMatch, a -> a.version));
     }
 
     /** By sort order, then id; {@code active} filters. */
     @Transactional
-    public List<Activity> list(Optional<Boolean> active, String cursor, int limit) {
+    public List<Activity> list(Optional<Boolean> active, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         active.ifPresent(value -> {
             query.append(" and active = :active");
             params.put("active", value);
         });
-        if (cursor != null) {
-            try {
-                List<String> after = Cursors.decode(cursor, 2);
-                params.put("sort", Integer.parseInt(after.get(0)));
-                params.put("id", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
+        if (keyset.after()) {
+            params.put("sort", keyset.integer(0));
+            params.put("id", keyset.uuid(1));
             query.append(" and (sortOrder > :sort or (sortOrder = :sort and id > :id))");
         }
         query.append(" order by sortOrder, id");
-        return activities.find(query.toString(), params).page(0, limit).list();
+        return activities.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Activity last) {
-        return Cursors.encode(List.of(String.valueOf(last.sortOrder), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Activity activity) {
+        return List.of(activity.sortOrder, activity.id);
     }
 
     /**
-     * A task body naming {@code activityId}, with what the client left out taken from the activity
-     * (title, duration as estimate and time block, energy, domain), and one use counted. Must run
-     * in the transaction that creates the task, so a refused task counts nothing.
+     * Writes {@code form} into the activity (new or loaded) and flushes, so the version the
+     * response carries is the one stored.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public JsonNode prefillTask(JsonNode body) {
-        if (!(body instanceof ObjectNode task) || !task.hasNonNull("activityId")) {
-            return body;
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(task.get("activityId").asText());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("activityId", "must be a UUID");
-        }
-        Activity activity = activities.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.badField("activityId", "no such activity in this circle"));
-        ObjectNode filled = task.deepCopy();
-        if (!filled.has("title")) {
-            filled.put("title", activity.title);
-        }
-        if (!filled.has("estimatedMinutes")) {
-            filled.put("estimatedMinutes", activity.defaultDuration);
-        }
-        if (!filled.has("timeBlockMinutes")) {
-            filled.put("timeBlockMinutes", activity.defaultDuration);
-        }
-        if (!filled.has("energyLevel")) {
-            filled.put("energyLevel", activity.energyLevel.toString());
-        }
-        if (!filled.has("domainId") && activity.domainId != null) {
-            filled.put("domainId", activity.domainId.toString());
-        }
-        if (!filled.has("description") && activity.description != null) {
-            filled.put("description", activity.description);
-        }
-        activities.countUse(activity.id);
-        return filled;
-    }
-
-    private void apply(Activity activity, ActivityForm form) {
+    private Activity save(Activity activity, ActivityForm form) {
         if (form.domainId != null && domains.findByIdOptional(form.domainId).isEmpty()) {
             throw ProblemException.badField("domainId", "no such domain in this circle");
         }
@@ -152,5 +101,8 @@ public class ActivityService {
         activity.active = form.active;
         activity.sortOrder = form.sortOrder;
         activity.updatedAt = Instant.now();
+        activities.persist(activity);
+        activities.flush();
+        return activity;
     }
 }

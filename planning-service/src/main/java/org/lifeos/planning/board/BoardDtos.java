@@ -19,10 +19,10 @@ public final class BoardDtos {
     private BoardDtos() {
     }
 
-    public record BoardSummary(UUID id, String name, String description, Instant createdAt, Instant updatedAt,
+    public record BoardSummaryView(UUID id, String name, String description, Instant createdAt, Instant updatedAt,
                                long version) {
-        static BoardSummary of(KanbanBoard board) {
-            return new BoardSummary(board.id, board.name, board.description, board.createdAt, board.updatedAt,
+        static BoardSummaryView of(KanbanBoard board) {
+            return new BoardSummaryView(board.id, board.name, board.description, board.createdAt, board.updatedAt,
                     board.version);
         }
     }

@@ -19,9 +19,10 @@ import org.lifeos.planning.board.BoardDtos.ColumnForm;
 import org.lifeos.planning.board.BoardDtos.ColumnView;
 import org.lifeos.planning.board.BoardDtos.NewBoardForm;
 import org.lifeos.planning.board.BoardDtos.PlacementForm;
-import org.lifeos.planning.task.TaskEnums;
-import org.lifeos.platform.api.Cursors;
+import org.lifeos.planning.task.Task;
+import org.lifeos.planning.task.TaskRepository;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
@@ -46,11 +47,13 @@ import org.lifeos.platform.tenancy.TenantContext;
 public class BoardService {
 
     private final BoardRepository boards;
+    private final TaskRepository tasks;
     private final EntityManager em;
     private final TenantContext context;
 
-    public BoardService(BoardRepository boards, EntityManager em, TenantContext context) {
+    public BoardService(BoardRepository boards, TaskRepository tasks, EntityManager em, TenantContext context) {
         this.boards = boards;
+        this.tasks = tasks;
         this.em = em;
         this.context = context;
     }
@@ -79,19 +82,13 @@ public class BoardService {
     @Transactional
     public BoardView view(UUID id) {
         KanbanBoard board = get(id);
+        List<KanbanColumn> boardColumns = boards.columns(id);
         Map<UUID, List<CardView>> cards = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT t.id, t.title, t.status, t.priority, t.column_id "
-                        + "FROM tasks t JOIN kanban_columns c ON c.id = t.column_id "
-                        + "WHERE c.board_id = ?1 AND t.deleted_at IS NULL ORDER BY t.column_id, t.board_position, t.id")
-                .setParameter(1, id).getResultList();
-        for (Object[] row : rows) {
-            List<CardView> column = cards.computeIfAbsent((UUID) row[4], c -> new ArrayList<>());
-            column.add(new CardView((UUID) row[0], (String) row[1],
-                    new TaskEnums.StatusConverter().convertToEntityAttribute((String) row[2]),
-                    new TaskEnums.PriorityConverter().convertToEntityAttribute((String) row[3]), column.size()));
+        for (Task task : tasks.onColumns(boardColumns.stream().map(c -> c.id).toList())) {
+            List<CardView> column = cards.computeIfAbsent(task.columnId, c -> new ArrayList<>());
+            column.add(new CardView(task.id, task.title, task.status, task.priority, column.size()));
         }
-        List<ColumnView> columns = boards.columns(id).stream().map(c -> new ColumnView(c.id, c.title, c.color,
+        List<ColumnView> columns = boardColumns.stream().map(c -> new ColumnView(c.id, c.title, c.color,
                 c.position, cards.getOrDefault(c.id, List.of()), c.version)).toList();
         return new BoardView(board.id, board.name, board.description, columns, board.createdAt, board.updatedAt,
                 board.version);
@@ -99,8 +96,7 @@ public class BoardService {
 
     @Transactional
     public KanbanBoard update(UUID id, String ifMatch, UnaryOperator<BoardForm> patch) {
-        KanbanBoard board = get(id);
-        ETags.requireMatch(ifMatch, board.version);
+        KanbanBoard board = ETags.matching(get(id), ifMatch, b -> b.version);
         apply(board, patch.apply(BoardForm.of(board)));
         boards.flush();
         return board;
@@ -109,31 +105,23 @@ public class BoardService {
     /** Deletes the board and its columns; its tasks stay, on no board. */
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        KanbanBoard board = lock(id);
-        ETags.requireMatch(ifMatch, board.version);
-        em.createNativeQuery("UPDATE tasks SET column_id = NULL, board_position = NULL, updated_at = now() "
-                + "WHERE column_id IN (SELECT id FROM kanban_columns WHERE board_id = ?1)")
-                .setParameter(1, id).executeUpdate();
+        KanbanBoard board = ETags.matching(lock(id), ifMatch, b -> b.version);
+        tasks.takeOffColumns(boards.columns(id).stream().map(c -> c.id).toList());
         em.createNativeQuery("DELETE FROM kanban_columns WHERE board_id = ?1").setParameter(1, id).executeUpdate();
         boards.delete(board);
     }
 
     @Transactional
-    public List<KanbanBoard> list(String cursor, int limit) {
-        if (cursor == null) {
-            return boards.find("order by id").page(0, limit).list();
+    public List<KanbanBoard> list(Keyset keyset) {
+        if (!keyset.after()) {
+            return boards.find("order by id").page(0, keyset.fetch()).list();
         }
-        UUID after;
-        try {
-            after = UUID.fromString(Cursors.decode(cursor, 1).get(0));
-        } catch (RuntimeException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
-        return boards.find("id > ?1 order by id", after).page(0, limit).list();
+        return boards.find("id > ?1 order by id", keyset.uuid(0)).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(KanbanBoard last) {
-        return Cursors.encode(List.of(last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(KanbanBoard board) {
+        return List.of(board.id);
     }
 
     /** Adds a column at {@code position} (default: the end), shifting the columns from there right. */
@@ -158,9 +146,7 @@ public class BoardService {
     public KanbanColumn updateColumn(UUID boardId, UUID columnId, String ifMatch, UnaryOperator<ColumnForm> patch) {
         KanbanBoard board = lock(boardId);
         List<KanbanColumn> columns = new ArrayList<>(boards.columns(boardId));
-        KanbanColumn column = columns.stream().filter(c -> c.id.equals(columnId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("column " + columnId + " of board " + boardId));
-        ETags.requireMatch(ifMatch, column.version);
+        KanbanColumn column = ETags.matching(column(columns, boardId, columnId), ifMatch, c -> c.version);
         ColumnForm form = patch.apply(ColumnForm.of(column));
         int position = form.position == null ? column.position : form.position;
         if (position >= columns.size()) {
@@ -181,15 +167,12 @@ public class BoardService {
     public void deleteColumn(UUID boardId, UUID columnId, String ifMatch) {
         KanbanBoard board = lock(boardId);
         List<KanbanColumn> columns = new ArrayList<>(boards.columns(boardId));
-        KanbanColumn column = columns.stream().filter(c -> c.id.equals(columnId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("column " + columnId + " of board " + boardId));
-        ETags.requireMatch(ifMatch, column.version);
-        if (!liveTasks(columnId).isEmpty()) {
+        KanbanColumn column = ETags.matching(column(columns, boardId, columnId), ifMatch, c -> c.version);
+        if (!tasks.liveIdsInColumn(columnId).isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "Column " + columnId + " still holds tasks; "
                     + "move them to another column or off the board first");
         }
-        em.createNativeQuery("UPDATE tasks SET column_id = NULL, board_position = NULL WHERE column_id = ?1")
-                .setParameter(1, columnId).executeUpdate();
+        tasks.dropDeletedFromColumn(columnId);
         columns.remove(column);
         em.remove(column);
         em.flush();
@@ -214,7 +197,7 @@ public class BoardService {
             throw new ProblemException(ProblemType.CONFLICT, "Task " + taskId + " is on another board; "
                     + "take it off that board first");
         }
-        List<UUID> target = new ArrayList<>(liveTasks(form.columnId));
+        List<UUID> target = new ArrayList<>(tasks.liveIdsInColumn(form.columnId));
         target.remove(taskId);
         int position = form.position == null ? target.size() : form.position;
         if (position > target.size()) {
@@ -222,11 +205,11 @@ public class BoardService {
         }
         target.add(position, taskId);
         if (from != null && !from.equals(form.columnId)) {
-            List<UUID> source = new ArrayList<>(liveTasks(from));
+            List<UUID> source = new ArrayList<>(tasks.liveIdsInColumn(from));
             source.remove(taskId);
-            renumberTasks(from, source);
+            tasks.renumberColumn(from, source);
         }
-        renumberTasks(form.columnId, target);
+        tasks.renumberColumn(form.columnId, target);
         touch(board);
     }
 
@@ -238,40 +221,21 @@ public class BoardService {
         if (from == null || boards.columns(boardId).stream().noneMatch(c -> c.id.equals(from))) {
             throw ProblemException.notFound("task " + taskId + " on board " + boardId);
         }
-        List<UUID> source = new ArrayList<>(liveTasks(from));
+        List<UUID> source = new ArrayList<>(tasks.liveIdsInColumn(from));
         source.remove(taskId);
-        em.createNativeQuery("UPDATE tasks SET column_id = NULL, board_position = NULL, updated_at = now() "
-                + "WHERE id = ?1").setParameter(1, taskId).executeUpdate();
-        renumberTasks(from, source);
+        tasks.takeOffBoard(taskId);
+        tasks.renumberColumn(from, source);
         touch(board);
     }
 
     /** The column a live task sits in (null: on no board); 404 for a task the circle does not have. */
     private UUID currentColumn(UUID taskId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, column_id FROM tasks WHERE id = ?1 "
-                + "AND deleted_at IS NULL").setParameter(1, taskId).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("task " + taskId);
-        }
-        return (UUID) rows.get(0)[1];
+        return tasks.findLive(taskId).orElseThrow(() -> ProblemException.notFound("task " + taskId)).columnId;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<UUID> liveTasks(UUID columnId) {
-        return em.createNativeQuery("SELECT id FROM tasks WHERE column_id = ?1 AND deleted_at IS NULL "
-                + "ORDER BY board_position, id").setParameter(1, columnId).getResultList();
-    }
-
-    /** Writes {@code order} as positions 0..n-1 of the column; deleted tasks leave it. */
-    private void renumberTasks(UUID columnId, List<UUID> order) {
-        em.createNativeQuery("UPDATE tasks SET column_id = NULL, board_position = NULL "
-                + "WHERE column_id = ?1 AND deleted_at IS NOT NULL").setParameter(1, columnId).executeUpdate();
-        for (int i = 0; i < order.size(); i++) {
-            em.createNativeQuery("UPDATE tasks SET column_id = ?1, board_position = ?2, updated_at = now() "
-                            + "WHERE id = ?3 AND (column_id IS DISTINCT FROM ?1 OR board_position IS DISTINCT FROM ?2)")
-                    .setParameter(1, columnId).setParameter(2, i).setParameter(3, order.get(i)).executeUpdate();
-        }
+    private static KanbanColumn column(List<KanbanColumn> columns, UUID boardId, UUID columnId) {
+        return columns.stream().filter(c -> c.id.equals(columnId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("column " + columnId + " of board " + boardId));
     }
 
     private void renumberColumns(List<KanbanColumn> order) {

@@ -104,7 +104,7 @@ public final class GoalDtos {
         public BigDecimal target;
     }
 
-    public record MonthlyValues(UUID goalId, BigDecimal currentValue, BigDecimal targetValue, String unit,
-                                int progressPct, List<GoalValues.MonthlyValue> months) {
+    public record GoalMonthsView(UUID goalId, BigDecimal currentValue, BigDecimal targetValue, String unit,
+                                int progressPct, List<GoalValues.MonthlyValueView> months) {
     }
 }

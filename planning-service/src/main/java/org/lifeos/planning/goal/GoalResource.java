@@ -4,11 +4,10 @@ import static org.lifeos.planning.PlanningResources.GOALS;
 import static org.lifeos.planning.PlanningResources.READ;
 import static org.lifeos.planning.PlanningResources.WRITE;
 
-import java.net.URI;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,25 +21,34 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.planning.goal.GoalDtos.GoalForm;
+import org.lifeos.planning.goal.GoalDtos.GoalMonthsView;
 import org.lifeos.planning.goal.GoalDtos.GoalView;
 import org.lifeos.planning.goal.GoalDtos.MonthlyForm;
-import org.lifeos.planning.goal.GoalDtos.MonthlyValues;
 import org.lifeos.planning.goal.GoalEnums.Level;
 import org.lifeos.planning.goal.GoalEnums.Status;
-import org.lifeos.platform.api.Cursors;
-import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
+import org.lifeos.platform.api.Responses;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 
-/** The circle's goals; {@code parentId=none} lists top-level goals only. */
+/**
+ * The circle's goals, yearly down to weekly. Progress is derived (target, sub-goals, linked tasks),
+ * never written; the current value is the sum of the goal's monthly values.
+ */
 @Path("/api/v1/goals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,60 +64,80 @@ public class GoalResource {
 
     @GET
     @Access(resource = GOALS, action = "read", scope = READ)
+    @Operation(operationId = "listGoals", summary = "List goals",
+            description = "Filters combine with AND; parentId=none lists top-level goals only.")
     public Page<GoalView> list(@QueryParam("level") String level, @QueryParam("status") String status,
-                               @QueryParam("domainId") String domainId, @QueryParam("parentId") String parentId,
+                               @QueryParam("domainId") UUID domainId, @QueryParam("parentId") String parentId,
                                @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                @Context UriInfo uri) {
+        // parentId also takes "none", so it stays a string rather than a UUID parameter.
         boolean topLevel = "none".equals(parentId);
-        int size = Cursors.limit(limit);
-        List<Goal> page = service.list(
+        Keyset keyset = Keyset.of(cursor, limit, 1);
+        return keyset.page(service.list(
                 Optional.ofNullable(level).map(v -> Params.enumValue("level", v, Level.class)),
                 Optional.ofNullable(status).map(v -> Params.enumValue("status", v, Status.class)),
-                Params.optionalUuid("domainId", domainId),
-                topLevel ? Optional.empty() : Params.optionalUuid("parentId", parentId), topLevel, cursor, size);
-        return Page.of(page, size, GoalService::cursorAfter, GoalView::of, uri);
+                Optional.ofNullable(domainId),
+                topLevel ? Optional.empty() : Params.optionalUuid("parentId", parentId), topLevel, keyset),
+                GoalService::sortKey, GoalView::of, uri);
     }
 
     @POST
     @Access(resource = GOALS, action = "write", scope = WRITE)
-    public Response create(JsonNode body) {
+    @Operation(operationId = "createGoal", summary = "Create a goal",
+            description = "A sub-goal sits exactly one level below its parent (yearly, quarterly, monthly, weekly).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GoalForm.class), examples = @ExampleObject(name = "goal",
+            value = "{\"domainId\": \"0190b6a4-5f1e-7cc1-9a51-2b3c4d5e6f70\", \"title\": \"Run a marathon\", "
+                    + "\"level\": \"yearly\", \"targetValue\": 42.2, \"unit\": \"km\"}")))
+    @APIResponse(responseCode = "201", description = "The goal, with its ETag and Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
+    public RestResponse<GoalView> create(JsonNode body, @Context UriInfo uri) {
         Goal goal = service.create(forms.create(body, GoalForm.class));
-        return Response.created(URI.create("/api/v1/goals/" + goal.id)).tag(ETags.tag(goal.version))
-                .entity(GoalView.of(goal)).build();
+        return Responses.created(uri, goal.id, GoalView.of(goal), goal.version);
     }
 
     @GET
     @Path("{id}")
     @Access(resource = GOALS, action = "read", scope = READ)
-    public Response get(@PathParam("id") String id) {
-        Goal goal = service.get(Params.uuid("id", id));
-        return Response.ok(GoalView.of(goal)).tag(ETags.tag(goal.version)).build();
+    @Operation(operationId = "getGoal", summary = "Get a goal")
+    public RestResponse<GoalView> get(@PathParam("id") UUID id) {
+        Goal goal = service.get(id);
+        return Responses.ok(GoalView.of(goal), goal.version);
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = GOALS, action = "write", scope = WRITE)
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Goal goal = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(GoalView.of(goal)).tag(ETags.tag(goal.version)).build();
+    @Operation(operationId = "updateGoal", summary = "Change a goal (JSON merge patch)",
+            description = "Writing currentValue books the difference in the user's current month.")
+    @APIResponse(responseCode = "409", description = "The status cannot move that way (e.g. from completed)")
+    public RestResponse<GoalView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                         JsonNode body) {
+        Goal goal = service.update(id, ifMatch, form -> forms.merge(form, body));
+        return Responses.ok(GoalView.of(goal), goal.version);
     }
 
-    /** The goal's monthly values (seed 004), oldest first; they add up to its current value. */
     @GET
     @Path("{id}/monthly")
     @Access(resource = GOALS, action = "read", scope = READ)
-    public MonthlyValues months(@PathParam("id") String id) {
-        Goal goal = service.get(Params.uuid("id", id));
-        return new MonthlyValues(goal.id, goal.currentValue, goal.targetValue, goal.unit, goal.progressPct,
-                service.months(goal.id));
+    @Operation(operationId = "listGoalMonths", summary = "A goal's monthly values, oldest first",
+            description = "They add up to the goal's current value.")
+    public GoalMonthsView months(@PathParam("id") UUID id) {
+        return months(service.get(id));
     }
 
-    /** Sets one month ({@code YYYY-MM}); the goal's current value and progress follow. */
     @PUT
     @Path("{id}/monthly/{month}")
     @Access(resource = GOALS, action = "write", scope = WRITE)
-    public Response setMonth(@PathParam("id") String id, @PathParam("month") String month, JsonNode body) {
+    @Operation(operationId = "setGoalMonth", summary = "Set one month (YYYY-MM) of a goal",
+            description = "The goal's current value and progress follow.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MonthlyForm.class),
+            examples = @ExampleObject(name = "month", value = "{\"value\": 12.5, \"target\": 15}")))
+    @APIResponse(responseCode = "409", description = "The goal's current value would fall below zero")
+    public RestResponse<GoalMonthsView> setMonth(@PathParam("id") UUID id, @PathParam("month") String month,
+                                                 JsonNode body) {
         YearMonth parsed;
         try {
             parsed = YearMonth.parse(month);
@@ -117,8 +145,12 @@ public class GoalResource {
             throw ProblemException.badField("month", "must be a month as YYYY-MM");
         }
         MonthlyForm form = forms.create(body, MonthlyForm.class);
-        Goal goal = service.setMonth(Params.uuid("id", id), parsed, form.value, form.target);
-        return Response.ok(new MonthlyValues(goal.id, goal.currentValue, goal.targetValue, goal.unit,
-                goal.progressPct, service.months(goal.id))).tag(ETags.tag(goal.version)).build();
+        Goal goal = service.setMonth(id, parsed, form.value, form.target);
+        return Responses.ok(months(goal), goal.version);
+    }
+
+    private GoalMonthsView months(Goal goal) {
+        return new GoalMonthsView(goal.id, goal.currentValue, goal.targetValue, goal.unit, goal.progressPct,
+                service.months(goal.id));
     }
 }

@@ -20,8 +20,8 @@ import org.lifeos.planning.goal.GoalDtos.GoalForm;
 import org.lifeos.planning.goal.GoalEnums.Level;
 import org.lifeos.planning.goal.GoalEnums.Status;
 import org.lifeos.planning.time.UserDay;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -77,8 +77,7 @@ public class GoalService {
 
     @Transactional
     public Goal update(UUID id, String ifMatch, UnaryOperator<GoalForm> patch) {
-        Goal goal = get(id);
-        ETags.requireMatch(ifMatch, goal.version);
+        Goal goal = ETags.matching(get(id), ifMatch, g -> g.version);
         UUID oldParent = goal.parentId;
         GoalForm form = patch.apply(GoalForm.of(goal));
         apply(goal, form);
@@ -90,7 +89,7 @@ public class GoalService {
 
     /** The goal's months, oldest first. */
     @Transactional
-    public List<GoalValues.MonthlyValue> months(UUID id) {
+    public List<GoalValues.MonthlyValueView> months(UUID id) {
         return values.months(get(id).id);
     }
 
@@ -115,7 +114,7 @@ public class GoalService {
 
     @Transactional
     public List<Goal> list(Optional<Level> level, Optional<Status> status, Optional<UUID> domainId,
-                           Optional<UUID> parentId, boolean topLevel, String cursor, int limit) {
+                           Optional<UUID> parentId, boolean topLevel, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         level.ifPresent(v -> {
@@ -137,20 +136,17 @@ public class GoalService {
         if (topLevel) {
             query.append(" and parentId is null");
         }
-        if (cursor != null) {
-            try {
-                params.put("after", UUID.fromString(Cursors.decode(cursor, 1).get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
+        if (keyset.after()) {
+            params.put("after", keyset.uuid(0));
             query.append(" and id > :after");
         }
         query.append(" order by id");
-        return goals.find(query.toString(), params).page(0, limit).list();
+        return goals.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Goal last) {
-        return Cursors.encode(List.of(last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Goal goal) {
+        return List.of(goal.id);
     }
 
     private void apply(Goal goal, GoalForm form) {

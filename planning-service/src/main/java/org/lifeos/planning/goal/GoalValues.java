@@ -24,7 +24,7 @@ import org.lifeos.platform.error.ProblemType;
 public class GoalValues {
 
     /** One month of a goal, as the API shows it. */
-    public record MonthlyValue(String month, BigDecimal value, BigDecimal target) {
+    public record MonthlyValueView(String month, BigDecimal value, BigDecimal target) {
     }
 
     private final GoalRepository goals;
@@ -95,12 +95,12 @@ public class GoalValues {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<MonthlyValue> months(UUID goalId) {
+    public List<MonthlyValueView> months(UUID goalId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
                         "SELECT month, value, target FROM goal_monthly_values WHERE goal_id = ?1 ORDER BY month")
                 .setParameter(1, goalId).getResultList();
-        return rows.stream().map(r -> new MonthlyValue(r[0].toString(), (BigDecimal) r[1], (BigDecimal) r[2]))
+        return rows.stream().map(r -> new MonthlyValueView(r[0].toString(), (BigDecimal) r[1], (BigDecimal) r[2]))
                 .toList();
     }
 

@@ -69,4 +69,9 @@ public class Habit {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When the habit is due, as the streak rules see it. */
+    public Schedule schedule() {
+        return HabitDtos.FrequencyConfig.of(frequencyConfig).schedule(frequency);
+    }
 }

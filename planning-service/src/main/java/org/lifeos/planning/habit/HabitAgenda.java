@@ -31,20 +31,25 @@ public class HabitAgenda {
         this.checkIns = checkIns;
     }
 
+    /**
+     * The habits due on {@code date}, each with its current streak as of {@code today} (the user's
+     * today, which may differ from the day asked about).
+     */
     @Transactional
-    public List<DueHabit> dueOn(LocalDate date) {
+    public List<DueHabit> dueOn(LocalDate date, LocalDate today) {
         return habits.list("active = true order by name, id").stream()
                 .sorted(Comparator.comparing(habit -> habit.timeOfDay.ordinal()))
                 .map(habit -> {
-                    Schedule schedule = HabitDtos.FrequencyConfig.of(habit.frequencyConfig).schedule(habit.frequency);
+                    Schedule schedule = habit.schedule();
                     List<HabitCheckIn> marks = checkIns.allOf(habit.id);
-                    CheckInStatus today = marks.stream().filter(c -> c.date.equals(date)).map(c -> c.status)
+                    CheckInStatus checkIn = marks.stream().filter(c -> c.date.equals(date)).map(c -> c.status)
                             .findFirst().orElse(null);
                     List<LocalDate> counted = marks.stream().filter(c -> c.status.counts() && c.date.isBefore(date))
                             .map(c -> c.date).toList();
-                    return today != null || isDue(schedule, date, counted)
+                    return checkIn != null || isDue(schedule, date, counted)
                             ? new DueHabit(habit.id, habit.name, habit.timeOfDay, habit.estimatedMinutes,
-                            habit.streakCurrent, today) : null;
+                            StreakCalculator.currentAsOf(schedule, habit.streakCurrent,
+                                    marks.stream().map(c -> c.date).toList(), today), checkIn) : null;
                 })
                 .filter(Objects::nonNull)
                 .toList();

@@ -33,10 +33,11 @@ public final class HabitDtos {
                             boolean active, int streakCurrent, int streakBest, Instant createdAt,
                             Instant updatedAt, long version) {
 
-        static HabitView of(Habit habit) {
+        /** The habit with its current streak as of the moment the caller asks about. */
+        static HabitView of(Habit habit, int streakCurrent) {
             return new HabitView(habit.id, habit.domainId, habit.name, habit.description, habit.frequency,
                     FrequencyConfig.of(habit.frequencyConfig), habit.timeOfDay, habit.estimatedMinutes,
-                    habit.active, habit.streakCurrent, habit.streakBest, habit.createdAt, habit.updatedAt,
+                    habit.active, streakCurrent, habit.streakBest, habit.createdAt, habit.updatedAt,
                     habit.version);
         }
     }
@@ -201,10 +202,11 @@ public final class HabitDtos {
                               Integer qualityRating, String notes, Instant completedAt, Instant createdAt,
                               Instant updatedAt, long version, int streakCurrent, int streakBest) {
 
-        static CheckInView of(HabitCheckIn checkIn, Habit habit) {
+        /** The check-in with its habit's streaks, the current one as of the moment the caller asks about. */
+        static CheckInView of(HabitCheckIn checkIn, Habit habit, int streakCurrent) {
             return new CheckInView(checkIn.id, checkIn.habitId, checkIn.userId, checkIn.date, checkIn.status,
                     checkIn.qualityRating, checkIn.notes, checkIn.completedAt, checkIn.createdAt,
-                    checkIn.updatedAt, checkIn.version, habit.streakCurrent, habit.streakBest);
+                    checkIn.updatedAt, checkIn.version, streakCurrent, habit.streakBest);
         }
     }
 }

@@ -22,8 +22,8 @@ import org.lifeos.planning.habit.HabitEvents.HabitCheckedIn;
 import org.lifeos.planning.habit.HabitEvents.HabitStreakBroken;
 import org.lifeos.planning.habit.StreakCalculator.Streak;
 import org.lifeos.planning.time.UserDay;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -34,7 +34,8 @@ import org.lifeos.platform.tenancy.TenantContext;
 /**
  * Habits and their check-ins. Every check-in write locks its habit's row, so concurrent check-ins
  * of one habit are serialised and the streaks recomputed from all its check-ins stay exact.
- * Streaks are as of the caller's today at the last change; they are never written by clients.
+ * Streaks are stored as of the caller's today at the last change and read as of the reader's today
+ * ({@link #streakToday}); they are never written by clients.
  */
 @ApplicationScoped
 public class HabitService {
@@ -79,7 +80,7 @@ public class HabitService {
     }
 
     @Transactional
-    public List<Habit> list(Optional<Boolean> active, Optional<UUID> domainId, String cursor, int limit) {
+    public List<Habit> list(Optional<Boolean> active, Optional<UUID> domainId, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         active.ifPresent(value -> {
@@ -90,18 +91,17 @@ public class HabitService {
             query.append(" and domainId = :domain");
             params.put("domain", value);
         });
-        if (cursor != null) {
+        if (keyset.after()) {
             query.append(" and id > :after");
-            params.put("after", cursorId(cursor));
+            params.put("after", keyset.uuid(0));
         }
         query.append(" order by id");
-        return habits.find(query.toString(), params).page(0, limit).list();
+        return habits.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
     @Transactional
     public Habit update(UUID id, String ifMatch, UnaryOperator<HabitForm> patch) {
-        Habit habit = lock(id);
-        ETags.requireMatch(ifMatch, habit.version);
+        Habit habit = ETags.matching(lock(id), ifMatch, h -> h.version);
         apply(habit, patch.apply(HabitForm.of(habit)));
         recompute(habit, null);
         habits.flush();
@@ -182,7 +182,7 @@ public class HabitService {
     /** Newest first; {@code cursor} continues before the last date of the previous page. */
     @Transactional
     public List<HabitCheckIn> listCheckIns(UUID habitId, Optional<LocalDate> from, Optional<LocalDate> to,
-                                           String cursor, int limit) {
+                                           Keyset keyset) {
         get(habitId);
         StringBuilder query = new StringBuilder("habitId = :habit");
         Map<String, Object> params = new HashMap<>();
@@ -195,20 +195,33 @@ public class HabitService {
             query.append(" and date <= :to");
             params.put("to", value);
         });
-        if (cursor != null) {
+        if (keyset.after()) {
             query.append(" and date < :before");
-            params.put("before", cursorDate(cursor));
+            params.put("before", keyset.date(0));
         }
         query.append(" order by date desc");
-        return checkIns.find(query.toString(), params).page(0, limit).list();
+        return checkIns.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Habit last) {
-        return Cursors.encode(List.of(last.id.toString()));
+    /** What the habit list sorts by, in cursor order. */
+    public static List<Object> sortKey(Habit habit) {
+        return List.of(habit.id);
     }
 
-    public static String cursorAfter(HabitCheckIn last) {
-        return Cursors.encode(List.of(last.date.toString()));
+    /** What the check-in list sorts by (newest first), in cursor order. */
+    public static List<Object> sortKey(HabitCheckIn checkIn) {
+        return List.of(checkIn.date);
+    }
+
+    /**
+     * The habit's current streak as of the caller's today. The stored one is as of the last write;
+     * days missed since then end it, which the latest week of check-ins tells without recomputing
+     * the whole history ({@link StreakCalculator#currentAsOf}).
+     */
+    @Transactional
+    public int streakToday(Habit habit) {
+        return StreakCalculator.currentAsOf(habit.schedule(), habit.streakCurrent,
+                checkIns.latestDates(habit.id, 7), userDay.today());
     }
 
     private Habit lock(UUID id) {
@@ -221,7 +234,7 @@ public class HabitService {
 
     /** New streaks from every check-in; a current streak that got shorter is announced as broken. */
     private void recompute(Habit habit, LocalDate changed) {
-        Schedule schedule = HabitDtos.FrequencyConfig.of(habit.frequencyConfig).schedule(habit.frequency);
+        Schedule schedule = habit.schedule();
         List<StreakCalculator.CheckIn> marks = checkIns.allOf(habit.id).stream()
                 .map(c -> new StreakCalculator.CheckIn(c.date, c.status)).toList();
         // A member east of the caller may already have checked in for the caller's tomorrow: that
@@ -260,21 +273,5 @@ public class HabitService {
     private void publish(String type, Habit habit) {
         outbox.publish(HabitEvents.TOPIC, type, new HabitChanged(habit.id, habit.domainId,
                 habit.frequency.toString(), habit.active, habit.streakCurrent, habit.streakBest, habit.version));
-    }
-
-    private static UUID cursorId(String cursor) {
-        try {
-            return UUID.fromString(Cursors.decode(cursor, 1).get(0));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
-    }
-
-    private static LocalDate cursorDate(String cursor) {
-        try {
-            return LocalDate.parse(Cursors.decode(cursor, 1).get(0));
-        } catch (RuntimeException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
     }
 }

@@ -57,6 +57,38 @@ public final class StreakCalculator {
         return byLinks(schedule, byDate, today);
     }
 
+    /**
+     * The current streak as of {@code today}, from {@code stored} (the current streak as of the
+     * habit's last write) and the dates of its latest check-ins: at least all of the latest week's,
+     * so the last seven (one a day) are enough. Time passing without a write can only end a streak,
+     * never lengthen it, so this reads no further back and agrees with {@link #compute} over all
+     * check-ins: a day schedule's streak ends once something due after the last check-in passed; a
+     * weekly target's once the last week with check-ins ended short of it, or a whole week passed
+     * without any.
+     */
+    public static int currentAsOf(Schedule schedule, int stored, Collection<LocalDate> latest, LocalDate today) {
+        if (stored == 0) {
+            return 0;
+        }
+        if (latest.isEmpty()) {
+            return 0;
+        }
+        if (schedule instanceof Schedule.TimesPerWeek weekly) {
+            LocalDate lastWeek = weekOf(latest.stream().max(LocalDate::compareTo).orElseThrow());
+            LocalDate thisWeek = weekOf(today);
+            if (!lastWeek.isBefore(thisWeek)) {
+                return stored;
+            }
+            long marks = latest.stream().filter(d -> weekOf(d).equals(lastWeek)).count();
+            return lastWeek.plusWeeks(1).isBefore(thisWeek) || marks < weekly.times() ? 0 : stored;
+        }
+        return latest.stream()
+                .filter(d -> !(schedule instanceof Schedule.OnDays onDays) || onDays.days().contains(d.getDayOfWeek()))
+                .max(LocalDate::compareTo)
+                .filter(last -> !missedBetween(schedule, last, today))
+                .map(last -> stored).orElse(0);
+    }
+
     /** Day schedules: a chain of check-ins, broken where something due between two links was missed. */
     private static Streak byLinks(Schedule schedule, TreeMap<LocalDate, CheckInStatus> byDate, LocalDate today) {
         int run = 0;

@@ -4,8 +4,6 @@ import static org.lifeos.planning.PlanningResources.READ;
 import static org.lifeos.planning.PlanningResources.ROADMAPS;
 import static org.lifeos.planning.PlanningResources.WRITE;
 
-import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,21 +19,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.roadmap.RoadmapDtos.MilestoneForm;
 import org.lifeos.planning.roadmap.RoadmapDtos.MilestoneView;
 import org.lifeos.planning.roadmap.RoadmapDtos.RoadmapForm;
 import org.lifeos.planning.roadmap.RoadmapDtos.RoadmapView;
 import org.lifeos.planning.roadmap.RoadmapEnums.Status;
-import org.lifeos.platform.api.Cursors;
-import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
+import org.lifeos.platform.api.Responses;
 import org.lifeos.platform.tenancy.Access;
 
 /** Roadmaps with their milestones in order; {@code progressPct} is derived from the milestones done. */
@@ -54,84 +58,101 @@ public class RoadmapResource {
 
     @GET
     @Access(resource = ROADMAPS, action = "read", scope = READ)
+    @Operation(operationId = "listRoadmaps", summary = "List roadmaps with their milestones")
     public Page<RoadmapView> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                   @QueryParam("limit") Integer limit, @Context UriInfo uri) {
-        int size = Cursors.limit(limit);
-        List<RoadmapView> page = service.list(
-                Optional.ofNullable(status).map(v -> Params.enumValue("status", v, Status.class)), cursor, size);
-        return Page.of(page, size, RoadmapService::cursorAfter, view -> view, uri);
+        Keyset keyset = Keyset.of(cursor, limit, 1);
+        return keyset.page(service.list(Optional.ofNullable(status).map(v -> Params.enumValue("status", v, Status.class)),
+                keyset), RoadmapService::sortKey, view -> view, uri);
     }
 
     @POST
     @Access(resource = ROADMAPS, action = "write", scope = WRITE)
-    public Response create(JsonNode body) {
+    @Operation(operationId = "createRoadmap", summary = "Create a roadmap")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RoadmapForm.class), examples = @ExampleObject(name = "roadmap",
+            value = "{\"title\": \"Launch the shop\", \"goalId\": \"0190b6a4-5f1e-7cc1-9a51-2b3c4d5e6f70\"}")))
+    @APIResponse(responseCode = "201", description = "The roadmap, with its ETag and Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoadmapView.class)))
+    public RestResponse<RoadmapView> create(JsonNode body, @Context UriInfo uri) {
         RoadmapView roadmap = service.create(forms.create(body, RoadmapForm.class));
-        return Response.created(URI.create("/api/v1/roadmaps/" + roadmap.id())).tag(ETags.tag(roadmap.version()))
-                .entity(roadmap).build();
+        return Responses.created(uri, roadmap.id(), roadmap, roadmap.version());
     }
 
     @GET
     @Path("{id}")
     @Access(resource = ROADMAPS, action = "read", scope = READ)
-    public Response get(@PathParam("id") String id) {
-        RoadmapView roadmap = service.view(Params.uuid("id", id));
-        return Response.ok(roadmap).tag(ETags.tag(roadmap.version())).build();
+    @Operation(operationId = "getRoadmap", summary = "Get a roadmap with its milestones in order")
+    public RestResponse<RoadmapView> get(@PathParam("id") UUID id) {
+        RoadmapView roadmap = service.view(id);
+        return Responses.ok(roadmap, roadmap.version());
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = ROADMAPS, action = "write", scope = WRITE)
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        RoadmapView roadmap = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(roadmap).tag(ETags.tag(roadmap.version())).build();
+    @Operation(operationId = "updateRoadmap", summary = "Change a roadmap (JSON merge patch)")
+    public RestResponse<RoadmapView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                            JsonNode body) {
+        RoadmapView roadmap = service.update(id, ifMatch, form -> forms.merge(form, body));
+        return Responses.ok(roadmap, roadmap.version());
     }
 
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "roadmap")
     @Access(resource = ROADMAPS, action = "delete", scope = WRITE)
-    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(Params.uuid("id", id), ifMatch);
-        return Response.noContent().build();
+    @Operation(operationId = "deleteRoadmap", summary = "Delete a roadmap and its milestones")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
     }
 
     @POST
     @Path("{id}/milestones")
     @Access(resource = ROADMAPS, action = "write", scope = WRITE)
-    public Response addMilestone(@PathParam("id") String id, JsonNode body) {
-        UUID roadmap = Params.uuid("id", id);
-        Milestone milestone = service.addMilestone(roadmap, forms.create(body, MilestoneForm.class));
-        return Response.created(URI.create("/api/v1/roadmaps/" + roadmap + "/milestones/" + milestone.id))
-                .tag(ETags.tag(milestone.version)).entity(MilestoneView.of(milestone)).build();
+    @Operation(operationId = "addRoadmapMilestone", summary = "Add a milestone to a roadmap")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MilestoneForm.class), examples = @ExampleObject(name = "milestone",
+            value = "{\"title\": \"Payment provider live\", \"dueDate\": \"2026-05-15\"}")))
+    @APIResponse(responseCode = "201", description = "The milestone, with its ETag and Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MilestoneView.class)))
+    public RestResponse<MilestoneView> addMilestone(@PathParam("id") UUID id, JsonNode body, @Context UriInfo uri) {
+        Milestone milestone = service.addMilestone(id, forms.create(body, MilestoneForm.class));
+        return Responses.created(uri, milestone.id, MilestoneView.of(milestone), milestone.version);
     }
 
     @GET
     @Path("{id}/milestones/{milestoneId}")
     @Access(resource = ROADMAPS, action = "read", scope = READ)
-    public Response getMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId) {
-        Milestone milestone = service.getMilestone(Params.uuid("id", id), Params.uuid("milestoneId", milestoneId));
-        return Response.ok(MilestoneView.of(milestone)).tag(ETags.tag(milestone.version)).build();
+    @Operation(operationId = "getRoadmapMilestone", summary = "Get a milestone of a roadmap")
+    public RestResponse<MilestoneView> getMilestone(@PathParam("id") UUID id,
+                                                    @PathParam("milestoneId") UUID milestoneId) {
+        Milestone milestone = service.getMilestone(id, milestoneId);
+        return Responses.ok(MilestoneView.of(milestone), milestone.version);
     }
 
     @PATCH
     @Path("{id}/milestones/{milestoneId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = ROADMAPS, action = "write", scope = WRITE)
-    public Response updateMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId,
-                                    @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Milestone milestone = service.updateMilestone(Params.uuid("id", id), Params.uuid("milestoneId", milestoneId),
-                ifMatch, form -> forms.merge(form, body));
-        return Response.ok(MilestoneView.of(milestone)).tag(ETags.tag(milestone.version)).build();
+    @Operation(operationId = "updateRoadmapMilestone", summary = "Change a milestone (JSON merge patch)")
+    public RestResponse<MilestoneView> updateMilestone(@PathParam("id") UUID id,
+                                                       @PathParam("milestoneId") UUID milestoneId,
+                                                       @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        Milestone milestone = service.updateMilestone(id, milestoneId, ifMatch, form -> forms.merge(form, body));
+        return Responses.ok(MilestoneView.of(milestone), milestone.version);
     }
 
     @DELETE
     @Path("{id}/milestones/{milestoneId}")
     @AuditedDelete(entity = "roadmap_milestone", id = "milestoneId", parent = "roadmap")
     @Access(resource = ROADMAPS, action = "write", scope = WRITE)
-    public Response deleteMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId,
-                                    @HeaderParam("If-Match") String ifMatch) {
-        service.deleteMilestone(Params.uuid("id", id), Params.uuid("milestoneId", milestoneId), ifMatch);
-        return Response.noContent().build();
+    @Operation(operationId = "deleteRoadmapMilestone", summary = "Delete a milestone")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deleteMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
+                                @HeaderParam("If-Match") String ifMatch) {
+        service.deleteMilestone(id, milestoneId, ifMatch);
     }
 }

@@ -1,7 +1,9 @@
 package org.lifeos.planning.roadmap;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -16,8 +18,8 @@ import org.lifeos.planning.roadmap.RoadmapDtos.RoadmapForm;
 import org.lifeos.planning.roadmap.RoadmapDtos.RoadmapView;
 import org.lifeos.planning.roadmap.RoadmapEnums.MilestoneStatus;
 import org.lifeos.planning.roadmap.RoadmapEnums.Status;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
@@ -60,8 +62,7 @@ public class RoadmapService {
 
     @Transactional
     public RoadmapView update(UUID id, String ifMatch, UnaryOperator<RoadmapForm> patch) {
-        Roadmap roadmap = get(id);
-        ETags.requireMatch(ifMatch, roadmap.version);
+        Roadmap roadmap = ETags.matching(get(id), ifMatch, r -> r.version);
         apply(roadmap, patch.apply(RoadmapForm.of(roadmap)));
         roadmaps.flush();
         return RoadmapView.of(roadmap, roadmaps.milestones(id));
@@ -69,36 +70,32 @@ public class RoadmapService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Roadmap roadmap = get(id);
-        ETags.requireMatch(ifMatch, roadmap.version);
+        Roadmap roadmap = ETags.matching(get(id), ifMatch, r -> r.version);
         roadmaps.getEntityManager().createQuery("delete from Milestone where roadmapId = ?1").setParameter(1, id)
                 .executeUpdate();
         roadmaps.delete(roadmap);
     }
 
     @Transactional
-    public List<RoadmapView> list(Optional<Status> status, String cursor, int limit) {
-        String filter = status.isPresent() ? "status = ?1 and " : "";
-        Object first = status.isPresent() ? status.get() : null;
-        List<Roadmap> page;
-        if (cursor == null) {
-            page = status.isPresent() ? roadmaps.find(filter + "1 = 1 order by id", first).page(0, limit).list()
-                    : roadmaps.find("order by id").page(0, limit).list();
-        } else {
-            UUID after;
-            try {
-                after = UUID.fromString(Cursors.decode(cursor, 1).get(0));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-            page = status.isPresent() ? roadmaps.find(filter + "id > ?2 order by id", first, after).page(0, limit)
-                    .list() : roadmaps.find("id > ?1 order by id", after).page(0, limit).list();
+    public List<RoadmapView> list(Optional<Status> status, Keyset keyset) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        status.ifPresent(v -> {
+            query.append(" and status = :status");
+            params.put("status", v);
+        });
+        if (keyset.after()) {
+            query.append(" and id > :after");
+            params.put("after", keyset.uuid(0));
         }
-        return page.stream().map(r -> RoadmapView.of(r, roadmaps.milestones(r.id))).toList();
+        query.append(" order by id");
+        return roadmaps.find(query.toString(), params).page(0, keyset.fetch()).list().stream()
+                .map(r -> RoadmapView.of(r, roadmaps.milestones(r.id))).toList();
     }
 
-    public static String cursorAfter(RoadmapView last) {
-        return Cursors.encode(List.of(last.id().toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(RoadmapView roadmap) {
+        return List.of(roadmap.id());
     }
 
     @Transactional
@@ -119,8 +116,7 @@ public class RoadmapService {
     public Milestone updateMilestone(UUID roadmapId, UUID milestoneId, String ifMatch,
                                      UnaryOperator<MilestoneForm> patch) {
         Roadmap roadmap = get(roadmapId);
-        Milestone milestone = milestone(roadmapId, milestoneId);
-        ETags.requireMatch(ifMatch, milestone.version);
+        Milestone milestone = ETags.matching(milestone(roadmapId, milestoneId), ifMatch, m -> m.version);
         apply(milestone, patch.apply(MilestoneForm.of(milestone)));
         touch(roadmap);
         return milestone;
@@ -129,8 +125,7 @@ public class RoadmapService {
     @Transactional
     public void deleteMilestone(UUID roadmapId, UUID milestoneId, String ifMatch) {
         Roadmap roadmap = get(roadmapId);
-        Milestone milestone = milestone(roadmapId, milestoneId);
-        ETags.requireMatch(ifMatch, milestone.version);
+        Milestone milestone = ETags.matching(milestone(roadmapId, milestoneId), ifMatch, m -> m.version);
         roadmaps.getEntityManager().remove(milestone);
         touch(roadmap);
     }

@@ -19,9 +19,9 @@ import org.lifeos.planning.sprint.SprintDtos.NextSprintForm;
 import org.lifeos.planning.sprint.SprintDtos.SprintForm;
 import org.lifeos.planning.sprint.SprintDtos.SprintTaskView;
 import org.lifeos.planning.sprint.SprintEnums.Status;
-import org.lifeos.planning.task.TaskEnums;
-import org.lifeos.platform.api.Cursors;
+import org.lifeos.planning.task.TaskRepository;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -40,15 +40,18 @@ public class SprintService {
     private final SprintRepository sprints;
     private final DomainRepository domains;
     private final GoalRepository goals;
+    private final TaskRepository tasks;
     private final EntityManager em;
     private final Outbox outbox;
     private final TenantContext context;
 
-    public SprintService(SprintRepository sprints, DomainRepository domains, GoalRepository goals, EntityManager em,
+    public SprintService(SprintRepository sprints, DomainRepository domains, GoalRepository goals, TaskRepository tasks,
+                         EntityManager em,
                          Outbox outbox, TenantContext context) {
         this.sprints = sprints;
         this.domains = domains;
         this.goals = goals;
+        this.tasks = tasks;
         this.em = em;
         this.outbox = outbox;
         this.context = context;
@@ -102,8 +105,7 @@ public class SprintService {
 
     @Transactional
     public Sprint update(UUID id, String ifMatch, UnaryOperator<SprintForm> patch) {
-        Sprint sprint = get(id);
-        ETags.requireMatch(ifMatch, sprint.version);
+        Sprint sprint = ETags.matching(get(id), ifMatch, sp -> sp.version);
         Status before = sprint.status;
         apply(sprint, patch.apply(SprintForm.of(sprint)));
         sprints.flush();
@@ -123,19 +125,17 @@ public class SprintService {
     /** Deletes the sprint; its tasks stay, out of any sprint. A sprint another one follows cannot go. */
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Sprint sprint = lock(id);
-        ETags.requireMatch(ifMatch, sprint.version);
+        Sprint sprint = ETags.matching(lock(id), ifMatch, sp -> sp.version);
         sprints.successorOf(id).ifPresent(next -> {
             throw new ProblemException(ProblemType.CONFLICT, "Sprint " + next.id + " follows this one in its cycle;"
                     + " delete it first");
         });
-        em.createNativeQuery("UPDATE tasks SET sprint_id = NULL, updated_at = now() WHERE sprint_id = ?1")
-                .setParameter(1, id).executeUpdate();
+        tasks.leaveSprint(id);
         sprints.delete(sprint);
     }
 
     @Transactional
-    public List<Sprint> list(Optional<Status> status, Optional<UUID> domainId, String cursor, int limit) {
+    public List<Sprint> list(Optional<Status> status, Optional<UUID> domainId, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         status.ifPresent(v -> {
@@ -146,40 +146,30 @@ public class SprintService {
             query.append(" and domainId = :domain");
             params.put("domain", v);
         });
-        if (cursor != null) {
-            try {
-                List<String> after = Cursors.decode(cursor, 2);
-                params.put("cStart", LocalDate.parse(after.get(0)));
-                params.put("cId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
+        if (keyset.after()) {
+            params.put("cStart", keyset.date(0));
+            params.put("cId", keyset.uuid(1));
             query.append(" and (startDate > :cStart or (startDate = :cStart and id > :cId))");
         }
         query.append(" order by startDate, id");
-        return sprints.find(query.toString(), params).page(0, limit).list();
+        return sprints.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Sprint last) {
-        return Cursors.encode(List.of(last.startDate.toString(), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Sprint sprint) {
+        return List.of(sprint.startDate, sprint.id);
     }
 
     /** {total, done} among the sprint's live tasks. */
     @Transactional
     public long[] counts(UUID sprintId) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE status = 'done') "
-                + "FROM tasks WHERE sprint_id = ?1 AND deleted_at IS NULL").setParameter(1, sprintId)
-                .getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+        return tasks.sprintCounts(sprintId);
     }
 
     @Transactional
     public void addTask(UUID sprintId, UUID taskId) {
         Sprint sprint = open(sprintId);
-        int updated = em.createNativeQuery("UPDATE tasks SET sprint_id = ?1, updated_at = now() "
-                        + "WHERE id = ?2 AND deleted_at IS NULL")
-                .setParameter(1, sprint.id).setParameter(2, taskId).executeUpdate();
-        if (updated == 0) {
+        if (!tasks.addToSprint(taskId, sprint.id)) {
             throw ProblemException.notFound("task " + taskId);
         }
     }
@@ -187,24 +177,16 @@ public class SprintService {
     @Transactional
     public void removeTask(UUID sprintId, UUID taskId) {
         open(sprintId);
-        int updated = em.createNativeQuery("UPDATE tasks SET sprint_id = NULL, updated_at = now() "
-                        + "WHERE id = ?1 AND sprint_id = ?2")
-                .setParameter(1, taskId).setParameter(2, sprintId).executeUpdate();
-        if (updated == 0) {
+        if (!tasks.removeFromSprint(taskId, sprintId)) {
             throw ProblemException.notFound("task " + taskId + " in sprint " + sprintId);
         }
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<SprintTaskView> tasks(UUID sprintId) {
         get(sprintId);
-        List<Object[]> rows = em.createNativeQuery("SELECT id, title, status, priority FROM tasks "
-                + "WHERE sprint_id = ?1 AND deleted_at IS NULL ORDER BY priority_rank, id LIMIT 1000")
-                .setParameter(1, sprintId).getResultList();
-        return rows.stream().map(r -> new SprintTaskView((UUID) r[0], (String) r[1],
-                new TaskEnums.StatusConverter().convertToEntityAttribute((String) r[2]),
-                new TaskEnums.PriorityConverter().convertToEntityAttribute((String) r[3]))).toList();
+        return tasks.inSprint(sprintId, 1000).stream()
+                .map(t -> new SprintTaskView(t.id, t.title, t.status, t.priority)).toList();
     }
 
     @Transactional

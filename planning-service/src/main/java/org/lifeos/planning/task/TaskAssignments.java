@@ -20,7 +20,7 @@ import org.lifeos.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class TaskAssignments {
 
-    public record Assignee(UUID userId, UUID assignedBy, Instant assignedAt) {
+    public record AssigneeView(UUID userId, UUID assignedBy, Instant assignedAt) {
     }
 
     private final TaskService tasks;
@@ -61,14 +61,14 @@ public class TaskAssignments {
     }
 
     @Transactional
-    public List<Assignee> of(UUID taskId) {
+    public List<AssigneeView> of(UUID taskId) {
         Task task = tasks.get(taskId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT user_id, assigned_by, assigned_at FROM task_assignments
                         WHERE task_id = ?1 ORDER BY assigned_at, user_id""")
                 .setParameter(1, task.id).getResultList();
-        return rows.stream().map(r -> new Assignee((UUID) r[0], (UUID) r[1], toInstant(r[2]))).toList();
+        return rows.stream().map(r -> new AssigneeView((UUID) r[0], (UUID) r[1], toInstant(r[2]))).toList();
     }
 
     static Instant toInstant(Object value) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.lifeos.planning.task.TaskEnums.EnergyLevel;
 import org.lifeos.planning.task.TaskEnums.Priority;
 import org.lifeos.planning.task.TaskEnums.Status;
-import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 
 /**
@@ -59,8 +59,8 @@ public record TaskQuery(List<Status> statuses, List<Priority> priorities, Option
         }
     }
 
-    /** The JPQL of this query and its parameters, continuing after {@code cursor} when given. */
-    Compiled compile(String cursor) {
+    /** The JPQL of this query and its parameters, continuing after the keyset's cursor when given. */
+    Compiled compile(Keyset keyset) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add(deleted ? "t.deletedAt is not null" : "t.deletedAt is null");
@@ -87,20 +87,18 @@ public record TaskQuery(List<Status> statuses, List<Priority> priorities, Option
         if (sort.keyType != null && sort.keyType.equals("date")) {
             params.put("noDate", NO_DATE);
         }
-        if (cursor != null) {
-            List<String> after = Cursors.decode(cursor, 3);
-            if (!after.get(0).equals(sort.value)) {
+        if (keyset.after()) {
+            if (!keyset.string(0).equals(sort.value)) {
                 throw ProblemException.badField("cursor", "belongs to a list in another order");
             }
-            UUID lastId = parseId(after.get(2));
             String op = sort == Sort.NEWEST ? "<" : ">";
             if (sort.keyType == null) {
                 where.add("t.id " + op + " :lastId");
             } else {
                 where.add("(" + sort.expression + " > :lastKey or (" + sort.expression + " = :lastKey and t.id > :lastId))");
-                params.put("lastKey", parseKey(after.get(1)));
+                params.put("lastKey", "date".equals(sort.keyType) ? keyset.date(1) : (short) keyset.integer(1));
             }
-            params.put("lastId", lastId);
+            params.put("lastId", keyset.uuid(2));
         }
         String order = switch (sort) {
             case CREATED -> "t.id";
@@ -110,31 +108,15 @@ public record TaskQuery(List<Status> statuses, List<Priority> priorities, Option
         return new Compiled("from Task t where " + String.join(" and ", where) + " order by " + order, params);
     }
 
-    /** The cursor that continues after {@code last}. */
-    String cursorAfter(Task last) {
+    /** A row's sort values in cursor order: the order's name (so a cursor fits one order), its key, the id. */
+    List<Object> sortKey(Task last) {
         String key = switch (sort) {
             case CREATED, NEWEST -> "";
             case DUE_DATE -> (last.dueDate == null ? NO_DATE : last.dueDate).toString();
             case SCHEDULED_DATE -> (last.scheduledDate == null ? NO_DATE : last.scheduledDate).toString();
             case PRIORITY -> String.valueOf(last.priority.ordinal());
         };
-        return Cursors.encode(List.of(sort.value, key, last.id.toString()));
-    }
-
-    private Object parseKey(String key) {
-        try {
-            return "date".equals(sort.keyType) ? LocalDate.parse(key) : Short.valueOf(key);
-        } catch (RuntimeException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
+        return List.of(sort.value, key, last.id);
     }
 
     private static void add(List<String> where, Map<String, Object> params, String clause, String name, Object value) {

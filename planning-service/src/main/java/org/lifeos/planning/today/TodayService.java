@@ -74,7 +74,8 @@ public class TodayService {
     /** The day {@code date}, or today in {@code zone} when null. */
     @Transactional
     public Today of(LocalDate date, ZoneId zone) {
-        LocalDate day = date == null ? LocalDate.ofInstant(now.instant(), zone) : date;
+        LocalDate today = LocalDate.ofInstant(now.instant(), zone);
+        LocalDate day = date == null ? today : date;
         List<TimeBlock> dayBlocks = blocks.ofDay(context.userId(), day);
         long free = FreeTime.minutes(FreeTime.within(hours.start(), hours.end(),
                 dayBlocks.stream().map(b -> new FreeTime.Span(b.startTime, b.endTime)).toList()));
@@ -84,8 +85,8 @@ public class TodayService {
                 .map(t -> new TodayTask(t.dueDate != null && t.dueDate.isBefore(day), TaskView.of(t))).toList();
         return new Today(day, zone.getId(),
                 plans.of(context.userId(), day).map(DailyPlanView::of).orElse(null),
-                dayBlocks.stream().map(TimeBlockView::of).toList(), todays, habits.dueOn(day), hours.start(),
-                hours.end(), free, quickWins(tasks.quickWins(day), open, free));
+                dayBlocks.stream().map(TimeBlockView::of).toList(), todays, habits.dueOn(day, today),
+                hours.start(), hours.end(), free, quickWins(tasks.quickWins(day), open, free));
     }
 
     /** Overdue first (oldest due first), then by scheduled time (untimed last), priority, id. */

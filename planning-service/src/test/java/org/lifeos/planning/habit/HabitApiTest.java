@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.planning.support.Api;
+import org.lifeos.planning.support.MovableNow;
 import org.lifeos.planning.time.Now;
 
 /**
@@ -270,6 +272,48 @@ class HabitApiTest {
 
         assertEquals(before, alice.request().get(path).then().statusCode(200).extract().asString());
         alice.request().get(path + "/check-ins/2026-03-10").then().statusCode(200).body("status", equalTo("done"));
+    }
+
+    @Test
+    void aStreakIsReadAsOfTheUsersTodaySoMissedDaysEndItWithoutAWrite() {
+        MovableNow clock = MovableNow.installAt(Instant.parse("2026-03-10T12:00:00Z"));
+        UUID habit = alice.habit(domain, "Meditate", Map.of());
+        String checkIns = "/api/v1/habits/" + habit + "/check-ins/";
+        for (String day : List.of("2026-03-08", "2026-03-09", "2026-03-10")) {
+            alice.request().body(Map.of("status", "done")).put(checkIns + day).then().statusCode(201);
+        }
+        assertStreak(habit, 3, 3);
+
+        // Wednesday is still open: not having checked in yet does not end the streak.
+        clock.advance(Duration.ofDays(1));
+        assertStreak(habit, 3, 3);
+        alice.request().queryParam("date", "2026-03-11").get("/api/v1/today").then().statusCode(200)
+                .body("habits.find { it.name == 'Meditate' }.streakCurrent", equalTo(3));
+
+        // Saturday: Wednesday to Friday were missed, and nothing was written since.
+        clock.advance(Duration.ofDays(3));
+        assertStreak(habit, 0, 3);
+        alice.request().get("/api/v1/habits").then().statusCode(200)
+                .body("items.find { it.id == '" + habit + "' }.streakCurrent", equalTo(0))
+                .body("items.find { it.id == '" + habit + "' }.streakBest", equalTo(3));
+        alice.request().get("/api/v1/today").then().statusCode(200)
+                .body("habits.find { it.name == 'Meditate' }.streakCurrent", equalTo(0));
+    }
+
+    @Test
+    void aWeeklyStreakEndsOnceAWeekPassesShortOfItsTarget() {
+        MovableNow clock = MovableNow.installAt(Instant.parse("2026-03-11T12:00:00Z"));
+        UUID habit = alice.habit(domain, "Long run", Map.of("frequency", "weekly",
+                "frequencyConfig", Map.of("timesPerWeek", 2)));
+        String checkIns = "/api/v1/habits/" + habit + "/check-ins/";
+        for (String day : List.of("2026-03-02", "2026-03-04", "2026-03-09")) {
+            alice.request().body(Map.of("status", "done")).put(checkIns + day).then().statusCode(201);
+        }
+        assertStreak(habit, 1, 1);
+
+        // The week of 9 March ended with one run of two: the streak is over on Monday 16 March.
+        clock.advance(Duration.ofDays(5));
+        assertStreak(habit, 0, 1);
     }
 
     private void assertStreak(UUID habit, int current, int best) {

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,19 @@ class StreakPropertiesTest {
         planned.keySet().removeIf(day -> !schedule.days().contains(TODAY.minusDays(day).getDayOfWeek()));
         assertEquals(StreakCalculator.compute(schedule, checkIns(planned), TODAY),
                 StreakCalculator.compute(schedule, checkIns(history), TODAY));
+    }
+
+    @Property
+    void readingLaterFromTheStoredStreakAndTheLastWeekAgreesWithRecomputingEverything(
+            @ForAll("schedules") Schedule schedule, @ForAll("histories") Map<Integer, CheckInStatus> history,
+            @ForAll @IntRange(min = 0, max = 30) int daysLater) {
+        List<CheckIn> all = checkIns(history);
+        int stored = StreakCalculator.compute(schedule, all, TODAY).current();
+        LocalDate readOn = TODAY.plusDays(daysLater);
+        List<LocalDate> latest = all.stream().map(CheckIn::date).sorted(Comparator.reverseOrder()).limit(7).toList();
+        assertEquals(StreakCalculator.compute(schedule, all, readOn).current(),
+                StreakCalculator.currentAsOf(schedule, stored, latest, readOn),
+                "stored " + stored + " read " + daysLater + " days later");
     }
 
     @Provide
