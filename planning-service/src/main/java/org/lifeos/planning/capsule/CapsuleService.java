@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.capsule.CapsuleDtos.CapsuleForm;
 import org.lifeos.planning.time.Now;
-import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
@@ -91,24 +91,16 @@ public class CapsuleService {
 
     /** By unlock time, soonest first. */
     @Transactional
-    public List<Capsule> list(String cursor, int limit) {
-        if (cursor == null) {
-            return capsules.find("order by unlockAt, id").page(0, limit).list();
+    public List<Capsule> list(Keyset keyset) {
+        if (!keyset.after()) {
+            return capsules.find("order by unlockAt, id").page(0, keyset.fetch()).list();
         }
-        Instant at;
-        UUID id;
-        try {
-            List<String> after = Cursors.decode(cursor, 2);
-            at = Instant.parse(after.get(0));
-            id = UUID.fromString(after.get(1));
-        } catch (RuntimeException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
-        return capsules.find("unlockAt > ?1 or (unlockAt = ?1 and id > ?2) order by unlockAt, id", at, id)
-                .page(0, limit).list();
+        return capsules.find("unlockAt > ?1 or (unlockAt = ?1 and id > ?2) order by unlockAt, id",
+                keyset.instant(0), keyset.uuid(1)).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Capsule last) {
-        return Cursors.encode(List.of(last.unlockAt.toString(), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Capsule capsule) {
+        return List.of(capsule.unlockAt, capsule.id);
     }
 }

@@ -2,23 +2,27 @@ package org.lifeos.planning.domain;
 
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.domain.DomainDtos.DomainForm;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
+/** The circle's domains; slugs are unique in the circle. */
 @ApplicationScoped
 public class DomainService {
 
@@ -43,9 +47,8 @@ public class DomainService {
     }
 
     @Transactional
-    public Domain update(UUID id, String ifMatch, java.util.function.Function<DomainForm, DomainForm> patch) {
-        Domain domain = get(id);
-        ETags.requireMatch(ifMatch, domain.version);
+    public Domain update(UUID id, String ifMatch, UnaryOperator<DomainForm> patch) {
+        Domain domain = ETags.matching(get(id), ifMatch, d -> d.version);
         apply(domain, patch.apply(DomainForm.of(domain)));
         domains.flush();
         return domain;
@@ -56,27 +59,27 @@ public class DomainService {
         return domains.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("domain " + id));
     }
 
-    /** A page ordered by sort order, then id; {@code cursor} continues after the previous page. */
+    /** By sort order, then id. */
     @Transactional
-    public List<Domain> list(Optional<Boolean> active, String cursor, int limit) {
+    public List<Domain> list(Optional<Boolean> active, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
-        var params = new java.util.HashMap<String, Object>();
+        Map<String, Object> params = new HashMap<>();
         active.ifPresent(value -> {
             query.append(" and active = :active");
             params.put("active", value);
         });
-        if (cursor != null) {
-            List<String> after = Cursors.decode(cursor, 2);
+        if (keyset.after()) {
             query.append(" and (sortOrder > :sort or (sortOrder = :sort and id > :id))");
-            params.put("sort", parseInt(after.get(0)));
-            params.put("id", UUID.fromString(after.get(1)));
+            params.put("sort", keyset.integer(0));
+            params.put("id", keyset.uuid(1));
         }
         query.append(" order by sortOrder, id");
-        return domains.find(query.toString(), params).page(0, limit).list();
+        return domains.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Domain last) {
-        return Cursors.encode(List.of(String.valueOf(last.sortOrder), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Domain domain) {
+        return List.of(domain.sortOrder, domain.id);
     }
 
     private void apply(Domain domain, DomainForm form) {
@@ -108,13 +111,5 @@ public class DomainService {
             throw ProblemException.badField("slug", "is required when the name has no letters or digits");
         }
         return slug;
-    }
-
-    private static int parseInt(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
     }
 }

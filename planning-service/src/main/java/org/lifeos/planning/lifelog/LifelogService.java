@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.lifelog.LifelogDtos.LifelogForm;
 import org.lifeos.planning.time.Now;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
@@ -54,8 +54,7 @@ public class LifelogService {
 
     @Transactional
     public Lifelog update(UUID id, String ifMatch, UnaryOperator<LifelogForm> patch) {
-        Lifelog entry = get(id);
-        ETags.requireMatch(ifMatch, entry.version);
+        Lifelog entry = ETags.matching(get(id), ifMatch, e -> e.version);
         apply(entry, patch.apply(LifelogForm.of(entry)));
         entries.flush();
         return entry;
@@ -63,13 +62,12 @@ public class LifelogService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Lifelog entry = get(id);
-        ETags.requireMatch(ifMatch, entry.version);
-        entries.delete(entry);
+        entries.delete(ETags.matching(get(id), ifMatch, e -> e.version));
     }
 
+    /** Latest occurrence first. */
     @Transactional
-    public List<Lifelog> list(Optional<Instant> from, Optional<Instant> to, String cursor, int limit) {
+    public List<Lifelog> list(Optional<Instant> from, Optional<Instant> to, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         from.ifPresent(v -> {
@@ -80,22 +78,18 @@ public class LifelogService {
             query.append(" and occurredAt < :to");
             params.put("to", v);
         });
-        if (cursor != null) {
-            try {
-                List<String> after = Cursors.decode(cursor, 2);
-                params.put("cAt", Instant.parse(after.get(0)));
-                params.put("cId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
+        if (keyset.after()) {
+            params.put("cAt", keyset.instant(0));
+            params.put("cId", keyset.uuid(1));
             query.append(" and (occurredAt < :cAt or (occurredAt = :cAt and id < :cId))");
         }
         query.append(" order by occurredAt desc, id desc");
-        return entries.find(query.toString(), params).page(0, limit).list();
+        return entries.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Lifelog last) {
-        return Cursors.encode(List.of(last.occurredAt.toString(), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Lifelog entry) {
+        return List.of(entry.occurredAt, entry.id);
     }
 
     private void apply(Lifelog entry, LifelogForm form) {

@@ -1,7 +1,9 @@
 package org.lifeos.planning.skill;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -12,8 +14,8 @@ import jakarta.transaction.Transactional;
 import org.lifeos.planning.skill.SkillDtos.ProgressForm;
 import org.lifeos.planning.skill.SkillDtos.SkillForm;
 import org.lifeos.planning.time.UserDay;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -57,8 +59,7 @@ public class SkillService {
 
     @Transactional
     public Skill update(UUID id, String ifMatch, UnaryOperator<SkillForm> patch) {
-        Skill skill = get(id);
-        ETags.requireMatch(ifMatch, skill.version);
+        Skill skill = ETags.matching(get(id), ifMatch, s -> s.version);
         apply(skill, patch.apply(SkillForm.of(skill)));
         skills.flush();
         return skill;
@@ -66,34 +67,31 @@ public class SkillService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Skill skill = get(id);
-        ETags.requireMatch(ifMatch, skill.version);
+        Skill skill = ETags.matching(get(id), ifMatch, s -> s.version);
         skills.getEntityManager().createQuery("delete from SkillProgress where skillId = ?1").setParameter(1, id)
                 .executeUpdate();
         skills.delete(skill);
     }
 
+    /** Oldest first (ids are time-ordered). */
     @Transactional
-    public List<Skill> list(String category, String cursor, int limit) {
+    public List<Skill> list(String category, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (category != null) {
             query.append(" and category = :category");
             params.put("category", category);
         }
-        if (cursor != null) {
-            try {
-                params.put("after", UUID.fromString(Cursors.decode(cursor, 1).get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
+        if (keyset.after()) {
+            params.put("after", keyset.uuid(0));
             query.append(" and id > :after");
         }
-        return skills.find(query + " order by id", params).page(0, limit).list();
+        return skills.find(query + " order by id", params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(Skill last) {
-        return Cursors.encode(List.of(last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Skill skill) {
+        return List.of(skill.id);
     }
 
     /** Records a level; concurrent records of one skill queue on its row so the current level is the latest. */

@@ -2,6 +2,8 @@ package org.lifeos.planning.timeblock;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import org.lifeos.planning.domain.DomainRepository;
 import org.lifeos.planning.habit.HabitRepository;
 import org.lifeos.planning.task.TaskRepository;
 import org.lifeos.planning.timeblock.TimeBlockDtos.TimeBlockForm;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -69,8 +71,7 @@ public class TimeBlockService {
 
     @Transactional
     public TimeBlock update(UUID id, String ifMatch, UnaryOperator<TimeBlockForm> patch) {
-        TimeBlock block = get(id);
-        ETags.requireMatch(ifMatch, block.version);
+        TimeBlock block = ETags.matching(get(id), ifMatch, b -> b.version);
         apply(block, patch.apply(TimeBlockForm.of(block)));
         blocks.flush();
         return block;
@@ -78,14 +79,12 @@ public class TimeBlockService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        TimeBlock block = get(id);
-        ETags.requireMatch(ifMatch, block.version);
-        blocks.delete(block);
+        blocks.delete(ETags.matching(get(id), ifMatch, b -> b.version));
     }
 
-    /** The caller's blocks by date and start time; {@code cursor} continues after the previous page. */
+    /** The caller's blocks by date and start time. */
     @Transactional
-    public List<TimeBlock> list(Optional<LocalDate> from, Optional<LocalDate> to, String cursor, int limit) {
+    public List<TimeBlock> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
         StringBuilder query = new StringBuilder("userId = :user");
         Map<String, Object> params = new HashMap<>();
         params.put("user", context.userId());
@@ -97,25 +96,28 @@ public class TimeBlockService {
             query.append(" and date <= :to");
             params.put("to", value);
         });
-        if (cursor != null) {
-            List<String> after;
-            try {
-                after = Cursors.decode(cursor, 3);
-                params.put("cDate", LocalDate.parse(after.get(0)));
-                params.put("cStart", java.time.LocalTime.parse(after.get(1)));
-                params.put("cId", UUID.fromString(after.get(2)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
+        if (keyset.after()) {
+            params.put("cDate", keyset.date(0));
+            params.put("cStart", startTime(keyset));
+            params.put("cId", keyset.uuid(2));
             query.append(" and (date > :cDate or (date = :cDate and (startTime > :cStart"
                     + " or (startTime = :cStart and id > :cId))))");
         }
         query.append(" order by date, startTime, id");
-        return blocks.find(query.toString(), params).page(0, limit).list();
+        return blocks.find(query.toString(), params).page(0, keyset.fetch()).list();
     }
 
-    public static String cursorAfter(TimeBlock last) {
-        return Cursors.encode(List.of(last.date.toString(), last.startTime.toString(), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(TimeBlock block) {
+        return List.of(block.date, block.startTime, block.id);
+    }
+
+    private static LocalTime startTime(Keyset keyset) {
+        try {
+            return LocalTime.parse(keyset.string(1));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField("cursor", "is not a cursor this list produced");
+        }
     }
 
     private void apply(TimeBlock block, TimeBlockForm form) {
