@@ -3,17 +3,18 @@ package org.lifeos.planning.capsule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.capsule.CapsuleDtos.CapsuleForm;
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.time.Now;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -50,16 +51,11 @@ public class CapsuleService {
         if (unlockAt.isAfter(current.plus(MAX_YEARS * 366, ChronoUnit.DAYS))) {
             throw ProblemException.badField("unlockAt", "must be within " + MAX_YEARS + " years");
         }
-        Capsule capsule = new Capsule();
-        capsule.id = Ids.next();
-        capsule.tenantId = context.circleId();
-        capsule.authorId = context.userId();
+        Capsule capsule = new Capsule(context.circleId(), context.userId());
         capsule.title = form.title.strip();
         capsule.content = form.content;
         capsule.unlockAt = unlockAt;
-        capsule.createdAt = Instant.now();
-        capsules.persist(capsule);
-        capsules.flush();
+        capsules.persistAndFlush(capsule);
         return capsule;
     }
 
@@ -92,11 +88,10 @@ public class CapsuleService {
     /** By unlock time, soonest first. */
     @Transactional
     public List<Capsule> list(Keyset keyset) {
-        if (!keyset.after()) {
-            return capsules.find("order by unlockAt, id").page(0, keyset.fetch()).list();
-        }
-        return capsules.find("unlockAt > ?1 or (unlockAt = ?1 and id > ?2) order by unlockAt, id",
-                keyset.instant(0), keyset.uuid(1)).page(0, keyset.fetch()).list();
+        return Where.all()
+                .after(keyset, "(unlockAt > :cAt or (unlockAt = :cAt and id > :cId))",
+                        k -> Map.of("cAt", k.instant(0), "cId", k.uuid(1)))
+                .page(capsules, "unlockAt, id", keyset);
     }
 
     /** What the list sorts by, in cursor order. */

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.planning.dailyplan.DailyPlanDtos.DailyPlanForm;
 import org.lifeos.planning.dailyplan.DailyPlanDtos.DailyPlanView;
-import org.lifeos.planning.rest.Upsert;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;

@@ -12,12 +12,11 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.dailyplan.DailyPlanDtos.DailyPlanForm;
 import org.lifeos.planning.domain.DomainRepository;
-import org.lifeos.planning.rest.Upsert;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.planning.time.UserDates;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -46,15 +45,8 @@ public class DailyPlanService {
     @Transactional
     public Upsert<DailyPlan> put(LocalDate date, String ifMatch, DailyPlanForm form) {
         UserDates.lock(plans.getEntityManager(), "daily_plans", context.circleId(), context.userId(), date);
-        Upsert<DailyPlan> put = Upsert.of(plans.of(context.userId(), date), ifMatch, p -> p.version, () -> {
-            DailyPlan fresh = new DailyPlan();
-            fresh.id = Ids.next();
-            fresh.tenantId = context.circleId();
-            fresh.userId = context.userId();
-            fresh.date = date;
-            fresh.createdAt = Instant.now();
-            return fresh;
-        });
+        Upsert<DailyPlan> put = Upsert.of(plans.of(context.userId(), date), ifMatch, p -> p.version,
+                () -> new DailyPlan(context.circleId(), context.userId(), date));
         apply(put.row(), form);
         if (put.created()) {
             plans.persist(put.row());
@@ -74,8 +66,7 @@ public class DailyPlanService {
     /** By date. */
     @Transactional
     public List<DailyPlan> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
-        UserDates query = UserDates.of(context.userId(), from, to, keyset);
-        return plans.find(query.query(), query.params()).page(0, keyset.fetch()).list();
+        return UserDates.of(context.userId(), from, to, keyset).page(plans, "date", keyset);
     }
 
     private void apply(DailyPlan plan, DailyPlanForm form) {

@@ -73,7 +73,8 @@ public class DomainResource {
             name = "domain", value = "{\"name\": \"Life Admin\", \"type\": \"life_admin\", "
                     + "\"color\": \"#7c3aed\", \"icon\": \"clipboard\"}")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DomainView.class)))
     @APIResponse(responseCode = "409", description = "Another domain of the circle has that slug")
     public RestResponse<DomainView> create(JsonNode body, @Context UriInfo uri) {
         Domain domain = service.create(forms.create(body, DomainForm.class));

@@ -2,7 +2,6 @@ package org.lifeos.planning.domain;
 
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +12,13 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.domain.DomainDtos.DomainForm;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The circle's domains; slugs are unique in the circle. */
@@ -36,22 +35,13 @@ public class DomainService {
 
     @Transactional
     public Domain create(DomainForm form) {
-        Domain domain = new Domain();
-        domain.id = Ids.next();
-        domain.tenantId = context.circleId();
-        domain.createdBy = context.userId();
-        domain.createdAt = Instant.now();
-        apply(domain, form);
-        domains.persist(domain);
-        return domain;
+        return save(new Domain(context.circleId(), context.userId()), form);
     }
 
     @Transactional
     public Domain update(UUID id, String ifMatch, UnaryOperator<DomainForm> patch) {
         Domain domain = ETags.matching(get(id), ifMatch, d -> d.version);
-        apply(domain, patch.apply(DomainForm.of(domain)));
-        domains.flush();
-        return domain;
+        return save(domain, patch.apply(DomainForm.of(domain)));
     }
 
     @Transactional
@@ -62,19 +52,10 @@ public class DomainService {
     /** By sort order, then id. */
     @Transactional
     public List<Domain> list(Optional<Boolean> active, Keyset keyset) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        active.ifPresent(value -> {
-            query.append(" and active = :active");
-            params.put("active", value);
-        });
-        if (keyset.after()) {
-            query.append(" and (sortOrder > :sort or (sortOrder = :sort and id > :id))");
-            params.put("sort", keyset.integer(0));
-            params.put("id", keyset.uuid(1));
-        }
-        query.append(" order by sortOrder, id");
-        return domains.find(query.toString(), params).page(0, keyset.fetch()).list();
+        return Where.all().and("active = :active", "active", active)
+                .after(keyset, "(sortOrder > :sort or (sortOrder = :sort and id > :id))",
+                        k -> Map.of("sort", k.integer(0), "id", k.uuid(1)))
+                .page(domains, "sortOrder, id", keyset);
     }
 
     /** What the list sorts by, in cursor order. */
@@ -82,7 +63,8 @@ public class DomainService {
         return List.of(domain.sortOrder, domain.id);
     }
 
-    private void apply(Domain domain, DomainForm form) {
+    /** Writes {@code form} onto {@code domain}, new or loaded, and flushes: the answer shows its new version. */
+    private Domain save(Domain domain, DomainForm form) {
         String slug = form.slug != null ? form.slug : slugOf(form.name);
         if (domains.slugTaken(slug, domain.id)) {
             throw new ProblemException(ProblemType.CONFLICT, "A domain with slug " + slug + " already exists",
@@ -98,6 +80,8 @@ public class DomainService {
         domain.sortOrder = form.sortOrder;
         domain.config = form.config;
         domain.updatedAt = Instant.now();
+            domains.persistAndFlush(domain);
+        return domain;
     }
 
     /** A URL-safe slug from a name: "Life Admin" becomes "life-admin". */

@@ -38,7 +38,7 @@ import org.lifeos.planning.kpi.KpiDtos.EntryView;
 import org.lifeos.planning.kpi.KpiDtos.KpiForm;
 import org.lifeos.planning.kpi.KpiDtos.KpiView;
 import org.lifeos.planning.kpi.KpiDtos.SummaryView;
-import org.lifeos.planning.rest.Upsert;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
@@ -83,7 +83,8 @@ public class KpiResource {
             name = "kpi", value = "{\"name\": \"Deep work\", \"unit\": \"hours\", \"category\": \"work\", "
                     + "\"target\": 20, \"minTarget\": 12, \"aggregation\": \"average\"}")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KpiView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = KpiView.class)))
     public RestResponse<KpiView> create(JsonNode body, @Context UriInfo uri) {
         Kpi kpi = service.create(forms.create(body, KpiForm.class));
         return Responses.created(uri, kpi.id, KpiView.of(kpi), kpi.version);
@@ -154,9 +155,11 @@ public class KpiResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = EntryForm.class), examples = @ExampleObject(
             name = "entry", value = "{\"value\": 17.5, \"notes\": \"two meetings too many\"}")))
     @APIResponse(responseCode = "200", description = "Corrected",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "201", description = "Recorded; Location is this week's address",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
     public RestResponse<EntryView> record(@PathParam("id") UUID id,
                                           @Parameter(example = "2026-W10") @PathParam("week") String week,
                                           @HeaderParam("If-Match") String ifMatch, JsonNode body,

@@ -3,6 +3,7 @@ package org.lifeos.planning.kpi;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -15,7 +16,8 @@ import org.lifeos.planning.kpi.KpiDtos.EntryForm;
 import org.lifeos.planning.kpi.KpiDtos.EntryView;
 import org.lifeos.planning.kpi.KpiDtos.KpiForm;
 import org.lifeos.planning.kpi.KpiDtos.SummaryView;
-import org.lifeos.planning.rest.Upsert;
+import org.lifeos.planning.crud.Upsert;
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.time.UserDay;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
@@ -46,15 +48,7 @@ public class KpiService {
 
     @Transactional
     public Kpi create(KpiForm form) {
-        Kpi kpi = new Kpi();
-        kpi.id = Ids.next();
-        kpi.tenantId = context.circleId();
-        kpi.createdBy = context.userId();
-        kpi.createdAt = Instant.now();
-        apply(kpi, form);
-        kpis.persist(kpi);
-        kpis.flush();
-        return kpi;
+        return save(new Kpi(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -65,9 +59,7 @@ public class KpiService {
     @Transactional
     public Kpi update(UUID id, String ifMatch, UnaryOperator<KpiForm> patch) {
         Kpi kpi = ETags.matching(get(id), ifMatch, k -> k.version);
-        apply(kpi, patch.apply(KpiForm.of(kpi)));
-        kpis.flush();
-        return kpi;
+        return save(kpi, patch.apply(KpiForm.of(kpi)));
     }
 
     @Transactional
@@ -81,12 +73,10 @@ public class KpiService {
     /** By sort order, then id. */
     @Transactional
     public List<Kpi> list(Optional<Boolean> active, Keyset keyset) {
-        String filter = active.map(a -> "active = " + a + " and ").orElse("");
-        if (!keyset.after()) {
-            return kpis.find(filter + "1 = 1 order by sortOrder, id").page(0, keyset.fetch()).list();
-        }
-        return kpis.find(filter + "(sortOrder > ?1 or (sortOrder = ?1 and id > ?2)) order by sortOrder, id",
-                keyset.integer(0), keyset.uuid(1)).page(0, keyset.fetch()).list();
+        return Where.all().and("active = :active", "active", active)
+                .after(keyset, "(sortOrder > :sort or (sortOrder = :sort and id > :id))",
+                        k -> Map.of("sort", k.integer(0), "id", k.uuid(1)))
+                .page(kpis, "sortOrder, id", keyset);
     }
 
     /** What the list sorts by, in cursor order. */
@@ -162,7 +152,8 @@ public class KpiService {
                 summary.weeksWithEntries(), summary.weeksMet(), summary.value(), summary.completionRate());
     }
 
-    private static void apply(Kpi kpi, KpiForm form) {
+    /** Writes {@code form} onto {@code kpi}, new or loaded, and flushes: the answer shows its new version. */
+    private Kpi save(Kpi kpi, KpiForm form) {
         if (form.minTarget != null && form.reverseScoring && form.minTarget.compareTo(form.target) < 0) {
             throw ProblemException.badField("minTarget", "with reverse scoring the minimum is a ceiling at or "
                     + "above the target");
@@ -181,5 +172,7 @@ public class KpiService {
         kpi.active = form.active;
         kpi.sortOrder = form.sortOrder;
         kpi.updatedAt = Instant.now();
+            kpis.persistAndFlush(kpi);
+        return kpi;
     }
 }

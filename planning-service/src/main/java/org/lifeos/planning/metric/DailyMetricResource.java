@@ -32,7 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricForm;
 import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricView;
-import org.lifeos.planning.rest.Upsert;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
@@ -81,7 +81,8 @@ public class DailyMetricResource {
     @PUT
     @Path("{date}")
     @Access(resource = DAILY_METRICS, action = "write", scope = WRITE)
-    @Operation(operationId = "putDailyMetrics", summary = "Record (201) or replace (200) the caller's metrics of a date",
+    @Operation(operationId = "putDailyMetrics",
+            summary = "Record (201) or replace (200) the caller's metrics of a date",
             description = "`data` maps metric names to values, free-form; null values are dropped. A date after "
                     + "the caller's today (in their time zone) is refused; past days may be back-filled.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DailyMetricForm.class), examples = @ExampleObject(

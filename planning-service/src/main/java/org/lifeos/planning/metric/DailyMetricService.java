@@ -7,20 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricForm;
-import org.lifeos.planning.rest.Upsert;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.planning.time.UserDates;
 import org.lifeos.planning.time.UserDay;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -50,15 +48,8 @@ public class DailyMetricService {
     public Upsert<DailyMetric> put(LocalDate date, String ifMatch, DailyMetricForm form) {
         day.notAfterToday("date", date);
         UserDates.lock(metrics.getEntityManager(), "daily_metrics", context.circleId(), context.userId(), date);
-        Upsert<DailyMetric> put = Upsert.of(metrics.of(context.userId(), date), ifMatch, m -> m.version, () -> {
-            DailyMetric fresh = new DailyMetric();
-            fresh.id = Ids.next();
-            fresh.tenantId = context.circleId();
-            fresh.userId = context.userId();
-            fresh.date = date;
-            fresh.createdAt = Instant.now();
-            return fresh;
-        });
+        Upsert<DailyMetric> put = Upsert.of(metrics.of(context.userId(), date), ifMatch, m -> m.version,
+                () -> new DailyMetric(context.circleId(), context.userId(), date));
         apply(put.row(), form);
         if (put.created()) {
             metrics.persist(put.row());
@@ -83,8 +74,7 @@ public class DailyMetricService {
     /** By date. */
     @Transactional
     public List<DailyMetric> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
-        UserDates query = UserDates.of(context.userId(), from, to, keyset);
-        return metrics.find(query.query(), query.params()).page(0, keyset.fetch()).list();
+        return UserDates.of(context.userId(), from, to, keyset).page(metrics, "date", keyset);
     }
 
     private static void apply(DailyMetric metric, DailyMetricForm form) {

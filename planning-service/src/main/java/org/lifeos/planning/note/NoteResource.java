@@ -72,7 +72,8 @@ public class NoteResource {
             name = "note", value = "{\"title\": \"Trip ideas\", \"content\": \"Lisbon in May\", "
                     + "\"tags\": [\"travel\"]}")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NoteView.class)))
     public RestResponse<NoteView> create(JsonNode body, @Context UriInfo uri) {
         Note note = service.create(forms.create(body, NoteForm.class));
         return Responses.created(uri, note.id, NoteView.of(note), note.version);
@@ -94,7 +95,8 @@ public class NoteResource {
     @Operation(operationId = "updateNote", summary = "Change a note (merge patch)",
             description = "Send `If-Match` with the ETag read to refuse overwriting a newer change (412).")
     @RequestBody(content = @Content(schema = @Schema(implementation = NoteForm.class)))
-    public RestResponse<NoteView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    public RestResponse<NoteView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                         JsonNode body) {
         Note note = service.update(id, ifMatch, form -> forms.merge(form, body));
         return Responses.ok(NoteView.of(note), note.version);
     }

@@ -71,7 +71,8 @@ public class SkillResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = SkillForm.class), examples = @ExampleObject(
             name = "skill", value = "{\"name\": \"Spanish\", \"category\": \"language\", \"targetLevel\": 6}")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SkillView.class)))
     @APIResponse(responseCode = "409", description = "The circle already has a skill of that name")
     public RestResponse<SkillView> create(JsonNode body, @Context UriInfo uri) {
         Skill skill = service.create(forms.create(body, SkillForm.class));

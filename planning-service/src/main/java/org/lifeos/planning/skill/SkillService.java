@@ -1,7 +1,6 @@
 package org.lifeos.planning.skill;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.skill.SkillDtos.ProgressForm;
 import org.lifeos.planning.skill.SkillDtos.SkillForm;
 import org.lifeos.planning.time.UserDay;
@@ -41,15 +41,7 @@ public class SkillService {
 
     @Transactional
     public Skill create(SkillForm form) {
-        Skill skill = new Skill();
-        skill.id = Ids.next();
-        skill.tenantId = context.circleId();
-        skill.createdBy = context.userId();
-        skill.createdAt = Instant.now();
-        apply(skill, form);
-        skills.persist(skill);
-        skills.flush();
-        return skill;
+        return save(new Skill(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -60,9 +52,7 @@ public class SkillService {
     @Transactional
     public Skill update(UUID id, String ifMatch, UnaryOperator<SkillForm> patch) {
         Skill skill = ETags.matching(get(id), ifMatch, s -> s.version);
-        apply(skill, patch.apply(SkillForm.of(skill)));
-        skills.flush();
-        return skill;
+        return save(skill, patch.apply(SkillForm.of(skill)));
     }
 
     @Transactional
@@ -76,17 +66,9 @@ public class SkillService {
     /** Oldest first (ids are time-ordered). */
     @Transactional
     public List<Skill> list(String category, Keyset keyset) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (category != null) {
-            query.append(" and category = :category");
-            params.put("category", category);
-        }
-        if (keyset.after()) {
-            params.put("after", keyset.uuid(0));
-            query.append(" and id > :after");
-        }
-        return skills.find(query + " order by id", params).page(0, keyset.fetch()).list();
+        return Where.all().and("category = :category", "category", category)
+                .after(keyset, "id > :after", k -> Map.of("after", k.uuid(0)))
+                .page(skills, "id", keyset);
     }
 
     /** What the list sorts by, in cursor order. */
@@ -122,7 +104,8 @@ public class SkillService {
         return skills.progress(skillId);
     }
 
-    private void apply(Skill skill, SkillForm form) {
+    /** Writes {@code form} onto {@code skill}, new or loaded, and flushes: the answer shows its new version. */
+    private Skill save(Skill skill, SkillForm form) {
         skills.named(form.name).filter(other -> !other.id.equals(skill.id)).ifPresent(other -> {
             throw new ProblemException(ProblemType.CONFLICT, "The circle already has a skill named " + other.name,
                     List.of(new Problem.FieldError("name", "is taken by skill " + other.id)));
@@ -131,5 +114,7 @@ public class SkillService {
         skill.category = form.category.strip();
         skill.targetLevel = form.targetLevel;
         skill.updatedAt = Instant.now();
+            skills.persistAndFlush(skill);
+        return skill;
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.domain.DomainRepository;
 import org.lifeos.planning.habit.HabitRepository;
 import org.lifeos.planning.task.TaskRepository;
@@ -24,7 +24,6 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -53,15 +52,7 @@ public class TimeBlockService {
 
     @Transactional
     public TimeBlock create(TimeBlockForm form) {
-        TimeBlock block = new TimeBlock();
-        block.id = Ids.next();
-        block.tenantId = context.circleId();
-        block.userId = context.userId();
-        block.createdAt = Instant.now();
-        apply(block, form);
-        blocks.persist(block);
-        blocks.flush();
-        return block;
+        return save(new TimeBlock(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -72,9 +63,7 @@ public class TimeBlockService {
     @Transactional
     public TimeBlock update(UUID id, String ifMatch, UnaryOperator<TimeBlockForm> patch) {
         TimeBlock block = ETags.matching(get(id), ifMatch, b -> b.version);
-        apply(block, patch.apply(TimeBlockForm.of(block)));
-        blocks.flush();
-        return block;
+        return save(block, patch.apply(TimeBlockForm.of(block)));
     }
 
     @Transactional
@@ -85,26 +74,12 @@ public class TimeBlockService {
     /** The caller's blocks by date and start time. */
     @Transactional
     public List<TimeBlock> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
-        StringBuilder query = new StringBuilder("userId = :user");
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", context.userId());
-        from.ifPresent(value -> {
-            query.append(" and date >= :from");
-            params.put("from", value);
-        });
-        to.ifPresent(value -> {
-            query.append(" and date <= :to");
-            params.put("to", value);
-        });
-        if (keyset.after()) {
-            params.put("cDate", keyset.date(0));
-            params.put("cStart", startTime(keyset));
-            params.put("cId", keyset.uuid(2));
-            query.append(" and (date > :cDate or (date = :cDate and (startTime > :cStart"
-                    + " or (startTime = :cStart and id > :cId))))");
-        }
-        query.append(" order by date, startTime, id");
-        return blocks.find(query.toString(), params).page(0, keyset.fetch()).list();
+        return Where.of("userId = :user", "user", context.userId())
+                .and("date >= :from", "from", from).and("date <= :to", "to", to)
+                .after(keyset, "(date > :cDate or (date = :cDate and (startTime > :cStart"
+                        + " or (startTime = :cStart and id > :cId))))",
+                        k -> Map.of("cDate", k.date(0), "cStart", startTime(k), "cId", k.uuid(2)))
+                .page(blocks, "date, startTime, id", keyset);
     }
 
     /** What the list sorts by, in cursor order. */
@@ -120,7 +95,8 @@ public class TimeBlockService {
         }
     }
 
-    private void apply(TimeBlock block, TimeBlockForm form) {
+    /** Writes {@code form} onto {@code block}, new or loaded, and flushes: the answer shows its new version. */
+    private TimeBlock save(TimeBlock block, TimeBlockForm form) {
         if (!form.endTime.isAfter(form.startTime)) {
             throw ProblemException.badField("endTime", "must be after startTime");
         }
@@ -156,5 +132,7 @@ public class TimeBlockService {
         block.status = form.status;
         block.notes = form.notes;
         block.updatedAt = Instant.now();
+            blocks.persistAndFlush(block);
+        return block;
     }
 }

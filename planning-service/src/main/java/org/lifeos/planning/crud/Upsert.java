@@ -1,4 +1,4 @@
-package org.lifeos.planning.rest;
+package org.lifeos.planning.crud;
 
 import java.util.Optional;
 import java.util.function.Function;
