@@ -87,7 +87,8 @@ public class CapsuleResource {
     @Access(resource = CAPSULES, action = "read", scope = READ)
     @Operation(operationId = "openCapsule", summary = "Open a capsule whose unlock time has passed",
             description = "Answers the content once `unlockAt` has passed (the first such read records "
-                    + "`unlockedAt`); before that a 403 problem saying when it opens, and nothing of the content.")
+                    + "`unlockedAt`); before that a 403 problem saying when it opens, and nothing of the content "
+                    + "(403, not 423 or 425: the caller is known and this read is refused for now).")
     public CapsuleView open(@PathParam("id") UUID id) {
         return CapsuleView.of(service.open(id));
     }

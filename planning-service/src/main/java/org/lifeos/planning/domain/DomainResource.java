@@ -56,7 +56,9 @@ public class DomainResource {
     @GET
     @Access(resource = DOMAINS, action = "read", scope = READ)
     @Operation(operationId = "listDomains", summary = "The circle's domains in their sort order",
-            description = "`active=true|false` filters; keyset-paged (`limit` 1-200, default 50; follow `next`).")
+            description = "A personal circle starts with six starter domains, made on its first planning "
+                    + "request (deleted ones do not come back); a shared circle starts empty. `active=true|false` "
+                    + "filters; keyset-paged (`limit` 1-200, default 50; follow `next`).")
     public Page<DomainView> list(@QueryParam("active") String active, @QueryParam("cursor") String cursor,
                                  @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Keyset keyset = Keyset.of(cursor, limit, 2);

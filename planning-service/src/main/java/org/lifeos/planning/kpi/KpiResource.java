@@ -138,7 +138,11 @@ public class KpiResource {
     @GET
     @Path("{id}/entries/{week}")
     @Access(resource = KPIS, action = "read", scope = READ)
-    @Operation(operationId = "getKpiEntry", summary = "A KPI's entry of one ISO week, with its completion")
+    @Operation(operationId = "getKpiEntry", summary = "A KPI's entry of one ISO week, with its completion",
+            description = "Completion is computed on every read, never written (sending `completionRate` is a "
+                    + "400): `min(1, value/target)`, or with reverse scoring 1 while `value <= target` and then "
+                    + "`target/value`; rounded down, so 1 always means met. `level` is `met`, `minimum` (met "
+                    + "only the minimum) or `missed`.")
     public RestResponse<EntryView> entry(@PathParam("id") UUID id,
                                          @Parameter(example = "2026-W10") @PathParam("week") String week) {
         KpiEntry entry = service.entry(id, IsoWeek.parse("week", week));
@@ -184,8 +188,9 @@ public class KpiResource {
     @Path("{id}/summary")
     @Access(resource = KPIS, action = "read", scope = READ)
     @Operation(operationId = "summarizeKpi", summary = "A KPI over a range of ISO weeks",
-            description = "`from` and `to` are required (at most 260 weeks). Weeks without an entry count as "
-                    + "missed; `value` combines the recorded weeks by the KPI's aggregation.")
+            description = "`from` and `to` are required (at most 260 weeks). `completionRate` is the mean of the "
+                    + "weekly rates, a week without an entry counting 0; `value` is the sum of the entered weeks "
+                    + "for `total`, their mean for `average`.")
     public SummaryView summary(@PathParam("id") UUID id,
                                @Parameter(required = true, example = "2026-W01") @QueryParam("from") String from,
                                @Parameter(required = true, example = "2026-W10") @QueryParam("to") String to) {

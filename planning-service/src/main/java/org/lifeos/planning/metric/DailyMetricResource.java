@@ -83,7 +83,8 @@ public class DailyMetricResource {
     @Access(resource = DAILY_METRICS, action = "write", scope = WRITE)
     @Operation(operationId = "putDailyMetrics",
             summary = "Record (201) or replace (200) the caller's metrics of a date",
-            description = "`data` maps metric names to values, free-form; null values are dropped. A date after "
+            description = "`data` maps metric names (at most 100) to values, free-form; null values are dropped. "
+                    + "A date after "
                     + "the caller's today (in their time zone) is refused; past days may be back-filled.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DailyMetricForm.class), examples = @ExampleObject(
             name = "metrics", value = "{\"data\": {\"sleepHours\": 7.5, \"steps\": 11200, \"water\": 2}}")))
@@ -106,7 +107,8 @@ public class DailyMetricResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = DAILY_METRICS, action = "write", scope = WRITE)
     @Operation(operationId = "updateDailyMetrics", summary = "Change the caller's metrics of a date (merge patch)",
-            description = "Send `If-Match` to refuse overwriting a newer change (412).")
+            description = "Merges `data` key by key: a key sent replaces, `null` removes it, an absent one "
+                    + "stays. Send `If-Match` to refuse overwriting a newer change (412).")
     @RequestBody(content = @Content(schema = @Schema(implementation = DailyMetricForm.class)))
     public RestResponse<DailyMetricView> update(@Parameter(example = "2026-03-10") @PathParam("date") String date,
                                                 @HeaderParam("If-Match") String ifMatch, JsonNode body) {

@@ -52,8 +52,12 @@ public class SearchResource {
     @GET
     @Access(resource = SEARCH, action = "read", scope = READ)
     @Operation(operationId = "searchPlanning", summary = "Full-text search over the circle's tasks, goals and notes",
-            description = "Best match first, at most `limit` (1-50, default 20) hits. Each kind is searched only "
-                    + "if the caller may read it in the circle; a member who may read none of them gets a 403.")
+            description = "`q` (1-200 characters) is web-search syntax: words, \"phrases\", `or`, `-word`; English "
+                    + "stemming (\"runs\" finds \"running\"). Best match first, ties by kind and id; at most "
+                    + "`limit` (1-50, default 20) hits; `snippet` marks matches with `<b>`. Each kind is searched "
+                    + "only if the caller may read it in the circle, as for its own endpoints (a circle that "
+                    + "denies visitors goals shows them tasks and notes only); a member who may read none of "
+                    + "them gets a 403.")
     public SearchResultsView search(@QueryParam("q") String q, @QueryParam("limit") Integer limit) {
         if (limit != null && (limit < 1 || limit > 50)) {
             throw ProblemException.badField("limit", "must be between 1 and 50");

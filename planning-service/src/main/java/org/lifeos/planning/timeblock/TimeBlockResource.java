@@ -75,8 +75,11 @@ public class TimeBlockResource {
     @POST
     @Access(resource = TIME_BLOCKS, action = "write", scope = WRITE)
     @Operation(operationId = "createTimeBlock", summary = "Block time on a day",
-            description = "Blocks of one user's day do not overlap unless the block says `allowOverlap: true`. "
-                    + "A linked domain, task or habit must be the circle's own.")
+            description = "A block is `[startTime, endTime)` of one date. Blocks of one user's day do not "
+                    + "overlap (touching ones, 09:00-10:00 and 10:00-11:00, do not) unless the write says "
+                    + "`allowOverlap: true`, which is not stored; writes to one day are serialised, so two "
+                    + "concurrent ones cannot both miss each other. A linked domain, live task or habit must be "
+                    + "the circle's own (400 naming it).")
     @RequestBody(content = @Content(schema = @Schema(implementation = TimeBlockForm.class), examples = @ExampleObject(
             name = "deep work", value = "{\"title\": \"Write the report\", \"date\": \"2026-03-10\", "
                     + "\"startTime\": \"09:00\", \"endTime\": \"11:00\", \"blockType\": \"work\"}")))
