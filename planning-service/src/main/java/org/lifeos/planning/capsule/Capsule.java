@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.lifeos.platform.ids.Ids;
+
 /** A time capsule (seed 002): sealed content that nobody can read before {@code unlockAt}. */
 @Entity
 @Table(name = "capsules")
@@ -36,6 +38,18 @@ public class Capsule {
 
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
+
+    /** For JPA. */
+    protected Capsule() {
+    }
+
+    /** A new capsule in circle {@code tenantId}, written by {@code authorId}, with a fresh UUIDv7 id. */
+    public Capsule(UUID tenantId, UUID authorId) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.authorId = authorId;
+        this.createdAt = Instant.now();
+    }
 
     public boolean sealedAt(Instant now) {
         return now.isBefore(unlockAt);

@@ -15,10 +15,10 @@ public final class CapsuleDtos {
     }
 
     /** What anyone may see of a capsule, sealed or not: never its content. */
-    public record CapsuleSummary(UUID id, UUID authorId, String title, Instant unlockAt, boolean sealed,
-                                 Instant unlockedAt, Instant createdAt) {
-        static CapsuleSummary of(Capsule capsule, Instant now) {
-            return new CapsuleSummary(capsule.id, capsule.authorId, capsule.title, capsule.unlockAt,
+    public record CapsuleSummaryView(UUID id, UUID authorId, String title, Instant unlockAt, boolean sealed,
+                                     Instant unlockedAt, Instant createdAt) {
+        static CapsuleSummaryView of(Capsule capsule, Instant now) {
+            return new CapsuleSummaryView(capsule.id, capsule.authorId, capsule.title, capsule.unlockAt,
                     capsule.sealedAt(now), capsule.unlockedAt, capsule.createdAt);
         }
     }

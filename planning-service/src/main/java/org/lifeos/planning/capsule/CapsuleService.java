@@ -3,17 +3,18 @@ package org.lifeos.planning.capsule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.capsule.CapsuleDtos.CapsuleForm;
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.time.Now;
-import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -50,16 +51,11 @@ public class CapsuleService {
         if (unlockAt.isAfter(current.plus(MAX_YEARS * 366, ChronoUnit.DAYS))) {
             throw ProblemException.badField("unlockAt", "must be within " + MAX_YEARS + " years");
         }
-        Capsule capsule = new Capsule();
-        capsule.id = Ids.next();
-        capsule.tenantId = context.circleId();
-        capsule.authorId = context.userId();
+        Capsule capsule = new Capsule(context.circleId(), context.userId());
         capsule.title = form.title.strip();
         capsule.content = form.content;
         capsule.unlockAt = unlockAt;
-        capsule.createdAt = Instant.now();
-        capsules.persist(capsule);
-        capsules.flush();
+        capsules.persistAndFlush(capsule);
         return capsule;
     }
 
@@ -91,24 +87,15 @@ public class CapsuleService {
 
     /** By unlock time, soonest first. */
     @Transactional
-    public List<Capsule> list(String cursor, int limit) {
-        if (cursor == null) {
-            return capsules.find("order by unlockAt, id").page(0, limit).list();
-        }
-        Instant at;
-        UUID id;
-        try {
-            List<String> after = Cursors.decode(cursor, 2);
-            at = Instant.parse(after.get(0));
-            id = UUID.fromString(after.get(1));
-        } catch (RuntimeException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
-        return capsules.find("unlockAt > ?1 or (unlockAt = ?1 and id > ?2) order by unlockAt, id", at, id)
-                .page(0, limit).list();
+    public List<Capsule> list(Keyset keyset) {
+        return Where.all()
+                .after(keyset, "(unlockAt > :cAt or (unlockAt = :cAt and id > :cId))",
+                        k -> Map.of("cAt", k.instant(0), "cId", k.uuid(1)))
+                .page(capsules, "unlockAt, id", keyset);
     }
 
-    public static String cursorAfter(Capsule last) {
-        return Cursors.encode(List.of(last.unlockAt.toString(), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Capsule capsule) {
+        return List.of(capsule.unlockAt, capsule.id);
     }
 }

@@ -17,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.lifeos.planning.task.TaskEnums;
 import org.lifeos.planning.task.TaskEnums.EnergyLevel;
+import org.lifeos.platform.ids.Ids;
 
 /** One user's plan for one date: morning assessment and evening reflection. */
 @Entity
@@ -63,4 +64,20 @@ public class DailyPlan {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected DailyPlan() {
+    }
+
+    /**
+     * A new daily plan of user {@code userId} in circle {@code tenantId} on {@code date}, with a
+     * fresh UUIDv7 id.
+     */
+    public DailyPlan(UUID tenantId, UUID userId, LocalDate date) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.userId = userId;
+        this.date = date;
+        this.createdAt = Instant.now();
+    }
 }

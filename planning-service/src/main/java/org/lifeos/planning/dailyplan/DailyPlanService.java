@@ -12,10 +12,11 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.dailyplan.DailyPlanDtos.DailyPlanForm;
 import org.lifeos.planning.domain.DomainRepository;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.planning.time.UserDates;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -24,9 +25,6 @@ import org.lifeos.platform.tenancy.TenantContext;
  */
 @ApplicationScoped
 public class DailyPlanService {
-
-    public record Upserted(DailyPlan plan, boolean created) {
-    }
 
     private final DailyPlanRepository plans;
     private final DomainRepository domains;
@@ -45,46 +43,30 @@ public class DailyPlanService {
 
     /** Creates or replaces the plan of {@code date}; {@code If-Match}, when sent, must match the existing plan. */
     @Transactional
-    public Upserted put(LocalDate date, String ifMatch, DailyPlanForm form) {
-        lockDay(date);
-        Optional<DailyPlan> existing = plans.of(context.userId(), date);
-        if (existing.isPresent()) {
-            ETags.requireMatch(ifMatch, existing.get().version);
-        }
-        DailyPlan plan = existing.orElseGet(() -> {
-            DailyPlan fresh = new DailyPlan();
-            fresh.id = Ids.next();
-            fresh.tenantId = context.circleId();
-            fresh.userId = context.userId();
-            fresh.date = date;
-            fresh.createdAt = Instant.now();
-            return fresh;
-        });
-        apply(plan, form);
-        if (existing.isEmpty()) {
-            plans.persist(plan);
+    public Upsert<DailyPlan> put(LocalDate date, String ifMatch, DailyPlanForm form) {
+        UserDates.lock(plans.getEntityManager(), "daily_plans", context.circleId(), context.userId(), date);
+        Upsert<DailyPlan> put = Upsert.of(plans.of(context.userId(), date), ifMatch, p -> p.version,
+                () -> new DailyPlan(context.circleId(), context.userId(), date));
+        apply(put.row(), form);
+        if (put.created()) {
+            plans.persist(put.row());
         }
         plans.flush();
-        return new Upserted(plan, existing.isEmpty());
+        return put;
     }
 
     @Transactional
     public DailyPlan update(LocalDate date, String ifMatch, UnaryOperator<DailyPlanForm> patch) {
-        DailyPlan plan = get(date);
-        ETags.requireMatch(ifMatch, plan.version);
+        DailyPlan plan = ETags.matching(get(date), ifMatch, p -> p.version);
         apply(plan, patch.apply(DailyPlanForm.of(plan)));
         plans.flush();
         return plan;
     }
 
+    /** By date. */
     @Transactional
-    public List<DailyPlan> list(Optional<LocalDate> from, Optional<LocalDate> to, String cursor, int limit) {
-        UserDates query = UserDates.of(context.userId(), from, to, cursor);
-        return plans.find(query.query(), query.params()).page(0, limit).list();
-    }
-
-    public static String cursorAfter(DailyPlan last) {
-        return UserDates.cursorAfter(last.date);
+    public List<DailyPlan> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
+        return UserDates.of(context.userId(), from, to, keyset).page(plans, "date", keyset);
     }
 
     private void apply(DailyPlan plan, DailyPlanForm form) {
@@ -102,12 +84,5 @@ public class DailyPlanService {
         plan.moodMorning = form.moodMorning;
         plan.moodEvening = form.moodEvening;
         plan.updatedAt = Instant.now();
-    }
-
-    /** Two first PUTs of one day must not both insert: the second waits and then updates. */
-    private void lockDay(LocalDate date) {
-        plans.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "daily_plans/" + context.circleId() + "/" + context.userId() + "/" + date)
-                .getSingleResult();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
+import org.lifeos.platform.ids.Ids;
 
 /** A life domain of a circle: the top-level unit tasks, goals and habits belong to. */
 @Entity
@@ -60,6 +61,18 @@ public class Domain {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected Domain() {
+    }
+
+    /** A new domain in circle {@code tenantId}, made by {@code createdBy}, with a fresh UUIDv7 id. */
+    public Domain(UUID tenantId, UUID createdBy) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+    }
 
     public static class DomainTypeConverter extends LowerCaseEnumConverter<DomainType> {
         public DomainTypeConverter() {

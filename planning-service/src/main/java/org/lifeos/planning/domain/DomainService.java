@@ -4,21 +4,24 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.domain.DomainDtos.DomainForm;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
+/** The circle's domains; slugs are unique in the circle. */
 @ApplicationScoped
 public class DomainService {
 
@@ -32,23 +35,13 @@ public class DomainService {
 
     @Transactional
     public Domain create(DomainForm form) {
-        Domain domain = new Domain();
-        domain.id = Ids.next();
-        domain.tenantId = context.circleId();
-        domain.createdBy = context.userId();
-        domain.createdAt = Instant.now();
-        apply(domain, form);
-        domains.persist(domain);
-        return domain;
+        return save(new Domain(context.circleId(), context.userId()), form);
     }
 
     @Transactional
-    public Domain update(UUID id, String ifMatch, java.util.function.Function<DomainForm, DomainForm> patch) {
-        Domain domain = get(id);
-        ETags.requireMatch(ifMatch, domain.version);
-        apply(domain, patch.apply(DomainForm.of(domain)));
-        domains.flush();
-        return domain;
+    public Domain update(UUID id, String ifMatch, UnaryOperator<DomainForm> patch) {
+        Domain domain = ETags.matching(get(id), ifMatch, d -> d.version);
+        return save(domain, patch.apply(DomainForm.of(domain)));
     }
 
     @Transactional
@@ -56,30 +49,22 @@ public class DomainService {
         return domains.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("domain " + id));
     }
 
-    /** A page ordered by sort order, then id; {@code cursor} continues after the previous page. */
+    /** By sort order, then id. */
     @Transactional
-    public List<Domain> list(Optional<Boolean> active, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        var params = new java.util.HashMap<String, Object>();
-        active.ifPresent(value -> {
-            query.append(" and active = :active");
-            params.put("active", value);
-        });
-        if (cursor != null) {
-            List<String> after = Cursors.decode(cursor, 2);
-            query.append(" and (sortOrder > :sort or (sortOrder = :sort and id > :id))");
-            params.put("sort", parseInt(after.get(0)));
-            params.put("id", UUID.fromString(after.get(1)));
-        }
-        query.append(" order by sortOrder, id");
-        return domains.find(query.toString(), params).page(0, limit).list();
+    public List<Domain> list(Optional<Boolean> active, Keyset keyset) {
+        return Where.all().and("active = :active", "active", active)
+                .after(keyset, "(sortOrder > :sort or (sortOrder = :sort and id > :id))",
+                        k -> Map.of("sort", k.integer(0), "id", k.uuid(1)))
+                .page(domains, "sortOrder, id", keyset);
     }
 
-    public static String cursorAfter(Domain last) {
-        return Cursors.encode(List.of(String.valueOf(last.sortOrder), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Domain domain) {
+        return List.of(domain.sortOrder, domain.id);
     }
 
-    private void apply(Domain domain, DomainForm form) {
+    /** Writes {@code form} onto {@code domain}, new or loaded, and flushes: the answer shows its new version. */
+    private Domain save(Domain domain, DomainForm form) {
         String slug = form.slug != null ? form.slug : slugOf(form.name);
         if (domains.slugTaken(slug, domain.id)) {
             throw new ProblemException(ProblemType.CONFLICT, "A domain with slug " + slug + " already exists",
@@ -95,6 +80,8 @@ public class DomainService {
         domain.sortOrder = form.sortOrder;
         domain.config = form.config;
         domain.updatedAt = Instant.now();
+            domains.persistAndFlush(domain);
+        return domain;
     }
 
     /** A URL-safe slug from a name: "Life Admin" becomes "life-admin". */
@@ -108,13 +95,5 @@ public class DomainService {
             throw ProblemException.badField("slug", "is required when the name has no letters or digits");
         }
         return slug;
-    }
-
-    private static int parseInt(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 
 import org.lifeos.planning.kpi.KpiScore.Aggregation;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
+import org.lifeos.platform.ids.Ids;
 
 /** A user-defined KPI of the circle (seed 004 user_kpis): a weekly target, scored normally or in reverse. */
 @Entity
@@ -61,6 +62,18 @@ public class Kpi {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected Kpi() {
+    }
+
+    /** A new KPI in circle {@code tenantId}, made by {@code createdBy}, with a fresh UUIDv7 id. */
+    public Kpi(UUID tenantId, UUID createdBy) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+    }
 
     public static class AggregationConverter extends LowerCaseEnumConverter<Aggregation> {
         public AggregationConverter() {

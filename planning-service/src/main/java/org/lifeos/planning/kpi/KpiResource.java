@@ -4,7 +4,6 @@ import static org.lifeos.planning.PlanningResources.KPIS;
 import static org.lifeos.planning.PlanningResources.READ;
 import static org.lifeos.planning.PlanningResources.WRITE;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -22,22 +21,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.kpi.KpiDtos.EntryForm;
 import org.lifeos.planning.kpi.KpiDtos.EntryView;
 import org.lifeos.planning.kpi.KpiDtos.KpiForm;
 import org.lifeos.planning.kpi.KpiDtos.KpiView;
 import org.lifeos.planning.kpi.KpiDtos.SummaryView;
-import org.lifeos.planning.kpi.KpiService.Upserted;
-import org.lifeos.platform.api.Cursors;
-import org.lifeos.platform.api.ETags;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
+import org.lifeos.platform.api.Responses;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 
@@ -59,94 +65,135 @@ public class KpiResource {
 
     @GET
     @Access(resource = KPIS, action = "read", scope = READ)
+    @Operation(operationId = "listKpis", summary = "The circle's KPIs in their sort order",
+            description = "`active=true|false` filters; keyset-paged (`limit` 1-200, default 50; follow `next`).")
     public Page<KpiView> list(@QueryParam("active") String active, @QueryParam("cursor") String cursor,
                               @QueryParam("limit") Integer limit, @Context UriInfo uri) {
-        int size = Cursors.limit(limit);
-        List<Kpi> page = service.list(Params.bool("active", active), cursor, size);
-        return Page.of(page, size, KpiService::cursorAfter, KpiView::of, uri);
+        Keyset keyset = Keyset.of(cursor, limit, 2);
+        return keyset.page(service.list(Params.bool("active", active), keyset), KpiService::sortKey, KpiView::of,
+                uri);
     }
 
     @POST
     @Access(resource = KPIS, action = "write", scope = WRITE)
-    public Response create(JsonNode body) {
+    @Operation(operationId = "createKpi", summary = "Define a KPI",
+            description = "`aggregation` says how weeks combine in a summary. `minTarget` is a floor below "
+                    + "`target`; with `reverseScoring` (less is better) it is a ceiling at or above it.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = KpiForm.class), examples = @ExampleObject(
+            name = "kpi", value = "{\"name\": \"Deep work\", \"unit\": \"hours\", \"category\": \"work\", "
+                    + "\"target\": 20, \"minTarget\": 12, \"aggregation\": \"average\"}")))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = KpiView.class)))
+    public RestResponse<KpiView> create(JsonNode body, @Context UriInfo uri) {
         Kpi kpi = service.create(forms.create(body, KpiForm.class));
-        return Response.created(URI.create("/api/v1/kpis/" + kpi.id)).tag(ETags.tag(kpi.version))
-                .entity(KpiView.of(kpi)).build();
+        return Responses.created(uri, kpi.id, KpiView.of(kpi), kpi.version);
     }
 
     @GET
     @Path("{id}")
     @Access(resource = KPIS, action = "read", scope = READ)
-    public Response get(@PathParam("id") String id) {
-        Kpi kpi = service.get(Params.uuid("id", id));
-        return Response.ok(KpiView.of(kpi)).tag(ETags.tag(kpi.version)).build();
+    @Operation(operationId = "getKpi", summary = "One KPI")
+    public RestResponse<KpiView> get(@PathParam("id") UUID id) {
+        Kpi kpi = service.get(id);
+        return Responses.ok(KpiView.of(kpi), kpi.version);
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = KPIS, action = "write", scope = WRITE)
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Kpi kpi = service.update(Params.uuid("id", id), ifMatch, form -> forms.merge(form, body));
-        return Response.ok(KpiView.of(kpi)).tag(ETags.tag(kpi.version)).build();
+    @Operation(operationId = "updateKpi", summary = "Change a KPI (merge patch)",
+            description = "A changed target applies to weeks recorded from now on: each entry keeps the target "
+                    + "of when it was first recorded. Send `If-Match` to refuse overwriting a newer change (412).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = KpiForm.class)))
+    public RestResponse<KpiView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                        JsonNode body) {
+        Kpi kpi = service.update(id, ifMatch, form -> forms.merge(form, body));
+        return Responses.ok(KpiView.of(kpi), kpi.version);
     }
 
     @DELETE
     @Path("{id}")
     @AuditedDelete(entity = "kpi")
     @Access(resource = KPIS, action = "delete", scope = WRITE)
-    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(Params.uuid("id", id), ifMatch);
-        return Response.noContent().build();
+    @Operation(operationId = "deleteKpi", summary = "Delete a KPI and all its weekly entries")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
     }
 
     @GET
     @Path("{id}/entries")
     @Access(resource = KPIS, action = "read", scope = READ)
-    public Page<EntryView> entries(@PathParam("id") String id, @QueryParam("from") String from,
+    @Operation(operationId = "listKpiEntries", summary = "A KPI's weekly entries, oldest week first",
+            description = "`from`/`to` are ISO weeks (`2026-W01`), both inclusive and optional; when both are "
+                    + "given they span at most 260 weeks. One page, never a `next` link.")
+    public Page<EntryView> entries(@PathParam("id") UUID id, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
         LocalDate[] range = range(from, to);
-        return new Page<>(service.entries(Params.uuid("id", id), range[0], range[1]).stream().map(EntryView::of)
-                .toList(), null);
+        return new Page<>(service.entries(id, range[0], range[1]).stream().map(EntryView::of).toList(), null);
     }
 
     @GET
     @Path("{id}/entries/{week}")
     @Access(resource = KPIS, action = "read", scope = READ)
-    public Response entry(@PathParam("id") String id, @PathParam("week") String week) {
-        KpiEntry entry = service.entry(Params.uuid("id", id), IsoWeek.parse("week", week));
-        return Response.ok(EntryView.of(entry)).tag(ETags.tag(entry.version)).build();
+    @Operation(operationId = "getKpiEntry", summary = "A KPI's entry of one ISO week, with its completion",
+            description = "Completion is computed on every read, never written (sending `completionRate` is a "
+                    + "400): `min(1, value/target)`, or with reverse scoring 1 while `value <= target` and then "
+                    + "`target/value`; rounded down, so 1 always means met. `level` is `met`, `minimum` (met "
+                    + "only the minimum) or `missed`.")
+    public RestResponse<EntryView> entry(@PathParam("id") UUID id,
+                                         @Parameter(example = "2026-W10") @PathParam("week") String week) {
+        KpiEntry entry = service.entry(id, IsoWeek.parse("week", week));
+        return Responses.ok(EntryView.of(entry), entry.version);
     }
 
     @PUT
     @Path("{id}/entries/{week}")
     @Access(resource = KPIS, action = "write", scope = WRITE)
-    public Response record(@PathParam("id") String id, @PathParam("week") String week,
-                           @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        UUID kpi = Params.uuid("id", id);
-        LocalDate monday = IsoWeek.parse("week", week);
-        Upserted result = service.record(kpi, monday, ifMatch, forms.create(body, EntryForm.class));
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/api/v1/kpis/" + kpi + "/entries/" + IsoWeek.format(monday)))
-                : Response.ok();
-        return response.tag(ETags.tag(result.entry().version)).entity(EntryView.of(result.entry())).build();
+    @Operation(operationId = "putKpiEntry", summary = "Record (201) or correct (200) the value of an ISO week",
+            description = "Never a week after the caller's current one (in their time zone). A new entry keeps "
+                    + "the KPI's target, minimum and scoring of that moment. Announced as `kpi.entry_recorded` "
+                    + "on `planning.kpi`. `If-Match`, when sent, must match an existing entry.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = EntryForm.class), examples = @ExampleObject(
+            name = "entry", value = "{\"value\": 17.5, \"notes\": \"two meetings too many\"}")))
+    @APIResponse(responseCode = "200", description = "Corrected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "201", description = "Recorded; Location is this week's address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
+    public RestResponse<EntryView> record(@PathParam("id") UUID id,
+                                          @Parameter(example = "2026-W10") @PathParam("week") String week,
+                                          @HeaderParam("If-Match") String ifMatch, JsonNode body,
+                                          @Context UriInfo uri) {
+        Upsert<KpiEntry> put = service.record(id, IsoWeek.parse("week", week), ifMatch,
+                forms.create(body, EntryForm.class));
+        return put.response(uri, EntryView::of, e -> e.version);
     }
 
     @DELETE
     @Path("{id}/entries/{week}")
     @AuditedDelete(entity = "kpi_entry", id = "week", parent = "kpi")
     @Access(resource = KPIS, action = "write", scope = WRITE)
-    public Response deleteEntry(@PathParam("id") String id, @PathParam("week") String week,
-                                @HeaderParam("If-Match") String ifMatch) {
-        service.deleteEntry(Params.uuid("id", id), IsoWeek.parse("week", week), ifMatch);
-        return Response.noContent().build();
+    @Operation(operationId = "deleteKpiEntry", summary = "Delete a KPI's entry of one ISO week")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deleteEntry(@PathParam("id") UUID id, @Parameter(example = "2026-W10") @PathParam("week") String week,
+                            @HeaderParam("If-Match") String ifMatch) {
+        service.deleteEntry(id, IsoWeek.parse("week", week), ifMatch);
     }
 
     @GET
     @Path("{id}/summary")
     @Access(resource = KPIS, action = "read", scope = READ)
-    public SummaryView summary(@PathParam("id") String id, @QueryParam("from") String from,
-                               @QueryParam("to") String to) {
+    @Operation(operationId = "summarizeKpi", summary = "A KPI over a range of ISO weeks",
+            description = "`from` and `to` are required (at most 260 weeks). `completionRate` is the mean of the "
+                    + "weekly rates, a week without an entry counting 0; `value` is the sum of the entered weeks "
+                    + "for `total`, their mean for `average`.")
+    public SummaryView summary(@PathParam("id") UUID id,
+                               @Parameter(required = true, example = "2026-W01") @QueryParam("from") String from,
+                               @Parameter(required = true, example = "2026-W10") @QueryParam("to") String to) {
         if (from == null) {
             throw ProblemException.badField("from", "is required (an ISO week like 2026-W01)");
         }
@@ -154,7 +201,7 @@ public class KpiResource {
             throw ProblemException.badField("to", "is required (an ISO week like 2026-W10)");
         }
         LocalDate[] range = range(from, to);
-        return service.summary(Params.uuid("id", id), range[0], range[1]);
+        return service.summary(id, range[0], range[1]);
     }
 
     /** {from, to} Mondays: absent bounds are open (within {@value #MAX_WEEKS} weeks), from not after to. */

@@ -3,6 +3,7 @@ package org.lifeos.planning.kpi;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -15,9 +16,11 @@ import org.lifeos.planning.kpi.KpiDtos.EntryForm;
 import org.lifeos.planning.kpi.KpiDtos.EntryView;
 import org.lifeos.planning.kpi.KpiDtos.KpiForm;
 import org.lifeos.planning.kpi.KpiDtos.SummaryView;
+import org.lifeos.planning.crud.Upsert;
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.time.UserDay;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
@@ -30,9 +33,6 @@ import org.lifeos.platform.tenancy.TenantContext;
  */
 @ApplicationScoped
 public class KpiService {
-
-    public record Upserted(KpiEntry entry, boolean created) {
-    }
 
     private final KpiRepository kpis;
     private final Outbox outbox;
@@ -48,15 +48,7 @@ public class KpiService {
 
     @Transactional
     public Kpi create(KpiForm form) {
-        Kpi kpi = new Kpi();
-        kpi.id = Ids.next();
-        kpi.tenantId = context.circleId();
-        kpi.createdBy = context.userId();
-        kpi.createdAt = Instant.now();
-        apply(kpi, form);
-        kpis.persist(kpi);
-        kpis.flush();
-        return kpi;
+        return save(new Kpi(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -66,49 +58,35 @@ public class KpiService {
 
     @Transactional
     public Kpi update(UUID id, String ifMatch, UnaryOperator<KpiForm> patch) {
-        Kpi kpi = get(id);
-        ETags.requireMatch(ifMatch, kpi.version);
-        apply(kpi, patch.apply(KpiForm.of(kpi)));
-        kpis.flush();
-        return kpi;
+        Kpi kpi = ETags.matching(get(id), ifMatch, k -> k.version);
+        return save(kpi, patch.apply(KpiForm.of(kpi)));
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Kpi kpi = get(id);
-        ETags.requireMatch(ifMatch, kpi.version);
+        Kpi kpi = ETags.matching(get(id), ifMatch, k -> k.version);
         kpis.getEntityManager().createQuery("delete from KpiEntry where kpiId = ?1").setParameter(1, id)
                 .executeUpdate();
         kpis.delete(kpi);
     }
 
+    /** By sort order, then id. */
     @Transactional
-    public List<Kpi> list(Optional<Boolean> active, String cursor, int limit) {
-        String filter = active.map(a -> "active = " + a + " and ").orElse("");
-        if (cursor == null) {
-            return kpis.find(filter + "1 = 1 order by sortOrder, id").page(0, limit).list();
-        }
-        List<String> after;
-        int sort;
-        UUID id;
-        try {
-            after = Cursors.decode(cursor, 2);
-            sort = Integer.parseInt(after.get(0));
-            id = UUID.fromString(after.get(1));
-        } catch (RuntimeException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this list produced");
-        }
-        return kpis.find(filter + "(sortOrder > ?1 or (sortOrder = ?1 and id > ?2)) order by sortOrder, id", sort, id)
-                .page(0, limit).list();
+    public List<Kpi> list(Optional<Boolean> active, Keyset keyset) {
+        return Where.all().and("active = :active", "active", active)
+                .after(keyset, "(sortOrder > :sort or (sortOrder = :sort and id > :id))",
+                        k -> Map.of("sort", k.integer(0), "id", k.uuid(1)))
+                .page(kpis, "sortOrder, id", keyset);
     }
 
-    public static String cursorAfter(Kpi last) {
-        return Cursors.encode(List.of(Integer.toString(last.sortOrder), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Kpi kpi) {
+        return List.of(kpi.sortOrder, kpi.id);
     }
 
     /** Records (201) or corrects (200) the value of {@code week}; concurrent writes of one KPI queue on its row. */
     @Transactional
-    public Upserted record(UUID kpiId, LocalDate week, String ifMatch, EntryForm form) {
+    public Upsert<KpiEntry> record(UUID kpiId, LocalDate week, String ifMatch, EntryForm form) {
         Kpi kpi = get(kpiId);
         kpis.getEntityManager().lock(kpi, LockModeType.PESSIMISTIC_WRITE);
         LocalDate current = IsoWeek.mondayOf(day.today());
@@ -116,25 +94,12 @@ public class KpiService {
             throw ProblemException.badField("week", "must not be after the current week (" + IsoWeek.format(current)
                     + ")");
         }
-        Optional<KpiEntry> existing = kpis.entry(kpiId, week);
-        existing.ifPresent(e -> ETags.requireMatch(ifMatch, e.version));
-        KpiEntry entry = existing.orElseGet(() -> {
-            KpiEntry fresh = new KpiEntry();
-            fresh.id = Ids.next();
-            fresh.tenantId = kpi.tenantId;
-            fresh.kpiId = kpi.id;
-            fresh.weekStart = week;
-            fresh.target = kpi.target;
-            fresh.minTarget = kpi.minTarget;
-            fresh.reverseScoring = kpi.reverseScoring;
-            fresh.createdBy = context.userId();
-            fresh.createdAt = Instant.now();
-            return fresh;
-        });
+        Upsert<KpiEntry> put = Upsert.of(kpis.entry(kpiId, week), ifMatch, e -> e.version, () -> fresh(kpi, week));
+        KpiEntry entry = put.row();
         entry.value = form.value;
         entry.notes = form.notes;
         entry.updatedAt = Instant.now();
-        if (existing.isEmpty()) {
+        if (put.created()) {
             kpis.getEntityManager().persist(entry);
         }
         kpis.flush();
@@ -142,7 +107,22 @@ public class KpiService {
         outbox.publish(KpiEvents.TOPIC, "kpi.entry_recorded", new KpiEvents.EntryRecorded(kpi.id, entry.id,
                 view.week(), entry.value, entry.target, view.completionRate(), view.completed(),
                 view.level().toString()));
-        return new Upserted(entry, existing.isEmpty());
+        return put;
+    }
+
+    /** A new week's entry keeps the KPI's target, minimum and scoring of this moment. */
+    private KpiEntry fresh(Kpi kpi, LocalDate week) {
+        KpiEntry fresh = new KpiEntry();
+        fresh.id = Ids.next();
+        fresh.tenantId = kpi.tenantId;
+        fresh.kpiId = kpi.id;
+        fresh.weekStart = week;
+        fresh.target = kpi.target;
+        fresh.minTarget = kpi.minTarget;
+        fresh.reverseScoring = kpi.reverseScoring;
+        fresh.createdBy = context.userId();
+        fresh.createdAt = Instant.now();
+        return fresh;
     }
 
     @Transactional
@@ -154,9 +134,7 @@ public class KpiService {
 
     @Transactional
     public void deleteEntry(UUID kpiId, LocalDate week, String ifMatch) {
-        KpiEntry entry = entry(kpiId, week);
-        ETags.requireMatch(ifMatch, entry.version);
-        kpis.getEntityManager().remove(entry);
+        kpis.getEntityManager().remove(ETags.matching(entry(kpiId, week), ifMatch, e -> e.version));
     }
 
     @Transactional
@@ -174,7 +152,8 @@ public class KpiService {
                 summary.weeksWithEntries(), summary.weeksMet(), summary.value(), summary.completionRate());
     }
 
-    private static void apply(Kpi kpi, KpiForm form) {
+    /** Writes {@code form} onto {@code kpi}, new or loaded, and flushes: the answer shows its new version. */
+    private Kpi save(Kpi kpi, KpiForm form) {
         if (form.minTarget != null && form.reverseScoring && form.minTarget.compareTo(form.target) < 0) {
             throw ProblemException.badField("minTarget", "with reverse scoring the minimum is a ceiling at or "
                     + "above the target");
@@ -193,5 +172,7 @@ public class KpiService {
         kpi.active = form.active;
         kpi.sortOrder = form.sortOrder;
         kpi.updatedAt = Instant.now();
+            kpis.persistAndFlush(kpi);
+        return kpi;
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.lifeos.platform.ids.Ids;
+
 /** A journal entry of a circle member (seed 002 LifeLogModule). */
 @Entity
 @Table(name = "lifelogs")
@@ -36,4 +38,16 @@ public class Lifelog {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected Lifelog() {
+    }
+
+    /** A new life log entry in circle {@code tenantId}, written by {@code authorId}, with a fresh UUIDv7 id. */
+    public Lifelog(UUID tenantId, UUID authorId) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.authorId = authorId;
+        this.createdAt = Instant.now();
+    }
 }

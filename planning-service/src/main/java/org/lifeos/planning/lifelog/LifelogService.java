@@ -2,7 +2,6 @@ package org.lifeos.planning.lifelog;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +11,12 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.lifelog.LifelogDtos.LifelogForm;
 import org.lifeos.planning.time.Now;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The circle's life log: entries of what happened, newest first; never dated in the future. */
@@ -36,15 +35,7 @@ public class LifelogService {
 
     @Transactional
     public Lifelog create(LifelogForm form) {
-        Lifelog entry = new Lifelog();
-        entry.id = Ids.next();
-        entry.tenantId = context.circleId();
-        entry.authorId = context.userId();
-        entry.createdAt = Instant.now();
-        apply(entry, form);
-        entries.persist(entry);
-        entries.flush();
-        return entry;
+        return save(new Lifelog(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -54,51 +45,31 @@ public class LifelogService {
 
     @Transactional
     public Lifelog update(UUID id, String ifMatch, UnaryOperator<LifelogForm> patch) {
-        Lifelog entry = get(id);
-        ETags.requireMatch(ifMatch, entry.version);
-        apply(entry, patch.apply(LifelogForm.of(entry)));
-        entries.flush();
-        return entry;
+        Lifelog entry = ETags.matching(get(id), ifMatch, e -> e.version);
+        return save(entry, patch.apply(LifelogForm.of(entry)));
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Lifelog entry = get(id);
-        ETags.requireMatch(ifMatch, entry.version);
-        entries.delete(entry);
+        entries.delete(ETags.matching(get(id), ifMatch, e -> e.version));
     }
 
+    /** Latest occurrence first. */
     @Transactional
-    public List<Lifelog> list(Optional<Instant> from, Optional<Instant> to, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        from.ifPresent(v -> {
-            query.append(" and occurredAt >= :from");
-            params.put("from", v);
-        });
-        to.ifPresent(v -> {
-            query.append(" and occurredAt < :to");
-            params.put("to", v);
-        });
-        if (cursor != null) {
-            try {
-                List<String> after = Cursors.decode(cursor, 2);
-                params.put("cAt", Instant.parse(after.get(0)));
-                params.put("cId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-            query.append(" and (occurredAt < :cAt or (occurredAt = :cAt and id < :cId))");
-        }
-        query.append(" order by occurredAt desc, id desc");
-        return entries.find(query.toString(), params).page(0, limit).list();
+    public List<Lifelog> list(Optional<Instant> from, Optional<Instant> to, Keyset keyset) {
+        return Where.all().and("occurredAt >= :from", "from", from).and("occurredAt < :to", "to", to)
+                .after(keyset, "(occurredAt < :cAt or (occurredAt = :cAt and id < :cId))",
+                        k -> Map.of("cAt", k.instant(0), "cId", k.uuid(1)))
+                .page(entries, "occurredAt desc, id desc", keyset);
     }
 
-    public static String cursorAfter(Lifelog last) {
-        return Cursors.encode(List.of(last.occurredAt.toString(), last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Lifelog entry) {
+        return List.of(entry.occurredAt, entry.id);
     }
 
-    private void apply(Lifelog entry, LifelogForm form) {
+    /** Writes {@code form} onto {@code entry}, new or loaded, and flushes: the answer shows its new version. */
+    private Lifelog save(Lifelog entry, LifelogForm form) {
         Instant current = now.instant();
         OffsetDateTime at = form.occurredAt;
         if (at != null && at.toInstant().isAfter(current)) {
@@ -107,5 +78,7 @@ public class LifelogService {
         entry.content = form.content;
         entry.occurredAt = at == null ? current : at.toInstant();
         entry.updatedAt = Instant.now();
+            entries.persistAndFlush(entry);
+        return entry;
     }
 }

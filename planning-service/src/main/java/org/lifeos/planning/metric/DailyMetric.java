@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.lifeos.platform.ids.Ids;
 
 /** One user's free-form metrics of one day (seed 004 metrics): new metrics need no schema change. */
 @Entity
@@ -43,4 +44,20 @@ public class DailyMetric {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected DailyMetric() {
+    }
+
+    /**
+     * A new daily metrics record of user {@code userId} in circle {@code tenantId} on {@code date}, with a
+     * fresh UUIDv7 id.
+     */
+    public DailyMetric(UUID tenantId, UUID userId, LocalDate date) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.userId = userId;
+        this.date = date;
+        this.createdAt = Instant.now();
+    }
 }

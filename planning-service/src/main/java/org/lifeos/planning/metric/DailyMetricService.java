@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.planning.metric.DailyMetricDtos.DailyMetricForm;
+import org.lifeos.planning.crud.Upsert;
 import org.lifeos.planning.time.UserDates;
 import org.lifeos.planning.time.UserDay;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -27,9 +27,6 @@ import org.lifeos.platform.tenancy.TenantContext;
  */
 @ApplicationScoped
 public class DailyMetricService {
-
-    public record Upserted(DailyMetric metric, boolean created) {
-    }
 
     private final DailyMetricRepository metrics;
     private final UserDay day;
@@ -46,35 +43,24 @@ public class DailyMetricService {
         return metrics.of(context.userId(), date).orElseThrow(() -> ProblemException.notFound("metrics of " + date));
     }
 
+    /** Creates or replaces the record of {@code date}; {@code If-Match}, when sent, must match the existing one. */
     @Transactional
-    public Upserted put(LocalDate date, String ifMatch, DailyMetricForm form) {
+    public Upsert<DailyMetric> put(LocalDate date, String ifMatch, DailyMetricForm form) {
         day.notAfterToday("date", date);
-        metrics.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "daily_metrics/" + context.circleId() + "/" + context.userId() + "/" + date)
-                .getSingleResult();
-        Optional<DailyMetric> existing = metrics.of(context.userId(), date);
-        existing.ifPresent(m -> ETags.requireMatch(ifMatch, m.version));
-        DailyMetric metric = existing.orElseGet(() -> {
-            DailyMetric fresh = new DailyMetric();
-            fresh.id = Ids.next();
-            fresh.tenantId = context.circleId();
-            fresh.userId = context.userId();
-            fresh.date = date;
-            fresh.createdAt = Instant.now();
-            return fresh;
-        });
-        apply(metric, form);
-        if (existing.isEmpty()) {
-            metrics.persist(metric);
+        UserDates.lock(metrics.getEntityManager(), "daily_metrics", context.circleId(), context.userId(), date);
+        Upsert<DailyMetric> put = Upsert.of(metrics.of(context.userId(), date), ifMatch, m -> m.version,
+                () -> new DailyMetric(context.circleId(), context.userId(), date));
+        apply(put.row(), form);
+        if (put.created()) {
+            metrics.persist(put.row());
         }
         metrics.flush();
-        return new Upserted(metric, existing.isEmpty());
+        return put;
     }
 
     @Transactional
     public DailyMetric update(LocalDate date, String ifMatch, UnaryOperator<DailyMetricForm> patch) {
-        DailyMetric metric = get(date);
-        ETags.requireMatch(ifMatch, metric.version);
+        DailyMetric metric = ETags.matching(get(date), ifMatch, m -> m.version);
         apply(metric, patch.apply(DailyMetricForm.of(metric)));
         metrics.flush();
         return metric;
@@ -82,19 +68,13 @@ public class DailyMetricService {
 
     @Transactional
     public void delete(LocalDate date, String ifMatch) {
-        DailyMetric metric = get(date);
-        ETags.requireMatch(ifMatch, metric.version);
-        metrics.delete(metric);
+        metrics.delete(ETags.matching(get(date), ifMatch, m -> m.version));
     }
 
+    /** By date. */
     @Transactional
-    public List<DailyMetric> list(Optional<LocalDate> from, Optional<LocalDate> to, String cursor, int limit) {
-        UserDates query = UserDates.of(context.userId(), from, to, cursor);
-        return metrics.find(query.query(), query.params()).page(0, limit).list();
-    }
-
-    public static String cursorAfter(DailyMetric last) {
-        return UserDates.cursorAfter(last.date);
+    public List<DailyMetric> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
+        return UserDates.of(context.userId(), from, to, keyset).page(metrics, "date", keyset);
     }
 
     private static void apply(DailyMetric metric, DailyMetricForm form) {

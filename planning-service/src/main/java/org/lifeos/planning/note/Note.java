@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.lifeos.platform.ids.Ids;
 
 /** A note of the circle (seed 002 KnowledgeBase); the database keeps its full-text vector. */
 @Entity
@@ -44,4 +45,16 @@ public class Note {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected Note() {
+    }
+
+    /** A new note in circle {@code tenantId}, owned by {@code ownerId}, with a fresh UUIDv7 id. */
+    public Note(UUID tenantId, UUID ownerId) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.ownerId = ownerId;
+        this.createdAt = Instant.now();
+    }
 }

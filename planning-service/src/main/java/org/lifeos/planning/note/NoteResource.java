@@ -18,10 +18,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.planning.audit.AuditedDelete;
 import org.lifeos.planning.note.NoteDtos.NoteForm;
@@ -50,6 +55,9 @@ public class NoteResource {
 
     @GET
     @Access(resource = NOTES, action = "read", scope = READ)
+    @Operation(operationId = "listNotes", summary = "The circle's notes, latest change first",
+            description = "`tag` keeps notes carrying that tag; keyset-paged (`limit` 1-200, default 50; follow "
+                    + "`next`).")
     public Page<NoteView> list(@QueryParam("tag") String tag, @QueryParam("cursor") String cursor,
                                @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Keyset keyset = Keyset.of(cursor, limit, 2);
@@ -58,6 +66,14 @@ public class NoteResource {
 
     @POST
     @Access(resource = NOTES, action = "write", scope = WRITE)
+    @Operation(operationId = "createNote", summary = "Write a note",
+            description = "Tags are trimmed and kept once each; the caller owns the note.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NoteForm.class), examples = @ExampleObject(
+            name = "note", value = "{\"title\": \"Trip ideas\", \"content\": \"Lisbon in May\", "
+                    + "\"tags\": [\"travel\"]}")))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NoteView.class)))
     public RestResponse<NoteView> create(JsonNode body, @Context UriInfo uri) {
         Note note = service.create(forms.create(body, NoteForm.class));
         return Responses.created(uri, note.id, NoteView.of(note), note.version);
@@ -66,6 +82,7 @@ public class NoteResource {
     @GET
     @Path("{id}")
     @Access(resource = NOTES, action = "read", scope = READ)
+    @Operation(operationId = "getNote", summary = "One note")
     public RestResponse<NoteView> get(@PathParam("id") UUID id) {
         Note note = service.get(id);
         return Responses.ok(NoteView.of(note), note.version);
@@ -75,7 +92,11 @@ public class NoteResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = NOTES, action = "write", scope = WRITE)
-    public RestResponse<NoteView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    @Operation(operationId = "updateNote", summary = "Change a note (merge patch)",
+            description = "Send `If-Match` with the ETag read to refuse overwriting a newer change (412).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NoteForm.class)))
+    public RestResponse<NoteView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                         JsonNode body) {
         Note note = service.update(id, ifMatch, form -> forms.merge(form, body));
         return Responses.ok(NoteView.of(note), note.version);
     }
@@ -84,14 +105,17 @@ public class NoteResource {
     @Path("{id}")
     @AuditedDelete(entity = "note")
     @Access(resource = NOTES, action = "delete", scope = WRITE)
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "deleteNote", summary = "Delete a note and its reminders")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
-        return Response.noContent().build();
     }
 
     @GET
     @Path("{id}/reminders")
     @Access(resource = NOTES, action = "read", scope = READ)
+    @Operation(operationId = "listNoteReminders", summary = "A note's reminders, soonest first",
+            description = "Everyone's reminders on the note (at most 50), dismissed ones included; one page.")
     public Page<ReminderView> reminders(@PathParam("id") UUID id) {
         return new Page<>(service.reminders(id), null);
     }
@@ -99,6 +123,14 @@ public class NoteResource {
     @POST
     @Path("{id}/reminders")
     @Access(resource = NOTES, action = "write", scope = WRITE)
+    @Operation(operationId = "createNoteReminder", summary = "Be reminded of a note at a time",
+            description = "`remindAt` (RFC 3339 with offset) must lie in the future; a note has at most 50 "
+                    + "reminders. Once the time has passed it is due for the user who set it until dismissed.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ReminderForm.class), examples = @ExampleObject(
+            name = "reminder", value = "{\"remindAt\": \"2026-03-12T09:00:00+01:00\"}")))
+    @APIResponse(responseCode = "201", description = "Set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReminderView.class)))
     public RestResponse<ReminderView> remind(@PathParam("id") UUID id, JsonNode body, @Context UriInfo uri) {
         ReminderView reminder = service.remind(id, forms.create(body, ReminderForm.class));
         return Responses.created(uri, reminder.id(), reminder);
@@ -108,8 +140,9 @@ public class NoteResource {
     @Path("{id}/reminders/{reminderId}")
     @AuditedDelete(entity = "note_reminder", id = "reminderId", parent = "note")
     @Access(resource = NOTES, action = "write", scope = WRITE)
-    public Response deleteReminder(@PathParam("id") UUID id, @PathParam("reminderId") UUID reminderId) {
+    @Operation(operationId = "deleteNoteReminder", summary = "Delete a reminder of a note")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deleteReminder(@PathParam("id") UUID id, @PathParam("reminderId") UUID reminderId) {
         service.deleteReminder(id, reminderId);
-        return Response.noContent().build();
     }
 }

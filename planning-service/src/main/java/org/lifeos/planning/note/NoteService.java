@@ -2,7 +2,6 @@ package org.lifeos.planning.note;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.note.NoteDtos.NoteForm;
 import org.lifeos.planning.note.NoteDtos.ReminderForm;
 import org.lifeos.planning.note.NoteDtos.ReminderView;
@@ -43,15 +43,7 @@ public class NoteService {
 
     @Transactional
     public Note create(NoteForm form) {
-        Note note = new Note();
-        note.id = Ids.next();
-        note.tenantId = context.circleId();
-        note.ownerId = context.userId();
-        note.createdAt = Instant.now();
-        apply(note, form);
-        notes.persist(note);
-        notes.flush();
-        return note;
+        return save(new Note(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -62,9 +54,7 @@ public class NoteService {
     @Transactional
     public Note update(UUID id, String ifMatch, UnaryOperator<NoteForm> patch) {
         Note note = ETags.matching(get(id), ifMatch, n -> n.version);
-        apply(note, patch.apply(NoteForm.of(note)));
-        notes.flush();
-        return note;
+        return save(note, patch.apply(NoteForm.of(note)));
     }
 
     @Transactional
@@ -78,19 +68,10 @@ public class NoteService {
     /** Newest change first. */
     @Transactional
     public List<Note> list(String tag, Keyset keyset) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (tag != null) {
-            query.append(" and array_contains(tags, :tag)");
-            params.put("tag", tag);
-        }
-        if (keyset.after()) {
-            params.put("cAt", keyset.instant(0));
-            params.put("cId", keyset.uuid(1));
-            query.append(" and (updatedAt < :cAt or (updatedAt = :cAt and id < :cId))");
-        }
-        query.append(" order by updatedAt desc, id desc");
-        return notes.find(query.toString(), params).page(0, keyset.fetch()).list();
+        return Where.all().and("array_contains(tags, :tag)", "tag", tag)
+                .after(keyset, "(updatedAt < :cAt or (updatedAt = :cAt and id < :cId))",
+                        k -> Map.of("cAt", k.instant(0), "cId", k.uuid(1)))
+                .page(notes, "updatedAt desc, id desc", keyset);
     }
 
     /** What the list sorts by, in cursor order. */
@@ -158,10 +139,13 @@ public class NoteService {
         return ReminderView.of(reminder, get(reminder.noteId).title);
     }
 
-    private static void apply(Note note, NoteForm form) {
+    /** Writes {@code form} onto {@code note}, new or loaded, and flushes: the answer shows its new version. */
+    private Note save(Note note, NoteForm form) {
         note.title = form.title.strip();
         note.content = form.content;
         note.tags = form.tags.stream().map(String::strip).distinct().toList();
         note.updatedAt = Instant.now();
+            notes.persistAndFlush(note);
+        return note;
     }
 }

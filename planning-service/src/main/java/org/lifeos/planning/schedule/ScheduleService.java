@@ -25,8 +25,8 @@ import org.lifeos.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class ScheduleService {
 
-    public record DaySuggestion(LocalDate date, LocalTime workStart, LocalTime workEnd, EnergyLevel dayEnergy,
-                                List<Scheduler.Proposal> proposals, List<Scheduler.Unplaced> unplaced) {
+    public record DaySuggestionView(LocalDate date, LocalTime workStart, LocalTime workEnd, EnergyLevel dayEnergy,
+                                    List<Scheduler.Proposal> proposals, List<Scheduler.Unplaced> unplaced) {
     }
 
     private final TaskRepository tasks;
@@ -47,7 +47,7 @@ public class ScheduleService {
     }
 
     @Transactional
-    public DaySuggestion suggest(LocalDate date, LocalTime workStart, LocalTime workEnd) {
+    public DaySuggestionView suggest(LocalDate date, LocalTime workStart, LocalTime workEnd) {
         LocalDate day = date == null ? userDay.today() : date;
         LocalTime start = workStart == null ? hours.start() : workStart;
         LocalTime end = workEnd == null ? hours.end() : workEnd;
@@ -65,6 +65,6 @@ public class ScheduleService {
                 .toList();
         Suggestion suggestion = Scheduler.suggest(start, end,
                 dayBlocks.stream().map(b -> new FreeTime.Span(b.startTime, b.endTime)).toList(), energy, candidates);
-        return new DaySuggestion(day, start, end, energy, suggestion.proposals(), suggestion.unplaced());
+        return new DaySuggestionView(day, start, end, energy, suggestion.proposals(), suggestion.unplaced());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.lifeos.planning.search.SearchService.Hit;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -30,7 +31,7 @@ import org.lifeos.platform.tenancy.TokenGrants;
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
-    public record Results(String q, List<Hit> items) {
+    public record SearchResultsView(String q, List<Hit> items) {
     }
 
     private final SearchService service;
@@ -50,7 +51,14 @@ public class SearchResource {
 
     @GET
     @Access(resource = SEARCH, action = "read", scope = READ)
-    public Results search(@QueryParam("q") String q, @QueryParam("limit") Integer limit) {
+    @Operation(operationId = "searchPlanning", summary = "Full-text search over the circle's tasks, goals and notes",
+            description = "`q` (1-200 characters) is web-search syntax: words, \"phrases\", `or`, `-word`; English "
+                    + "stemming (\"runs\" finds \"running\"). Best match first, ties by kind and id; at most "
+                    + "`limit` (1-50, default 20) hits; `snippet` marks matches with `<b>`. Each kind is searched "
+                    + "only if the caller may read it in the circle, as for its own endpoints (a circle that "
+                    + "denies visitors goals shows them tasks and notes only); a member who may read none of "
+                    + "them gets a 403.")
+    public SearchResultsView search(@QueryParam("q") String q, @QueryParam("limit") Integer limit) {
         if (limit != null && (limit < 1 || limit > 50)) {
             throw ProblemException.badField("limit", "must be between 1 and 50");
         }
@@ -60,6 +68,6 @@ public class SearchResource {
         if (readable.isEmpty()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "You may read none of tasks, goals and notes here");
         }
-        return new Results(q, service.search(q, limit == null ? 20 : limit, readable));
+        return new SearchResultsView(q, service.search(q, limit == null ? 20 : limit, readable));
     }
 }

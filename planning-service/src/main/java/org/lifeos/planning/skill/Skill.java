@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.lifeos.platform.ids.Ids;
+
 /** A skill of the circle (seed 004 skill_progression): a current and a target level. */
 @Entity
 @Table(name = "skills")
@@ -42,4 +44,16 @@ public class Skill {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected Skill() {
+    }
+
+    /** A new skill in circle {@code tenantId}, made by {@code createdBy}, with a fresh UUIDv7 id. */
+    public Skill(UUID tenantId, UUID createdBy) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+    }
 }

@@ -2,6 +2,7 @@ package org.lifeos.planning.skill;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -9,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.skill.SkillDtos.ProgressForm;
 import org.lifeos.planning.skill.SkillDtos.SkillForm;
 import org.lifeos.planning.time.UserDay;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -39,15 +41,7 @@ public class SkillService {
 
     @Transactional
     public Skill create(SkillForm form) {
-        Skill skill = new Skill();
-        skill.id = Ids.next();
-        skill.tenantId = context.circleId();
-        skill.createdBy = context.userId();
-        skill.createdAt = Instant.now();
-        apply(skill, form);
-        skills.persist(skill);
-        skills.flush();
-        return skill;
+        return save(new Skill(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -57,43 +51,29 @@ public class SkillService {
 
     @Transactional
     public Skill update(UUID id, String ifMatch, UnaryOperator<SkillForm> patch) {
-        Skill skill = get(id);
-        ETags.requireMatch(ifMatch, skill.version);
-        apply(skill, patch.apply(SkillForm.of(skill)));
-        skills.flush();
-        return skill;
+        Skill skill = ETags.matching(get(id), ifMatch, s -> s.version);
+        return save(skill, patch.apply(SkillForm.of(skill)));
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Skill skill = get(id);
-        ETags.requireMatch(ifMatch, skill.version);
+        Skill skill = ETags.matching(get(id), ifMatch, s -> s.version);
         skills.getEntityManager().createQuery("delete from SkillProgress where skillId = ?1").setParameter(1, id)
                 .executeUpdate();
         skills.delete(skill);
     }
 
+    /** Oldest first (ids are time-ordered). */
     @Transactional
-    public List<Skill> list(String category, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (category != null) {
-            query.append(" and category = :category");
-            params.put("category", category);
-        }
-        if (cursor != null) {
-            try {
-                params.put("after", UUID.fromString(Cursors.decode(cursor, 1).get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-            query.append(" and id > :after");
-        }
-        return skills.find(query + " order by id", params).page(0, limit).list();
+    public List<Skill> list(String category, Keyset keyset) {
+        return Where.all().and("category = :category", "category", category)
+                .after(keyset, "id > :after", k -> Map.of("after", k.uuid(0)))
+                .page(skills, "id", keyset);
     }
 
-    public static String cursorAfter(Skill last) {
-        return Cursors.encode(List.of(last.id.toString()));
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(Skill skill) {
+        return List.of(skill.id);
     }
 
     /** Records a level; concurrent records of one skill queue on its row so the current level is the latest. */
@@ -124,7 +104,8 @@ public class SkillService {
         return skills.progress(skillId);
     }
 
-    private void apply(Skill skill, SkillForm form) {
+    /** Writes {@code form} onto {@code skill}, new or loaded, and flushes: the answer shows its new version. */
+    private Skill save(Skill skill, SkillForm form) {
         skills.named(form.name).filter(other -> !other.id.equals(skill.id)).ifPresent(other -> {
             throw new ProblemException(ProblemType.CONFLICT, "The circle already has a skill named " + other.name,
                     List.of(new Problem.FieldError("name", "is taken by skill " + other.id)));
@@ -133,5 +114,7 @@ public class SkillService {
         skill.category = form.category.strip();
         skill.targetLevel = form.targetLevel;
         skill.updatedAt = Instant.now();
+            skills.persistAndFlush(skill);
+        return skill;
     }
 }

@@ -1,50 +1,41 @@
 package org.lifeos.planning.time;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.lifeos.platform.api.Cursors;
-import org.lifeos.platform.error.ProblemException;
+import jakarta.persistence.EntityManager;
+
+import org.lifeos.planning.crud.Where;
+import org.lifeos.platform.api.Keyset;
 
 /**
- * The list query of records kept once per user and date (daily plans, daily metrics): the user's
- * own, optionally from and to a date, in date order, keyset-paged on the date.
- *
- * @param query  a Panache query over an entity with {@code userId} and {@code date}
- * @param params its named parameters
+ * Records kept once per user and date (daily plans, daily metrics). {@link #of} is their list
+ * filter: the user's own, optionally from and to a date (inclusive), keyset-paged on the date (a
+ * one-value cursor; page it in {@code date} order). {@link #lock} serialises the writes of one
+ * such record.
  */
-public record UserDates(String query, Map<String, Object> params) {
+public final class UserDates {
 
-    public static UserDates of(UUID user, Optional<LocalDate> from, Optional<LocalDate> to, String cursor) {
-        StringBuilder query = new StringBuilder("userId = :user");
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", user);
-        from.ifPresent(value -> {
-            query.append(" and date >= :from");
-            params.put("from", value);
-        });
-        to.ifPresent(value -> {
-            query.append(" and date <= :to");
-            params.put("to", value);
-        });
-        if (cursor != null) {
-            try {
-                params.put("after", LocalDate.parse(Cursors.decode(cursor, 1).get(0)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-            query.append(" and date > :after");
-        }
-        query.append(" order by date");
-        return new UserDates(query.toString(), Map.copyOf(params));
+    private UserDates() {
     }
 
-    /** The cursor of the page after the one ending with {@code last}. */
-    public static String cursorAfter(LocalDate last) {
-        return Cursors.encode(List.of(last.toString()));
+    /** The filter over an entity with {@code userId} and {@code date}. */
+    public static Where of(UUID user, Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
+        return Where.of("userId = :user", "user", user).and("date >= :from", "from", from)
+                .and("date <= :to", "to", to)
+                .after(keyset, "date > :after", k -> Map.of("after", k.date(0)));
+    }
+
+    /**
+     * Holds, until the transaction ends, the lock of {@code user}'s {@code table} record of
+     * {@code date}: two first PUTs of one day must not both insert, so the second waits and then
+     * finds the first's row to update.
+     */
+    public static void lock(EntityManager em, String table, UUID circle, UUID user, LocalDate date) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", table + "/" + circle + "/" + user + "/" + date)
+                .getSingleResult();
     }
 }

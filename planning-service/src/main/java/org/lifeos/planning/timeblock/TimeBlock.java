@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import org.lifeos.planning.timeblock.TimeBlockEnums.BlockType;
 import org.lifeos.planning.timeblock.TimeBlockEnums.Status;
+import org.lifeos.platform.ids.Ids;
 
 /** A span of one user's calendar day, [start, end), optionally for a task or a habit of the circle. */
 @Entity
@@ -65,4 +66,16 @@ public class TimeBlock {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For JPA. */
+    protected TimeBlock() {
+    }
+
+    /** A new time block in circle {@code tenantId}, of the user {@code userId}, with a fresh UUIDv7 id. */
+    public TimeBlock(UUID tenantId, UUID userId) {
+        this.id = Ids.next();
+        this.tenantId = tenantId;
+        this.userId = userId;
+        this.createdAt = Instant.now();
+    }
 }

@@ -2,7 +2,8 @@ package org.lifeos.planning.timeblock;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,16 +14,16 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.planning.crud.Where;
 import org.lifeos.planning.domain.DomainRepository;
 import org.lifeos.planning.habit.HabitRepository;
 import org.lifeos.planning.task.TaskRepository;
 import org.lifeos.planning.timeblock.TimeBlockDtos.TimeBlockForm;
-import org.lifeos.platform.api.Cursors;
 import org.lifeos.platform.api.ETags;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
-import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -51,15 +52,7 @@ public class TimeBlockService {
 
     @Transactional
     public TimeBlock create(TimeBlockForm form) {
-        TimeBlock block = new TimeBlock();
-        block.id = Ids.next();
-        block.tenantId = context.circleId();
-        block.userId = context.userId();
-        block.createdAt = Instant.now();
-        apply(block, form);
-        blocks.persist(block);
-        blocks.flush();
-        return block;
+        return save(new TimeBlock(context.circleId(), context.userId()), form);
     }
 
     @Transactional
@@ -69,56 +62,41 @@ public class TimeBlockService {
 
     @Transactional
     public TimeBlock update(UUID id, String ifMatch, UnaryOperator<TimeBlockForm> patch) {
-        TimeBlock block = get(id);
-        ETags.requireMatch(ifMatch, block.version);
-        apply(block, patch.apply(TimeBlockForm.of(block)));
-        blocks.flush();
-        return block;
+        TimeBlock block = ETags.matching(get(id), ifMatch, b -> b.version);
+        return save(block, patch.apply(TimeBlockForm.of(block)));
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        TimeBlock block = get(id);
-        ETags.requireMatch(ifMatch, block.version);
-        blocks.delete(block);
+        blocks.delete(ETags.matching(get(id), ifMatch, b -> b.version));
     }
 
-    /** The caller's blocks by date and start time; {@code cursor} continues after the previous page. */
+    /** The caller's blocks by date and start time. */
     @Transactional
-    public List<TimeBlock> list(Optional<LocalDate> from, Optional<LocalDate> to, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("userId = :user");
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", context.userId());
-        from.ifPresent(value -> {
-            query.append(" and date >= :from");
-            params.put("from", value);
-        });
-        to.ifPresent(value -> {
-            query.append(" and date <= :to");
-            params.put("to", value);
-        });
-        if (cursor != null) {
-            List<String> after;
-            try {
-                after = Cursors.decode(cursor, 3);
-                params.put("cDate", LocalDate.parse(after.get(0)));
-                params.put("cStart", java.time.LocalTime.parse(after.get(1)));
-                params.put("cId", UUID.fromString(after.get(2)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-            query.append(" and (date > :cDate or (date = :cDate and (startTime > :cStart"
-                    + " or (startTime = :cStart and id > :cId))))");
+    public List<TimeBlock> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
+        return Where.of("userId = :user", "user", context.userId())
+                .and("date >= :from", "from", from).and("date <= :to", "to", to)
+                .after(keyset, "(date > :cDate or (date = :cDate and (startTime > :cStart"
+                        + " or (startTime = :cStart and id > :cId))))",
+                        k -> Map.of("cDate", k.date(0), "cStart", startTime(k), "cId", k.uuid(2)))
+                .page(blocks, "date, startTime, id", keyset);
+    }
+
+    /** What the list sorts by, in cursor order. */
+    public static List<Object> sortKey(TimeBlock block) {
+        return List.of(block.date, block.startTime, block.id);
+    }
+
+    private static LocalTime startTime(Keyset keyset) {
+        try {
+            return LocalTime.parse(keyset.string(1));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField("cursor", "is not a cursor this list produced");
         }
-        query.append(" order by date, startTime, id");
-        return blocks.find(query.toString(), params).page(0, limit).list();
     }
 
-    public static String cursorAfter(TimeBlock last) {
-        return Cursors.encode(List.of(last.date.toString(), last.startTime.toString(), last.id.toString()));
-    }
-
-    private void apply(TimeBlock block, TimeBlockForm form) {
+    /** Writes {@code form} onto {@code block}, new or loaded, and flushes: the answer shows its new version. */
+    private TimeBlock save(TimeBlock block, TimeBlockForm form) {
         if (!form.endTime.isAfter(form.startTime)) {
             throw ProblemException.badField("endTime", "must be after startTime");
         }
@@ -154,5 +132,7 @@ public class TimeBlockService {
         block.status = form.status;
         block.notes = form.notes;
         block.updatedAt = Instant.now();
+            blocks.persistAndFlush(block);
+        return block;
     }
 }
