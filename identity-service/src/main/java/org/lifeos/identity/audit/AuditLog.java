@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
+import org.lifeos.platform.ids.Ids;
 
 /**
  * audit_logs: append, list and verify the hash chain of one circle. All SQL runs on the
@@ -136,7 +137,7 @@ public class AuditLog {
                 String hash;
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     int i = 0;
-                    insert.setString(++i, UUID.randomUUID().toString());
+                    insert.setString(++i, Ids.next().toString());
                     insert.setString(++i, circle);
                     insert.setLong(++i, seq);
                     insert.setString(++i, (entry.occurredAt() == null ? Instant.now() : entry.occurredAt()).toString());
