@@ -37,7 +37,7 @@ public class AuditResource {
             description = "Newest first, `limit` (default 50, at most 200) per page; owners and admins only. "
                     + "Entries of a deleted account keep their place in the chain with personal data removed.")
     @Access(resource = AUDIT, action = "read", scope = READ)
-    public Page<AuditLog.Row> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+    public Page<AuditLog.AuditEntryView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
                                    @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         Keyset keyset = Keyset.of(cursor, limit, 1);
         return keyset.page(audit.page(id, keyset), row -> List.of(row.seq()), Function.identity(), uri);
@@ -49,7 +49,7 @@ public class AuditResource {
             description = "Recomputes the chain; `ok` is false with the first broken entry when a row was changed, "
                     + "removed or reordered. Owners and admins only.")
     @Access(resource = AUDIT, action = "read", scope = READ)
-    public AuditLog.Verification verify(@PathParam("id") UUID id) {
+    public AuditLog.AuditVerificationView verify(@PathParam("id") UUID id) {
         return audit.verify(id);
     }
 }

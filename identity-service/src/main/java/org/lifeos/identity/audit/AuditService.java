@@ -40,13 +40,13 @@ public class AuditService {
     }
 
     @Transactional
-    public List<AuditLog.Row> page(UUID circle, Keyset keyset) {
+    public List<AuditLog.AuditEntryView> page(UUID circle, Keyset keyset) {
         requireOwnerOrAdmin(circle);
         return log.page(circle, keyset.after() ? keyset.number(0) : Long.MAX_VALUE, keyset.fetch());
     }
 
     @Transactional
-    public AuditLog.Verification verify(UUID circle) {
+    public AuditLog.AuditVerificationView verify(UUID circle) {
         requireOwnerOrAdmin(circle);
         return log.verify(circle);
     }

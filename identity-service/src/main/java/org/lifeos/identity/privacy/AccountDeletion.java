@@ -142,7 +142,7 @@ public class AccountDeletion {
 
     /** The user's privacy requests with their steps, newest first (also after the account is gone). */
     @Transactional
-    public List<PrivacyRequests.Request> requestsOf(UUID user) {
+    public List<PrivacyRequests.PrivacyRequestView> requestsOf(UUID user) {
         tenancy.apply(null, user);
         return requests.of(user);
     }

@@ -41,7 +41,7 @@ public class RecoveryKeyResource {
     @Operation(operationId = "getMyRecoveryKeyStatus", summary = "How many of the caller's recovery keys are left",
             description = "Counts only; the keys themselves are never shown again. First-party apps only.")
     @Access(resource = PROFILE, action = "read", scope = FIRST_PARTY_ONLY)
-    public RecoveryKeyService.Status status() {
+    public RecoveryKeyService.RecoveryKeyStatusView status() {
         return keys.status(context.userId());
     }
 
@@ -52,11 +52,11 @@ public class RecoveryKeyResource {
                     + "never replayed for an `Idempotency-Key`); the previous set stops working. Needs sudo mode.")
     @APIResponse(responseCode = "201", description = "The new keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RecoveryKeyService.KeySet.class)))
+                    schema = @Schema(implementation = RecoveryKeyService.RecoveryKeySetView.class)))
     @Access(resource = PROFILE, action = "manage", scope = FIRST_PARTY_ONLY)
-    public RestResponse<RecoveryKeyService.KeySet> regenerate(@Context UriInfo uri) {
+    public RestResponse<RecoveryKeyService.RecoveryKeySetView> regenerate(@Context UriInfo uri) {
         // One set per user: its Location is this collection itself.
-        return RestResponse.ResponseBuilder.<RecoveryKeyService.KeySet>created(uri.getAbsolutePath())
+        return RestResponse.ResponseBuilder.<RecoveryKeyService.RecoveryKeySetView>created(uri.getAbsolutePath())
                 .entity(keys.regenerate(context.userId())).build();
     }
 }

@@ -54,15 +54,15 @@ public class RecoveryKeyService {
     }
 
     /** The new keys, in clear text for the only time. */
-    public record KeySet(List<String> keys, Instant createdAt) {
+    public record RecoveryKeySetView(List<String> keys, Instant createdAt) {
     }
 
     /** How many keys of the current set are left, without showing any. */
-    public record Status(int total, int remaining, Instant createdAt) {
+    public record RecoveryKeyStatusView(int total, int remaining, Instant createdAt) {
     }
 
     @Transactional
-    public KeySet regenerate(UUID user) {
+    public RecoveryKeySetView regenerate(UUID user) {
         sudo.require("recovery_keys.regenerate");
         int revoked = entityManager.createNativeQuery("""
                         UPDATE recovery_keys SET revoked_at = now()
@@ -82,17 +82,17 @@ public class RecoveryKeyService {
         }
         events.record(Ids.next(), user, SecurityEventType.RECOVERY_KEY_REGENERATED, Instant.now(),
                 Map.of("keys", KEYS_PER_SET, "revokedUnused", revoked));
-        return new KeySet(keys, now);
+        return new RecoveryKeySetView(keys, now);
     }
 
     @Transactional
-    public Status status(UUID user) {
+    public RecoveryKeyStatusView status(UUID user) {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                         SELECT count(*), count(*) FILTER (WHERE used_at IS NULL), max(created_at)
                         FROM recovery_keys WHERE user_id = ?1 AND revoked_at IS NULL""")
                 .setParameter(1, user)
                 .getSingleResult();
-        return new Status(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), instant(row[2]));
+        return new RecoveryKeyStatusView(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), instant(row[2]));
     }
 
     /**

@@ -95,7 +95,7 @@ public class OperatorResource {
     @Operation(operationId = "listUserPrivacyRequests", summary = "A user's privacy requests",
             description = "Account deletions with each step's progress, newest first, all on one page. Operators only.")
     @Access(resource = PROFILE, action = "read", scope = OPERATOR)
-    public Page<PrivacyRequests.Request> privacyRequests(@PathParam("id") UUID id) {
+    public Page<PrivacyRequests.PrivacyRequestView> privacyRequests(@PathParam("id") UUID id) {
         requireOperator();
         return new Page<>(deletion.requestsOf(id), null);
     }

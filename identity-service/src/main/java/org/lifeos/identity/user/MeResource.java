@@ -88,7 +88,7 @@ public class MeResource {
                     + "left, and the caller's own data in them is erased.")
     @APIResponse(responseCode = "202", description = "Deletion started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PrivacyRequests.Request.class)))
+                    schema = @Schema(implementation = PrivacyRequests.PrivacyRequestView.class)))
     @APIResponse(responseCode = "409",
             description = "The caller owns a shared circle with other members: hand it over or dissolve it first")
     @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
@@ -96,7 +96,7 @@ public class MeResource {
         UUID user = context.userId();
         UUID request = deletion.delete(user);
         keycloakErasure.attempt(request, user);
-        PrivacyRequests.Request started = deletion.requestsOf(user).stream()
+        PrivacyRequests.PrivacyRequestView started = deletion.requestsOf(user).stream()
                 .filter(r -> r.id().equals(request)).findFirst().orElseThrow();
         return Response.accepted(started).build();
     }

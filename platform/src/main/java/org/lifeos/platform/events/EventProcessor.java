@@ -25,13 +25,15 @@ public class EventProcessor {
     }
 
     /**
-     * Runs in a new transaction even when the caller has one, so one event's failure never undoes
-     * another's record. Any exception, checked ones too, rolls the record back with the effect:
-     * the event is not taken as handled and a retry handles it.
+     * Call it outside a transaction, once per event, so each event has a transaction of its own.
+     * (It stays {@code REQUIRED}: the platform's tenant interceptor is bound to that type only,
+     * and it sets the circle and user of the caller's {@link org.lifeos.platform.tenancy.TenantContext}.)
+     * Any exception, checked ones too, rolls the record back with the effect: the event is not
+     * taken as handled, and a retry handles it.
      *
      * @return false when the event was processed before and was skipped
      */
-    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+    @Transactional(rollbackOn = Exception.class)
     public boolean processOnce(EventHandler handler, EventEnvelope<JsonNode> event) throws Exception {
         int inserted = entityManager.createNativeQuery(
                         "INSERT INTO processed_events (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
