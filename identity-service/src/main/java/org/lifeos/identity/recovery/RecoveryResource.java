@@ -55,7 +55,7 @@ public class RecoveryResource {
                     + "account ended and the key used up. Rate limited per account and per client address (429 "
                     + "with Retry-After); a wrong login or key is one 400 that does not tell which was wrong.")
     @RequestBody(content = @Content(schema = @Schema(implementation = RecoveryForm.class), examples = @ExampleObject(
-            name = "reset", value = "{\"login\": \"alice@example.com\", \"key\": \"ABCD-EFGH-JKLM-NPQR\", "
+            name = "reset", value = "{\"login\": \"alice@example.com\", \"key\": \"7K3QH-0M2XD-R8VJC-4TB9N\", "
                     + "\"newPassword\": \"a long new passphrase\"}")))
     @APIResponse(responseCode = "204", description = "The password is set")
     public void resetPassword(JsonNode body, @Context HttpServerRequest request) {
