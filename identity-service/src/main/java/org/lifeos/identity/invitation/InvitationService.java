@@ -96,7 +96,8 @@ public class InvitationService {
     public List<InvitationView> ofCircle(UUID circle, Keyset keyset) {
         access.require(circle, MEMBERS, "read");
         Instant now = Instant.now();
-        return invitations.ofCircle(circle, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream().map(i -> InvitationView.of(i, now)).toList();
+        return invitations.ofCircle(circle, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+                .map(i -> InvitationView.of(i, now)).toList();
     }
 
     @Transactional
@@ -123,7 +124,8 @@ public class InvitationService {
     public List<InvitationView> openTo(String email, Keyset keyset) {
         invitations.actAs(email);
         Instant now = Instant.now();
-        return invitations.openTo(email, now, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream().map(i -> InvitationView.of(i, now)).toList();
+        return invitations.openTo(email, now, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+                .map(i -> InvitationView.of(i, now)).toList();
     }
 
     /**

@@ -52,7 +52,8 @@ public class MemberService {
     @Transactional
     public List<MemberView> list(UUID circle, Keyset keyset) {
         access.require(circle, MEMBERS, "read");
-        return members.members(circle, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream().map(row -> dto(row.member(), row.user())).toList();
+        return members.members(circle, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+                .map(row -> view(row.member(), row.user())).toList();
     }
 
     /**
@@ -74,7 +75,7 @@ public class MemberService {
         circleEvents.record(circle, CircleEventType.MEMBER_ADDED, acting.userId(),
                 Map.of("userId", user.id().toString(), "role", role.value()));
         events.member(circle, user.id(), role, MembershipEvents.MEMBER_ADDED);
-        return dto(member, user);
+        return view(member, user);
     }
 
     @Transactional
@@ -95,7 +96,7 @@ public class MemberService {
                     Map.of("userId", userId.toString(), "from", before.value(), "to", role.value()));
             events.member(circle, userId, role, MembershipEvents.ROLE_CHANGED);
         }
-        return dto(member, users.findById(userId));
+        return view(member, users.findById(userId));
     }
 
     /** Removes a member; removing yourself is leaving, which every member but the owner may do. */
@@ -121,7 +122,7 @@ public class MemberService {
         events.member(circle, userId, null, MembershipEvents.MEMBER_REMOVED);
     }
 
-    static MemberView dto(CircleMember member, User user) {
+    static MemberView view(CircleMember member, User user) {
         return new MemberView(member.userId(), member.role(), member.joinedAt(), user.username(), user.displayName(),
                 user.email());
     }
