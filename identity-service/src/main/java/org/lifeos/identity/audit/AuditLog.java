@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
+import org.lifeos.platform.ids.Ids;
 
 /**
  * audit_logs: append, list and verify the hash chain of one circle. All SQL runs on the
@@ -85,7 +86,7 @@ public class AuditLog {
     }
 
     /** One stored row, as the API shows it. */
-    public record Row(UUID id, long seq, Instant createdAt, Instant occurredAt, UUID actorId, String source,
+    public record AuditEntryView(UUID id, long seq, Instant createdAt, Instant occurredAt, UUID actorId, String source,
                       String action, String entityType, String entityId, JsonNode details, String hash) {
     }
 
@@ -94,7 +95,7 @@ public class AuditLog {
      * whose personal data was removed by an erasure (kept, still in the chain); {@code head}: the
      * sequence number the chain's latest anchored head records (0 for a circle without a log).
      */
-    public record Verification(boolean ok, long checked, long minimised, long head, Broken broken) {
+    public record AuditVerificationView(boolean ok, long checked, long minimised, long head, Broken broken) {
     }
 
     /** Where the chain breaks; {@code id} and {@code createdAt} are null for rows that are missing. */
@@ -136,7 +137,7 @@ public class AuditLog {
                 String hash;
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     int i = 0;
-                    insert.setString(++i, UUID.randomUUID().toString());
+                    insert.setString(++i, Ids.next().toString());
                     insert.setString(++i, circle);
                     insert.setLong(++i, seq);
                     insert.setString(++i, (entry.occurredAt() == null ? Instant.now() : entry.occurredAt()).toString());
@@ -173,9 +174,9 @@ public class AuditLog {
 
     /** Up to {@code limit} rows of the circle, newest first, before sequence {@code beforeSeq}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Row> page(UUID circle, long beforeSeq, int limit) {
+    public List<AuditEntryView> page(UUID circle, long beforeSeq, int limit) {
         return session().doReturningWork(connection -> {
-            List<Row> rows = new ArrayList<>();
+            List<AuditEntryView> rows = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT id, seq, created_at, occurred_at, actor_id, source, action, entity_type, entity_id,"
                             + " details::text, hash FROM audit_logs WHERE tenant_id = ?::uuid AND seq < ?"
@@ -185,7 +186,7 @@ public class AuditLog {
                 query.setInt(3, limit);
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
-                        rows.add(new Row(result.getObject(1, UUID.class), result.getLong(2),
+                        rows.add(new AuditEntryView(result.getObject(1, UUID.class), result.getLong(2),
                                 result.getObject(3, OffsetDateTime.class).toInstant(),
                                 result.getObject(4, OffsetDateTime.class).toInstant(),
                                 result.getObject(5, UUID.class), result.getString(6), result.getString(7),
@@ -207,7 +208,7 @@ public class AuditLog {
      * are missing, and named so. The first problem found is reported.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Verification verify(UUID circle) {
+    public AuditVerificationView verify(UUID circle) {
         return session().doReturningWork(connection -> {
             Head head = latestHead(connection, circle);
             try (PreparedStatement query = connection.prepareStatement(CHAIN)) {
@@ -232,7 +233,7 @@ public class AuditLog {
                             reason = "the row's content does not match its hash";
                         }
                         if (reason != null) {
-                            return new Verification(false, checked, minimised, head.seq(),
+                            return new AuditVerificationView(false, checked, minimised, head.seq(),
                                     new Broken(id, seq, created, reason));
                         }
                         previous = rows.getString(5);
@@ -251,14 +252,14 @@ public class AuditLog {
                                     + head.seq() + " are missing"
                             : "the chain ends at row " + last + ", but its head records row " + head.seq()
                                     + ": rows " + (last + 1) + " to " + head.seq() + " are missing";
-                    return new Verification(false, checked, minimised, head.seq(),
+                    return new AuditVerificationView(false, checked, minimised, head.seq(),
                             new Broken(null, last + 1, null, reason));
                 }
                 if (head.seq() > 0 && !head.hash().equals(headHash)) {
-                    return new Verification(false, checked, minimised, head.seq(), new Broken(null, head.seq(), null,
+                    return new AuditVerificationView(false, checked, minimised, head.seq(), new Broken(null, head.seq(), null,
                             "row " + head.seq() + " is not the row its head records (hash differs)"));
                 }
-                return new Verification(true, checked, minimised, head.seq(), null);
+                return new AuditVerificationView(true, checked, minimised, head.seq(), null);
             }
         });
     }

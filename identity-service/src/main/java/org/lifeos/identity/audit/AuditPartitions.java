@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +23,9 @@ public class AuditPartitions {
     private final EntityManager entityManager;
     private final int monthsAhead;
 
-    public AuditPartitions(EntityManager entityManager,
-                           @ConfigProperty(name = "lifeos.audit.partitions-ahead", defaultValue = "2") int monthsAhead) {
+    public AuditPartitions(EntityManager entityManager, AuditSettings settings) {
         this.entityManager = entityManager;
-        this.monthsAhead = monthsAhead;
+        this.monthsAhead = settings.partitionsAhead();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,7 +1,11 @@
 package org.lifeos.identity.audit;
 
+import static org.lifeos.identity.IdentityResources.AUDIT;
+import static org.lifeos.identity.IdentityResources.READ;
+
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,9 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.lifeos.platform.api.Cursors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
-import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 
 /** A circle's audit log, newest first, and the check of its hash chain. Owners and admins only. */
@@ -29,31 +33,23 @@ public class AuditResource {
     }
 
     @GET
-    @Access(resource = AuditService.RESOURCE, action = "read", scope = "identity:read")
-    public Page<AuditLog.Row> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listCircleAudit", summary = "The circle's audit log",
+            description = "Newest first, `limit` (default 50, at most 200) per page; owners and admins only. "
+                    + "Entries of a deleted account keep their place in the chain with personal data removed.")
+    @Access(resource = AUDIT, action = "read", scope = READ)
+    public Page<AuditLog.AuditEntryView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
                                    @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        int size = Cursors.limit(limit);
-        long before = Long.MAX_VALUE;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                before = Long.parseLong(Cursors.decode(cursor, 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-        }
-        List<AuditLog.Row> fetched = audit.page(id, before, size + 1);
-        if (fetched.size() <= size) {
-            return new Page<>(fetched, null);
-        }
-        List<AuditLog.Row> items = List.copyOf(fetched.subList(0, size));
-        String next = Cursors.encode(List.of(Long.toString(items.get(size - 1).seq())));
-        return new Page<>(items, Page.next(uri, next));
+        Keyset keyset = Keyset.of(cursor, limit, 1);
+        return keyset.page(audit.page(id, keyset), row -> List.of(row.seq()), Function.identity(), uri);
     }
 
     @GET
     @Path("/verify")
-    @Access(resource = AuditService.RESOURCE, action = "read", scope = "identity:read")
-    public AuditLog.Verification verify(@PathParam("id") UUID id) {
+    @Operation(operationId = "verifyCircleAudit", summary = "Check the circle's audit hash chain",
+            description = "Recomputes the chain; `ok` is false with the first broken entry when a row was changed, "
+                    + "removed or reordered. Owners and admins only.")
+    @Access(resource = AUDIT, action = "read", scope = READ)
+    public AuditLog.AuditVerificationView verify(@PathParam("id") UUID id) {
         return audit.verify(id);
     }
 }

@@ -1,5 +1,7 @@
 package org.lifeos.identity.audit;
 
+import static org.lifeos.identity.IdentityResources.AUDIT;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.lifeos.identity.access.CircleAccess;
 import org.lifeos.identity.member.Role;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 
@@ -19,7 +22,6 @@ import org.lifeos.platform.error.ProblemType;
 @ApplicationScoped
 public class AuditService {
 
-    public static final String RESOURCE = "audit";
     public static final String SOURCE = "identity-service";
 
     private final AuditLog log;
@@ -38,19 +40,19 @@ public class AuditService {
     }
 
     @Transactional
-    public List<AuditLog.Row> page(UUID circle, long beforeSeq, int limit) {
+    public List<AuditLog.AuditEntryView> page(UUID circle, Keyset keyset) {
         requireOwnerOrAdmin(circle);
-        return log.page(circle, beforeSeq, limit);
+        return log.page(circle, keyset.after() ? keyset.number(0) : Long.MAX_VALUE, keyset.fetch());
     }
 
     @Transactional
-    public AuditLog.Verification verify(UUID circle) {
+    public AuditLog.AuditVerificationView verify(UUID circle) {
         requireOwnerOrAdmin(circle);
         return log.verify(circle);
     }
 
     private void requireOwnerOrAdmin(UUID circle) {
-        CircleAccess.Acting acting = access.require(circle, RESOURCE, "read");
+        CircleAccess.Acting acting = access.require(circle, AUDIT, "read");
         if (acting.role() != Role.OWNER && acting.role() != Role.ADMIN) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only the circle's owner and admins read its audit log");
         }

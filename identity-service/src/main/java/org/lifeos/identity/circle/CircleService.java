@@ -1,5 +1,7 @@
 package org.lifeos.identity.circle;
 
+import static org.lifeos.identity.IdentityResources.CIRCLES;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +16,12 @@ import org.lifeos.identity.member.CircleMember;
 import org.lifeos.identity.member.CircleMemberRepository;
 import org.lifeos.identity.member.MembershipEvents;
 import org.lifeos.identity.member.Role;
+import org.lifeos.identity.sudo.SudoMode;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
-import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -29,7 +32,6 @@ import org.lifeos.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class CircleService {
 
-    public static final String RESOURCE = "circles";
 
     private final TenantContext context;
     private final Tenancy tenancy;
@@ -55,7 +57,7 @@ public class CircleService {
 
     /** A new shared circle, owned by the caller. Its rows belong to it, not to the caller's current circle. */
     @Transactional
-    public CircleDto create(String name) {
+    public CircleView create(String name) {
         UUID owner = context.userId();
         UUID id = Ids.next();
         return tenancy.inCircle(id, () -> {
@@ -65,26 +67,26 @@ public class CircleService {
             circleEvents.record(id, CircleEventType.CREATED, owner,
                     Map.of("kind", CircleKind.SHARED.value(), "name", circle.name()));
             events.member(id, owner, Role.OWNER, MembershipEvents.MEMBER_ADDED);
-            return CircleDto.of(circle, Role.OWNER);
+            return CircleView.of(circle, Role.OWNER);
         });
     }
 
-    /** Up to {@code count} active circles of the caller with an id after {@code after}, ordered by id (creation). */
+    /** The caller's active circles after the keyset's id, ordered by id (creation). */
     @Transactional
-    public List<CircleDto> mine(UUID after, int count) {
-        return members.membershipsOf(context.userId(), after, count).stream()
-                .map(row -> CircleDto.of(row.circle(), row.member().role())).toList();
+    public List<CircleView> mine(Keyset keyset) {
+        return members.membershipsOf(context.userId(), keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+                .map(row -> CircleView.of(row.circle(), row.member().role())).toList();
     }
 
     @Transactional
-    public CircleDto get(UUID id) {
-        Acting acting = access.require(id, RESOURCE, "read");
-        return CircleDto.of(acting.circle(), acting.role());
+    public CircleView get(UUID id) {
+        Acting acting = access.require(id, CIRCLES, "read");
+        return CircleView.of(acting.circle(), acting.role());
     }
 
     @Transactional
-    public CircleDto rename(UUID id, String name) {
-        Acting acting = access.requireForChange(id, RESOURCE, "write");
+    public CircleView rename(UUID id, String name) {
+        Acting acting = access.requireForChange(id, CIRCLES, "write");
         Circle circle = acting.circle();
         String before = circle.name();
         String after = name.strip();
@@ -93,12 +95,12 @@ public class CircleService {
             circles.flush();
             circleEvents.record(id, CircleEventType.RENAMED, acting.userId(), Map.of("from", before, "to", after));
         }
-        return CircleDto.of(circle, acting.role());
+        return CircleView.of(circle, acting.role());
     }
 
     @Transactional
     public void dissolve(UUID id) {
-        Acting acting = access.requireForChange(id, RESOURCE, "manage");
+        Acting acting = access.requireForChange(id, CIRCLES, "manage");
         requireOwner(acting, "dissolve");
         if (acting.circle().personal()) {
             throw new ProblemException(ProblemType.CONFLICT, "A personal circle cannot be dissolved");
@@ -111,8 +113,8 @@ public class CircleService {
 
     /** The new owner must already be a member; the previous owner stays on as admin. */
     @Transactional
-    public CircleDto transferOwnership(UUID id, UUID newOwner) {
-        Acting acting = access.requireForChange(id, RESOURCE, "manage");
+    public CircleView transferOwnership(UUID id, UUID newOwner) {
+        Acting acting = access.requireForChange(id, CIRCLES, "manage");
         requireOwner(acting, "transfer");
         if (acting.circle().personal()) {
             throw new ProblemException(ProblemType.CONFLICT, "A personal circle cannot change hands");
@@ -138,7 +140,7 @@ public class CircleService {
                 "from", acting.userId().toString(), "to", newOwner.toString(), "previousRoleOfNewOwner", before.value()));
         events.member(id, newOwner, Role.OWNER, MembershipEvents.OWNER_TRANSFERRED);
         events.member(id, acting.userId(), Role.ADMIN, MembershipEvents.ROLE_CHANGED);
-        return CircleDto.of(acting.circle(), Role.ADMIN);
+        return CircleView.of(acting.circle(), Role.ADMIN);
     }
 
     private static void requireOwner(Acting acting, String what) {

@@ -1,24 +1,28 @@
 package org.lifeos.identity.invitation;
 
+import static org.lifeos.identity.IdentityResources.FIRST_PARTY_ONLY;
+import static org.lifeos.identity.IdentityResources.MEMBERS;
+import static org.lifeos.identity.IdentityResources.READ;
+
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.lifeos.identity.api.Pages;
-import org.lifeos.identity.member.MemberService;
-import org.lifeos.identity.user.FirstParty;
-import org.lifeos.platform.api.Cursors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
-import org.lifeos.platform.api.Params;
 import org.lifeos.platform.tenancy.Access;
 
 /**
@@ -35,28 +39,33 @@ public class CircleInvitationResource {
         this.invitations = invitations;
     }
 
-    /** Every invitation of the circle, oldest first, with its status; {@code limit} (default 50) per page. */
     @GET
-    @Access(resource = MemberService.RESOURCE, action = "read", scope = "identity:read")
+    @Operation(operationId = "listCircleInvitations", summary = "The invitations the circle has sent",
+            description = "Every invitation with its status (pending, accepted, declined, revoked, expired), oldest "
+                    + "first, `limit` (default 50, at most 200) per page.")
+    @Access(resource = MEMBERS, action = "read", scope = READ)
     public Page<InvitationView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
                                      @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        int size = Cursors.limit(limit);
-        return Pages.of(invitations.ofCircle(id, Pages.after(cursor), size + 1), size, InvitationView::id, uri);
+        Keyset keyset = Keyset.of(cursor, limit, 1);
+        return keyset.page(invitations.ofCircle(id, keyset), i -> List.of(i.id()), Function.identity(), uri);
     }
 
     @GET
     @Path("/{invitationId}")
-    @Access(resource = MemberService.RESOURCE, action = "read", scope = "identity:read")
-    public InvitationView get(@PathParam("id") UUID id, @PathParam("invitationId") String invitationId) {
-        return invitations.get(id, Params.uuid("invitationId", invitationId));
+    @Operation(operationId = "getCircleInvitation", summary = "One invitation the circle has sent")
+    @Access(resource = MEMBERS, action = "read", scope = READ)
+    public InvitationView get(@PathParam("id") UUID id, @PathParam("invitationId") UUID invitationId) {
+        return invitations.get(id, invitationId);
     }
 
-    /** Withdraws an open invitation. */
     @DELETE
     @Path("/{invitationId}")
-    @Access(resource = MemberService.RESOURCE, action = "write", scope = FirstParty.ONLY)
-    public Response revoke(@PathParam("id") UUID id, @PathParam("invitationId") String invitationId) {
-        invitations.revoke(id, Params.uuid("invitationId", invitationId));
-        return Response.noContent().build();
+    @Operation(operationId = "revokeCircleInvitation", summary = "Withdraw an open invitation",
+            description = "First-party apps only.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "409", description = "The invitation was already answered")
+    @Access(resource = MEMBERS, action = "write", scope = FIRST_PARTY_ONLY)
+    public void revoke(@PathParam("id") UUID id, @PathParam("invitationId") UUID invitationId) {
+        invitations.revoke(id, invitationId);
     }
 }

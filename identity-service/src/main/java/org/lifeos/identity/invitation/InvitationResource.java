@@ -1,5 +1,12 @@
 package org.lifeos.identity.invitation;
 
+import static org.lifeos.identity.IdentityResources.FIRST_PARTY_ONLY;
+import static org.lifeos.identity.IdentityResources.PROFILE;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,11 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.lifeos.identity.api.Pages;
-import org.lifeos.identity.user.FirstParty;
-import org.lifeos.platform.api.Cursors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
-import org.lifeos.platform.api.Params;
 import org.lifeos.platform.tenancy.Access;
 
 /**
@@ -34,28 +40,34 @@ public class InvitationResource {
         this.token = token;
     }
 
-    /** Open invitations to the caller's verified address, oldest first, {@code limit} (default 50) per page. */
     @GET
-    @Access(resource = "profile", action = "read", scope = FirstParty.ONLY)
+    @Operation(operationId = "listMyInvitations", summary = "Open invitations to the caller",
+            description = "Invitations to the caller's verified e-mail address that are still open, oldest first, "
+                    + "`limit` (default 50, at most 200) per page. First-party apps only.")
+    @Access(resource = PROFILE, action = "read", scope = FIRST_PARTY_ONLY)
     public Page<InvitationView> mine(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
                                      @Context UriInfo uri) {
-        int size = Cursors.limit(limit);
-        return Pages.of(invitations.openTo(VerifiedEmail.of(token), Pages.after(cursor), size + 1), size,
-                InvitationView::id, uri);
+        Keyset keyset = Keyset.of(cursor, limit, 1);
+        return keyset.page(invitations.openTo(VerifiedEmail.of(token), keyset), i -> List.of(i.id()),
+                Function.identity(), uri);
     }
 
-    /** Joins the circle with the invited role. */
     @POST
     @Path("/{invitationId}/accept")
-    @Access(resource = "profile", action = "write", scope = FirstParty.ONLY)
-    public InvitationView accept(@PathParam("invitationId") String id) {
-        return invitations.accept(Params.uuid("invitationId", id), VerifiedEmail.of(token));
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
+            description = "Joins the circle with the invited role; already a member, the membership stays as it is.")
+    @APIResponse(responseCode = "409", description = "The invitation was already answered, has expired, or its circle is gone")
+    @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
+    public InvitationView accept(@PathParam("invitationId") UUID id) {
+        return invitations.accept(id, VerifiedEmail.of(token));
     }
 
     @POST
     @Path("/{invitationId}/decline")
-    @Access(resource = "profile", action = "write", scope = FirstParty.ONLY)
-    public InvitationView decline(@PathParam("invitationId") String id) {
-        return invitations.decline(Params.uuid("invitationId", id), VerifiedEmail.of(token));
+    @Operation(operationId = "declineInvitation", summary = "Decline an invitation")
+    @APIResponse(responseCode = "409", description = "The invitation was already answered or has expired")
+    @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
+    public InvitationView decline(@PathParam("invitationId") UUID id) {
+        return invitations.decline(id, VerifiedEmail.of(token));
     }
 }

@@ -1,5 +1,7 @@
 package org.lifeos.identity.invitation;
 
+import static org.lifeos.identity.IdentityResources.MEMBERS;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.lifeos.identity.member.MemberService;
 import org.lifeos.identity.member.MembershipEvents;
 import org.lifeos.identity.member.Role;
 import org.lifeos.identity.user.UserRepository;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.tenancy.TenantContext;
@@ -66,7 +69,7 @@ public class InvitationService {
     @Transactional
     public InvitationView invite(UUID circle, String address, Role role) {
         String email = VerifiedEmail.normalise(address);
-        Acting acting = access.requireForChange(circle, MemberService.RESOURCE, "write");
+        Acting acting = access.requireForChange(circle, MEMBERS, "write");
         Role given = MemberService.mayGive(acting, role);
         Instant now = Instant.now();
         Instant expires = now.plus(settings.ttl());
@@ -90,15 +93,16 @@ public class InvitationService {
     }
 
     @Transactional
-    public List<InvitationView> ofCircle(UUID circle, UUID after, int count) {
-        access.require(circle, MemberService.RESOURCE, "read");
+    public List<InvitationView> ofCircle(UUID circle, Keyset keyset) {
+        access.require(circle, MEMBERS, "read");
         Instant now = Instant.now();
-        return invitations.ofCircle(circle, after, count).stream().map(i -> InvitationView.of(i, now)).toList();
+        return invitations.ofCircle(circle, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+                .map(i -> InvitationView.of(i, now)).toList();
     }
 
     @Transactional
     public InvitationView get(UUID circle, UUID id) {
-        access.require(circle, MemberService.RESOURCE, "read");
+        access.require(circle, MEMBERS, "read");
         return InvitationView.of(invitations.ofCircle(circle, id).orElseThrow(InvitationService::notFound),
                 Instant.now());
     }
@@ -106,7 +110,7 @@ public class InvitationService {
     /** Withdraws an open invitation; one already answered stays as it is (409). */
     @Transactional
     public void revoke(UUID circle, UUID id) {
-        Acting acting = access.requireForChange(circle, MemberService.RESOURCE, "write");
+        Acting acting = access.requireForChange(circle, MEMBERS, "write");
         Invitation invitation = invitations.ofCircle(circle, id).orElseThrow(InvitationService::notFound);
         if (invitation.status() != InvitationStatus.PENDING) {
             throw new ProblemException(ProblemType.CONFLICT, "This invitation was already " + invitation.status());
@@ -117,10 +121,11 @@ public class InvitationService {
 
     /** The open invitations to {@code email}, the caller's verified address. */
     @Transactional
-    public List<InvitationView> openTo(String email, UUID after, int count) {
+    public List<InvitationView> openTo(String email, Keyset keyset) {
         invitations.actAs(email);
         Instant now = Instant.now();
-        return invitations.openTo(email, now, after, count).stream().map(i -> InvitationView.of(i, now)).toList();
+        return invitations.openTo(email, now, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+                .map(i -> InvitationView.of(i, now)).toList();
     }
 
     /**

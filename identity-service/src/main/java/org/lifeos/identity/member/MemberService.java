@@ -1,5 +1,7 @@
 package org.lifeos.identity.member;
 
+import static org.lifeos.identity.IdentityResources.MEMBERS;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.lifeos.identity.circle.CircleEvents;
 import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.identity.user.User;
 import org.lifeos.identity.user.UserRepository;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -27,7 +30,6 @@ import org.lifeos.platform.error.ProblemType;
 @ApplicationScoped
 public class MemberService {
 
-    public static final String RESOURCE = "members";
 
     private final CircleAccess access;
     private final CircleMemberRepository members;
@@ -46,11 +48,12 @@ public class MemberService {
         this.events = events;
     }
 
-    /** Up to {@code count} members with a user id after {@code after}, ordered by user id. */
+    /** The members after the keyset's user id, ordered by user id. */
     @Transactional
-    public List<MemberDto> list(UUID circle, UUID after, int count) {
-        access.require(circle, RESOURCE, "read");
-        return members.members(circle, after, count).stream().map(row -> dto(row.member(), row.user())).toList();
+    public List<MemberView> list(UUID circle, Keyset keyset) {
+        access.require(circle, MEMBERS, "read");
+        return members.members(circle, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+                .map(row -> view(row.member(), row.user())).toList();
     }
 
     /**
@@ -58,8 +61,8 @@ public class MemberService {
      * InvitationService: they join when they accept.)
      */
     @Transactional
-    public MemberDto add(UUID circle, UUID userId, Role requested) {
-        Acting acting = access.requireForChange(circle, RESOURCE, "write");
+    public MemberView add(UUID circle, UUID userId, Role requested) {
+        Acting acting = access.requireForChange(circle, MEMBERS, "write");
         Role role = mayGive(acting, requested);
         User user = users.findByIdOptional(userId)
                 .orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE, "userId: no LifeOS user has this id",
@@ -72,12 +75,12 @@ public class MemberService {
         circleEvents.record(circle, CircleEventType.MEMBER_ADDED, acting.userId(),
                 Map.of("userId", user.id().toString(), "role", role.value()));
         events.member(circle, user.id(), role, MembershipEvents.MEMBER_ADDED);
-        return dto(member, user);
+        return view(member, user);
     }
 
     @Transactional
-    public MemberDto changeRole(UUID circle, UUID userId, ChangeRoleRequest request) {
-        Acting acting = access.requireForChange(circle, RESOURCE, "write");
+    public MemberView changeRole(UUID circle, UUID userId, ChangeRoleForm request) {
+        Acting acting = access.requireForChange(circle, MEMBERS, "write");
         CircleMember member = members.findMember(circle, userId).orElseThrow(() -> ProblemException.notFound("Member"));
         if (member.role() == Role.OWNER) {
             throw new ProblemException(ProblemType.CONFLICT,
@@ -93,7 +96,7 @@ public class MemberService {
                     Map.of("userId", userId.toString(), "from", before.value(), "to", role.value()));
             events.member(circle, userId, role, MembershipEvents.ROLE_CHANGED);
         }
-        return dto(member, users.findById(userId));
+        return view(member, users.findById(userId));
     }
 
     /** Removes a member; removing yourself is leaving, which every member but the owner may do. */
@@ -101,7 +104,7 @@ public class MemberService {
     public void remove(UUID circle, UUID userId, UUID caller) {
         boolean leaving = userId.equals(caller);
         // Leaving needs no right beyond membership; removing someone else needs "delete members".
-        Acting acting = access.requireForChange(circle, RESOURCE, leaving ? "read" : "delete");
+        Acting acting = access.requireForChange(circle, MEMBERS, leaving ? "read" : "delete");
         CircleMember member = members.findMember(circle, userId).orElseThrow(() -> ProblemException.notFound("Member"));
         if (member.role() == Role.OWNER) {
             throw new ProblemException(ProblemType.CONFLICT, leaving
@@ -119,8 +122,8 @@ public class MemberService {
         events.member(circle, userId, null, MembershipEvents.MEMBER_REMOVED);
     }
 
-    static MemberDto dto(CircleMember member, User user) {
-        return new MemberDto(member.userId(), member.role(), member.joinedAt(), user.username(), user.displayName(),
+    static MemberView view(CircleMember member, User user) {
+        return new MemberView(member.userId(), member.role(), member.joinedAt(), user.username(), user.displayName(),
                 user.email());
     }
 

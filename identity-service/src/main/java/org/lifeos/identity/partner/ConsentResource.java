@@ -1,5 +1,9 @@
 package org.lifeos.identity.partner;
 
+import static org.lifeos.identity.IdentityResources.FIRST_PARTY_ONLY;
+import static org.lifeos.identity.IdentityResources.PROFILE;
+
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.DELETE;
@@ -8,19 +12,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lifeos.identity.client.KeycloakAdmin;
-import org.lifeos.identity.user.FirstParty;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
- * The caller's consents to partner apps, as Keycloak keeps them. Revoking one makes Keycloak drop
- * the consent, the app's offline tokens and the user's sessions with the app, so its refresh
- * tokens fail; the next sign-in through the app asks for consent again.
+ * The caller's consents to partner apps, as Keycloak keeps them.
  */
 @Path("/api/v1/me/consents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,24 +36,29 @@ public class ConsentResource {
         this.context = context;
     }
 
-    public record ConsentDto(String clientId, List<String> scopes, java.time.Instant grantedAt,
-                             java.time.Instant updatedAt) {
+    /** One app the caller consented to, with the scopes granted. */
+    public record ConsentView(String clientId, List<String> scopes, Instant grantedAt, Instant updatedAt) {
     }
 
     @GET
-    @Access(resource = "profile", action = "read", scope = FirstParty.ONLY)
-    public Page<ConsentDto> list() {
+    @Operation(operationId = "listMyConsents", summary = "The partner apps the caller consented to",
+            description = "All on one page. First-party apps only.")
+    @Access(resource = PROFILE, action = "read", scope = FIRST_PARTY_ONLY)
+    public Page<ConsentView> list() {
         return new Page<>(keycloak.consents(context.userId()).stream()
-                .map(c -> new ConsentDto(c.clientId(), c.scopes(), c.grantedAt(), c.updatedAt())).toList(), null);
+                .map(c -> new ConsentView(c.clientId(), c.scopes(), c.grantedAt(), c.updatedAt())).toList(), null);
     }
 
     @DELETE
     @Path("/{clientId}")
-    @Access(resource = "profile", action = "write", scope = FirstParty.ONLY)
-    public Response revoke(@PathParam("clientId") String clientId) {
+    @Operation(operationId = "revokeMyConsent", summary = "Revoke the caller's consent to a partner app",
+            description = "Keycloak drops the consent, the app's offline tokens and the user's sessions with the app, "
+                    + "so its refresh tokens fail; the next sign-in through the app asks for consent again.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
+    public void revoke(@PathParam("clientId") String clientId) {
         if (!keycloak.revokeConsent(context.userId(), clientId)) {
             throw ProblemException.notFound("Consent to " + clientId);
         }
-        return Response.noContent().build();
     }
 }

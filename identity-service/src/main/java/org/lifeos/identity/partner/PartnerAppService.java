@@ -1,5 +1,8 @@
 package org.lifeos.identity.partner;
 
+import static org.lifeos.identity.IdentityResources.READ;
+import static org.lifeos.identity.IdentityResources.WRITE;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.lifeos.identity.audit.AuditService;
 import org.lifeos.identity.client.KeycloakAdmin;
 import org.lifeos.identity.sudo.SudoMode;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -33,8 +37,7 @@ public class PartnerAppService {
     /** The realm's ten domain scopes, the only ones a partner app may ask for. */
     public static final Set<String> DOMAIN_SCOPES = Set.of(
             "planning:read", "planning:write", "finance:read", "finance:write", "health:read", "health:write",
-            "content:read", "content:write", "identity:read", "identity:write");
-    public static final String RESOURCE = "partner_apps";
+            "content:read", "content:write", READ, WRITE);
     /** Each app is a Keycloak client; a person has no use for more. */
     static final int MAX_APPS_PER_USER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,7 +58,7 @@ public class PartnerAppService {
     }
 
     @Transactional
-    public PartnerAppDto register(UUID owner, PartnerAppForm form) {
+    public PartnerAppView register(UUID owner, PartnerAppForm form) {
         List<Problem.FieldError> errors = new java.util.ArrayList<>(RedirectUris.problems(form.redirectUris));
         for (String scope : new TreeSet<>(form.scopes)) {
             if (!DOMAIN_SCOPES.contains(scope)) {
@@ -84,7 +87,7 @@ public class PartnerAppService {
             apps.flush();
             audit.record(context.circleId(), owner, "partner_app.registered", "partner_app", id.toString(),
                     Map.of("clientId", clientId, "name", app.name(), "scopes", scopes, "redirectUris", redirects));
-            return PartnerAppDto.withSecret(app, created.secret());
+            return PartnerAppView.withSecret(app, created.secret());
         } catch (RuntimeException e) {
             keycloak.deleteClient(created.internalId());
             throw e;
@@ -92,25 +95,25 @@ public class PartnerAppService {
     }
 
     @Transactional
-    public List<PartnerAppDto> page(UUID owner, UUID after, int count) {
-        return apps.page(owner, after, count).stream().map(PartnerAppDto::of).toList();
+    public List<PartnerAppView> page(UUID owner, Keyset keyset) {
+        return apps.page(owner, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream().map(PartnerAppView::of).toList();
     }
 
     @Transactional
-    public PartnerAppDto get(UUID owner, UUID id) {
-        return PartnerAppDto.of(owned(owner, id));
+    public PartnerAppView get(UUID owner, UUID id) {
+        return PartnerAppView.of(owned(owner, id));
     }
 
     /** A new client secret, shown once; the old one stops working at once. */
     @Transactional
-    public PartnerAppDto rotateSecret(UUID owner, UUID id) {
+    public PartnerAppView rotateSecret(UUID owner, UUID id) {
         PartnerApp app = owned(owner, id);
         sudo.require("partner_app.rotate_secret");
         app.secretRotated();
         apps.flush();
         audit.record(context.circleId(), owner, "partner_app.secret_rotated", "partner_app", id.toString(),
                 Map.of("clientId", app.clientId()));
-        return PartnerAppDto.withSecret(app, keycloak.rotateSecret(app.keycloakId()));
+        return PartnerAppView.withSecret(app, keycloak.rotateSecret(app.keycloakId()));
     }
 
     /** Removes the Keycloak client (its tokens and sessions go with it) and the app. */

@@ -1,5 +1,9 @@
 package org.lifeos.identity.policy;
 
+import static org.lifeos.identity.IdentityResources.FIRST_PARTY_ONLY;
+import static org.lifeos.identity.IdentityResources.POLICIES;
+import static org.lifeos.identity.IdentityResources.READ;
+
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -11,7 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.lifeos.identity.user.FirstParty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.tenancy.Access;
 
@@ -30,15 +38,22 @@ public class PolicyResource {
     }
 
     @GET
-    @Access(resource = PolicyService.RESOURCE, action = "read", scope = "identity:read")
-    public PoliciesDto get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getCirclePolicies", summary = "The circle's permission policies",
+            description = "The circle's own overrides and the effective rule per role, resource and action.")
+    @Access(resource = POLICIES, action = "read", scope = READ)
+    public PoliciesView get(@PathParam("id") UUID id) {
         return policies.get(id);
     }
 
-    /** First-party only (see FirstParty); needs sudo mode. */
     @PUT
-    @Access(resource = PolicyService.RESOURCE, action = "manage", scope = FirstParty.ONLY)
-    public PoliciesDto replace(@PathParam("id") UUID id, JsonNode body) {
-        return policies.replace(id, forms.create(body, PolicyOverrides.class).overrides());
+    @Operation(operationId = "replaceCirclePolicies", summary = "Replace the circle's policy overrides",
+            description = "The overrides replace the circle's previous ones as a whole. Needs sudo mode; first-party "
+                    + "apps only.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = PoliciesForm.class), examples = @ExampleObject(
+            name = "editorsMayNotDelete",
+            value = "{\"overrides\": [{\"role\": \"editor\", \"resource\": \"tasks\", \"action\": \"delete\", \"allowed\": false}]}")))
+    @Access(resource = POLICIES, action = "manage", scope = FIRST_PARTY_ONLY)
+    public PoliciesView replace(@PathParam("id") UUID id, JsonNode body) {
+        return policies.replace(id, forms.create(body, PoliciesForm.class).overrides());
     }
 }

@@ -1,5 +1,7 @@
 package org.lifeos.identity.policy;
 
+import static org.lifeos.identity.IdentityResources.POLICIES;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +15,9 @@ import jakarta.transaction.Transactional;
 import org.lifeos.identity.access.CircleAccess;
 import org.lifeos.identity.access.CircleAccess.Acting;
 import org.lifeos.identity.audit.AuditService;
-import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.identity.member.MembershipEvents;
 import org.lifeos.identity.member.Role;
+import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.platform.error.ProblemException;
 
 /**
@@ -26,7 +28,6 @@ import org.lifeos.platform.error.ProblemException;
 @ApplicationScoped
 public class PolicyService {
 
-    public static final String RESOURCE = "policies";
 
     private final CircleAccess access;
     private final PermissionRules rules;
@@ -48,16 +49,16 @@ public class PolicyService {
     }
 
     @Transactional
-    public PoliciesDto get(UUID circle) {
-        access.require(circle, RESOURCE, "read");
+    public PoliciesView get(UUID circle) {
+        access.require(circle, POLICIES, "read");
         return view(circle);
     }
 
     /** Makes {@code wanted} the circle's overrides: adds, changes and removes rules, logging each change. */
     @Transactional
-    public PoliciesDto replace(UUID circle, List<PolicyOverride> wanted) {
+    public PoliciesView replace(UUID circle, List<PolicyOverride> wanted) {
         Map<PermissionPolicy.Rule, Boolean> target = validate(wanted);
-        Acting acting = access.requireForChange(circle, RESOURCE, "manage");
+        Acting acting = access.requireForChange(circle, POLICIES, "manage");
         sudo.require("policy.change");
         Map<PermissionPolicy.Rule, PermissionPolicy> existing = new HashMap<>();
         for (PermissionPolicy policy : overrides.ofCircle(circle)) {
@@ -108,11 +109,11 @@ public class PolicyService {
                 "policy", rule.role() + ":" + rule.resource() + ":" + rule.action(), details);
     }
 
-    private PoliciesDto view(UUID circle) {
+    private PoliciesView view(UUID circle) {
         List<PolicyOverride> own = overrides.ofCircle(circle).stream()
                 .map(p -> new PolicyOverride(p.rule().role(), p.rule().resource(), p.rule().action(), p.allowed()))
                 .toList();
-        return new PoliciesDto(own, rules.effective(circle));
+        return new PoliciesView(own, rules.effective(circle));
     }
 
     private static Map<PermissionPolicy.Rule, Boolean> validate(List<PolicyOverride> wanted) {

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lifeos.contracts.privacy.ErasureRequested;
 import org.lifeos.identity.access.Tenancy;
 import org.lifeos.identity.circle.Circle;
@@ -61,8 +60,7 @@ public class AccountDeletion {
 
     public AccountDeletion(EntityManager entityManager, SudoMode sudo, Tenancy tenancy, CircleMemberRepository members,
                            CircleEvents circleEvents, MembershipEvents membershipEvents, Outbox outbox,
-                           PrivacyRequests requests,
-                           @ConfigProperty(name = "lifeos.privacy.participants") List<String> participants) {
+                           PrivacyRequests requests, PrivacySettings settings) {
         this.entityManager = entityManager;
         this.sudo = sudo;
         this.tenancy = tenancy;
@@ -71,7 +69,7 @@ public class AccountDeletion {
         this.membershipEvents = membershipEvents;
         this.outbox = outbox;
         this.requests = requests;
-        this.participants = participants.stream().map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
+        this.participants = settings.participants().stream().map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
     }
 
     private record Plan(Circle circle, CircleMember membership, String scope) {
@@ -144,7 +142,7 @@ public class AccountDeletion {
 
     /** The user's privacy requests with their steps, newest first (also after the account is gone). */
     @Transactional
-    public List<PrivacyRequests.Request> requestsOf(UUID user) {
+    public List<PrivacyRequests.PrivacyRequestView> requestsOf(UUID user) {
         tenancy.apply(null, user);
         return requests.of(user);
     }

@@ -30,13 +30,13 @@ public class PrivacyRequests {
     }
 
     /** One participant's part of a request, as the operator sees it. */
-    public record Step(String participant, UUID circleId, String scope, String status, int attempts,
+    public record PrivacyStepView(String participant, UUID circleId, String scope, String status, int attempts,
                        String lastError, Long rowsErased, Instant doneAt) {
     }
 
     /** A request with its steps. */
-    public record Request(UUID id, UUID userId, String kind, String status, Instant requestedAt, Instant completedAt,
-                          List<Step> steps) {
+    public record PrivacyRequestView(UUID id, UUID userId, String kind, String status, Instant requestedAt, Instant completedAt,
+                          List<PrivacyStepView> steps) {
     }
 
     /** A request waiting for its Keycloak step. */
@@ -122,29 +122,29 @@ public class PrivacyRequests {
 
     /** The user's requests, newest first, with their steps. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Request> of(UUID user) {
-        List<Request> requests = new ArrayList<>();
+    public List<PrivacyRequestView> of(UUID user) {
+        List<PrivacyRequestView> requests = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery("""
                         SELECT id, user_id, kind, status, requested_at, completed_at FROM privacy_requests
                         WHERE user_id = ?1 ORDER BY requested_at DESC, id DESC""")
                 .setParameter(1, user).getResultList()) {
             Object[] c = (Object[]) row;
             UUID id = (UUID) c[0];
-            requests.add(new Request(id, (UUID) c[1], (String) c[2], (String) c[3], instant(c[4]), instant(c[5]),
+            requests.add(new PrivacyRequestView(id, (UUID) c[1], (String) c[2], (String) c[3], instant(c[4]), instant(c[5]),
                     steps(id)));
         }
         return requests;
     }
 
-    private List<Step> steps(UUID request) {
-        List<Step> steps = new ArrayList<>();
+    private List<PrivacyStepView> steps(UUID request) {
+        List<PrivacyStepView> steps = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery("""
                         SELECT participant, circle_id, scope, status, attempts, last_error, rows_erased, done_at
                         FROM privacy_request_steps WHERE request_id = ?1
                         ORDER BY participant, circle_id NULLS FIRST""")
                 .setParameter(1, request).getResultList()) {
             Object[] c = (Object[]) row;
-            steps.add(new Step((String) c[0], (UUID) c[1], (String) c[2], (String) c[3], ((Number) c[4]).intValue(),
+            steps.add(new PrivacyStepView((String) c[0], (UUID) c[1], (String) c[2], (String) c[3], ((Number) c[4]).intValue(),
                     (String) c[5], c[6] == null ? null : ((Number) c[6]).longValue(), instant(c[7])));
         }
         return steps;

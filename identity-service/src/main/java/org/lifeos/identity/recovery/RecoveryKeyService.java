@@ -22,6 +22,7 @@ import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.ids.Ids;
 
 /**
  * Recovery keys: a set of ten one-time keys, shown once, stored as argon2id hashes. Making a new
@@ -33,7 +34,6 @@ import org.lifeos.platform.error.ProblemType;
 public class RecoveryKeyService {
 
     public static final int KEYS_PER_SET = 10;
-    public static final String RESOURCE = "profile";
 
     private final EntityManager entityManager;
     private final SudoMode sudo;
@@ -54,15 +54,15 @@ public class RecoveryKeyService {
     }
 
     /** The new keys, in clear text for the only time. */
-    public record KeySet(List<String> keys, Instant createdAt) {
+    public record RecoveryKeySetView(List<String> keys, Instant createdAt) {
     }
 
     /** How many keys of the current set are left, without showing any. */
-    public record Status(int total, int remaining, Instant createdAt) {
+    public record RecoveryKeyStatusView(int total, int remaining, Instant createdAt) {
     }
 
     @Transactional
-    public KeySet regenerate(UUID user) {
+    public RecoveryKeySetView regenerate(UUID user) {
         sudo.require("recovery_keys.regenerate");
         int revoked = entityManager.createNativeQuery("""
                         UPDATE recovery_keys SET revoked_at = now()
@@ -74,25 +74,25 @@ public class RecoveryKeyService {
         for (String key : keys) {
             entityManager.createNativeQuery("""
                             INSERT INTO recovery_keys (id, user_id, key_hash, created_at) VALUES (?1, ?2, ?3, ?4)""")
-                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(1, Ids.next())
                     .setParameter(2, user)
                     .setParameter(3, hasher.hash(key))
                     .setParameter(4, now)
                     .executeUpdate();
         }
-        events.record(UUID.randomUUID(), user, SecurityEventType.RECOVERY_KEY_REGENERATED, Instant.now(),
+        events.record(Ids.next(), user, SecurityEventType.RECOVERY_KEY_REGENERATED, Instant.now(),
                 Map.of("keys", KEYS_PER_SET, "revokedUnused", revoked));
-        return new KeySet(keys, now);
+        return new RecoveryKeySetView(keys, now);
     }
 
     @Transactional
-    public Status status(UUID user) {
+    public RecoveryKeyStatusView status(UUID user) {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                         SELECT count(*), count(*) FILTER (WHERE used_at IS NULL), max(created_at)
                         FROM recovery_keys WHERE user_id = ?1 AND revoked_at IS NULL""")
                 .setParameter(1, user)
                 .getSingleResult();
-        return new Status(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), instant(row[2]));
+        return new RecoveryKeyStatusView(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), instant(row[2]));
     }
 
     /**
@@ -133,7 +133,7 @@ public class RecoveryKeyService {
         details.put("remaining", usable.size() - 1);
         details.put("ipAddress", address);
         details.put("passwordChanged", true);
-        events.record(UUID.randomUUID(), user, SecurityEventType.RECOVERY_KEY_USED, Instant.now(), details);
+        events.record(Ids.next(), user, SecurityEventType.RECOVERY_KEY_USED, Instant.now(), details);
         entityManager.flush();
         // Last, so a refused password rolls everything above back and the key stays usable.
         keycloak.setPassword(user, newPassword, "newPassword");

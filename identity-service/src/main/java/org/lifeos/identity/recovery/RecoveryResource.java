@@ -13,6 +13,12 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lifeos.platform.api.ClientAddresses;
 import org.lifeos.platform.api.Forms;
@@ -42,13 +48,19 @@ public class RecoveryResource {
         this.forms = forms;
     }
 
-    /** 204: the password is set, every session of the account ended, the key used up. */
     @POST
     @Path("/password")
-    public Response resetPassword(JsonNode body, @Context HttpServerRequest request) {
+    @Operation(operationId = "resetPasswordWithRecoveryKey", summary = "Set a new password with a recovery key",
+            description = "No token: for a user who lost their password. The password is set, every session of the "
+                    + "account ended and the key used up. Rate limited per account and per client address (429 "
+                    + "with Retry-After); a wrong login or key is one 400 that does not tell which was wrong.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RecoveryForm.class), examples = @ExampleObject(
+            name = "reset", value = "{\"login\": \"alice@example.com\", \"key\": \"7K3QH-0M2XD-R8VJC-4TB9N\", "
+                    + "\"newPassword\": \"a long new passphrase\"}")))
+    @APIResponse(responseCode = "204", description = "The password is set")
+    public void resetPassword(JsonNode body, @Context HttpServerRequest request) {
         RecoveryForm form = forms.create(body, RecoveryForm.class);
         keys.redeem(form.login, form.key, form.newPassword, addresses.of(request));
-        return Response.noContent().build();
     }
 
     @ServerExceptionMapper

@@ -14,9 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 import org.lifeos.contracts.event.EventEnvelope;
+import org.lifeos.contracts.keycloak.KeycloakEvent;
 import org.lifeos.identity.access.Tenancy;
 import org.lifeos.identity.client.KeycloakAdmin;
 import org.lifeos.identity.security.SecurityLedger.State;
@@ -25,8 +26,8 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.events.EventHandler;
 
 /**
- * Keycloak's events (topic {@code keycloak.event}, published by keycloak-extensions' lifeos-kafka
- * listener) become the user's security ledger and keep the lockout mirror. The platform runs each
+ * Keycloak's events ({@link KeycloakEvent}, topic {@code keycloak.event}, published by
+ * keycloak-extensions' lifeos-kafka listener) become the user's security ledger and keep the lockout mirror. The platform runs each
  * event in one transaction and records its id there, so a redelivered event changes nothing; an
  * event that keeps failing goes to {@code keycloak.event.dlq}.
  *
@@ -41,7 +42,6 @@ import org.lifeos.platform.events.EventHandler;
 @ApplicationScoped
 public class KeycloakEventsHandler implements EventHandler {
 
-    public static final String TOPIC = "keycloak.event";
     private static final Logger LOG = Logger.getLogger(KeycloakEventsHandler.class);
 
     /** What an event means for identity-service. */
@@ -56,17 +56,18 @@ public class KeycloakEventsHandler implements EventHandler {
     private final Tenancy tenancy;
     private final EntityManager entityManager;
     private final Duration assumedLockout;
+    private final ObjectMapper json;
 
     public KeycloakEventsHandler(SecurityLedger ledger, KeycloakAdmin keycloak, UserProvisioning provisioning,
-                                 Tenancy tenancy, EntityManager entityManager,
-                                 @ConfigProperty(name = "lifeos.security.assumed-lockout", defaultValue = "PT1M")
-                                 Duration assumedLockout) {
+                                 Tenancy tenancy, EntityManager entityManager, SecuritySettings settings,
+                                 ObjectMapper json) {
         this.ledger = ledger;
         this.keycloak = keycloak;
         this.provisioning = provisioning;
         this.tenancy = tenancy;
         this.entityManager = entityManager;
-        this.assumedLockout = assumedLockout;
+        this.assumedLockout = settings.assumedLockout();
+        this.json = json;
     }
 
     @Override
@@ -76,14 +77,14 @@ public class KeycloakEventsHandler implements EventHandler {
 
     @Override
     public String topic() {
-        return TOPIC;
+        return KeycloakEvent.TOPIC;
     }
 
     @Override
     public void handle(EventEnvelope<JsonNode> event) {
-        JsonNode payload = event.payload();
+        KeycloakEvent payload = json.convertValue(event.payload(), KeycloakEvent.class);
         Meaning meaning = meaning(event.type(), payload);
-        UUID user = subject(event);
+        UUID user = subject(event, payload);
         if (meaning == Meaning.NOTHING || user == null) {
             return;
         }
@@ -111,7 +112,7 @@ public class KeycloakEventsHandler implements EventHandler {
                 ledger.record(event.eventId(), user, SecurityEventType.LOGIN_FAILED, at, details);
                 State before = ledger.stateForUpdate(user);
                 State after = Lockout.afterFailure(before, at);
-                if ("user_temporarily_disabled".equals(text(payload, "error"))) {
+                if ("user_temporarily_disabled".equals(payload.error())) {
                     after = Lockout.lockedByEvent(after, false, at, assumedLockout);
                 }
                 mirror(event, user, before, after, details);
@@ -132,7 +133,7 @@ public class KeycloakEventsHandler implements EventHandler {
             case REFRESH_ROTATED -> ledger.record(event.eventId(), user, SecurityEventType.REFRESH_ROTATED, at, details);
             case PASSWORD_CHANGED -> ledger.record(event.eventId(), user, SecurityEventType.PASSWORD_CHANGED, at, details);
             case REFRESH_TOKEN_REUSE -> {
-                details.put("sessionEnded", endSession(text(payload, "sessionId")));
+                details.put("sessionEnded", endSession(payload.sessionId()));
                 ledger.record(event.eventId(), user, SecurityEventType.REFRESH_TOKEN_REUSE, at, details);
             }
             default -> throw new IllegalStateException("unhandled " + meaning);
@@ -140,11 +141,11 @@ public class KeycloakEventsHandler implements EventHandler {
     }
 
     /** Keycloak's event type (and error) to what it means here; everything else means nothing. */
-    static Meaning meaning(String type, JsonNode payload) {
+    static Meaning meaning(String type, KeycloakEvent payload) {
         if (type == null) {
             return Meaning.NOTHING;
         }
-        String error = text(payload, "error");
+        String error = payload.error();
         return switch (type) {
             case "LOGIN", "IDENTITY_PROVIDER_LOGIN" -> Meaning.LOGIN_SUCCESS;
             case "LOGIN_ERROR" -> Meaning.LOGIN_FAILED;
@@ -152,28 +153,28 @@ public class KeycloakEventsHandler implements EventHandler {
             case "REFRESH_TOKEN" -> Meaning.REFRESH_ROTATED;
             case "REFRESH_TOKEN_ERROR" -> isReuse(payload) ? Meaning.REFRESH_TOKEN_REUSE : Meaning.NOTHING;
             case "UPDATE_PASSWORD", "RESET_PASSWORD" -> error == null ? Meaning.PASSWORD_CHANGED : Meaning.NOTHING;
-            case "UPDATE_CREDENTIAL" -> error == null && "password".equals(text(payload.path("details"), "credential_type"))
+            case "UPDATE_CREDENTIAL" -> error == null && "password".equals(payload.details().get("credential_type"))
                     ? Meaning.PASSWORD_CHANGED : Meaning.NOTHING;
             case "USER_DISABLED_BY_TEMPORARY_LOCKOUT" -> Meaning.TEMPORARILY_LOCKED;
             case "USER_DISABLED_BY_PERMANENT_LOCKOUT" -> Meaning.PERMANENTLY_LOCKED;
             // An administrator (or identity-service's operator endpoint) cleared the user's login failures.
             case "ADMIN_USER_LOGIN_FAILURE_DELETE" -> error == null ? Meaning.UNLOCKED : Meaning.NOTHING;
             // An administrator set a new password.
-            case "ADMIN_USER_ACTION" -> error == null && String.valueOf(text(payload, "resourcePath")).endsWith("/reset-password")
+            case "ADMIN_USER_ACTION" -> error == null && String.valueOf(payload.resourcePath()).endsWith("/reset-password")
                     ? Meaning.PASSWORD_CHANGED : Meaning.NOTHING;
             default -> Meaning.NOTHING;
         };
     }
 
     /** Keycloak refuses a rotated refresh token presented again with this reason. */
-    static boolean isReuse(JsonNode payload) {
-        String reason = text(payload.path("details"), "reason");
+    static boolean isReuse(KeycloakEvent payload) {
+        String reason = payload.details().get("reason");
         return reason != null && reason.toLowerCase(Locale.ROOT).contains("reuse");
     }
 
     /** The user the event is about: the subject of an admin event, else the acting user. */
-    static UUID subject(EventEnvelope<JsonNode> event) {
-        String subject = text(event.payload(), "subjectUserId");
+    static UUID subject(EventEnvelope<?> event, KeycloakEvent payload) {
+        String subject = payload.subjectUserId();
         if (subject != null) {
             try {
                 return UUID.fromString(subject);
@@ -182,7 +183,7 @@ public class KeycloakEventsHandler implements EventHandler {
                 return null;
             }
         }
-        return "admin".equals(text(event.payload(), "source")) ? null : event.actorId();
+        return payload.byAdmin() ? null : event.actorId();
     }
 
     /** Keeps the mirror, confirmed by Keycloak when it answers, and records a new lock once. */
@@ -237,17 +238,17 @@ public class KeycloakEventsHandler implements EventHandler {
         return record.isPresent();
     }
 
-    private static Map<String, Object> details(EventEnvelope<JsonNode> event, JsonNode payload) {
+    private static Map<String, Object> details(EventEnvelope<JsonNode> event, KeycloakEvent payload) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("keycloakType", event.type());
-        put(details, "clientId", text(payload, "clientId"));
-        put(details, "ipAddress", text(payload, "ipAddress"));
-        put(details, "sessionId", text(payload, "sessionId"));
-        put(details, "userAgent", text(payload, "userAgent"));
-        put(details, "error", text(payload, "error"));
-        put(details, "reason", text(payload.path("details"), "reason"));
-        put(details, "grantType", text(payload.path("details"), "grant_type"));
-        if ("admin".equals(text(payload, "source")) && event.actorId() != null) {
+        put(details, "clientId", payload.clientId());
+        put(details, "ipAddress", payload.ipAddress());
+        put(details, "sessionId", payload.sessionId());
+        put(details, "userAgent", payload.userAgent());
+        put(details, "error", payload.error());
+        put(details, "reason", payload.details().get("reason"));
+        put(details, "grantType", payload.details().get("grant_type"));
+        if (payload.byAdmin() && event.actorId() != null) {
             details.put("byAdmin", event.actorId().toString());
         }
         return details;
@@ -257,13 +258,5 @@ public class KeycloakEventsHandler implements EventHandler {
         if (value != null) {
             details.put(key, value);
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        if (node == null) {
-            return null;
-        }
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

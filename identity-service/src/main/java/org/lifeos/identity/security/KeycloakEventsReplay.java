@@ -5,26 +5,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 import org.lifeos.contracts.event.EventEnvelope;
+import org.lifeos.contracts.keycloak.KeycloakEvent;
 import org.lifeos.identity.client.KeycloakAdmin;
 import org.lifeos.platform.db.SqlTimes;
+import org.lifeos.platform.events.EventProcessor;
 
 /**
  * Catches the ledger up from Keycloak's own event store after the listener could not deliver
  * (a Kafka outage longer than its retries). Each stored event is rebuilt into the envelope the
  * listener would have sent, with the same id (a name-based UUID of Keycloak's event id), and goes
- * through the same handler under the same consumer name: events already handled are skipped.
+ * through the same handler under the same consumer name ({@link EventProcessor}, the platform's
+ * once-per-consumer record the Kafka consumer uses too): events already handled are skipped.
  * User events only; Keycloak's admin events (unlocks from its console) are not replayed.
  *
  * <p>It runs by itself every {@code lifeos.security.catch-up-every} from where the previous run
@@ -44,34 +48,38 @@ public class KeycloakEventsReplay {
     static final Duration OVERLAP = Duration.ofMinutes(5);
     /** A catch-up reads at most this many events; one that would need more keeps its mark and warns. */
     private static final int MAX_CATCH_UP_EVENTS = 100_000;
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+    };
 
     private final KeycloakAdmin keycloak;
     private final KeycloakEventsHandler handler;
+    private final EventProcessor processor;
     private final EntityManager entityManager;
     private final ObjectMapper json;
 
-    public KeycloakEventsReplay(KeycloakAdmin keycloak, KeycloakEventsHandler handler, EntityManager entityManager,
-                                ObjectMapper json) {
+    public KeycloakEventsReplay(KeycloakAdmin keycloak, KeycloakEventsHandler handler, EventProcessor processor,
+                                EntityManager entityManager, ObjectMapper json) {
         this.keycloak = keycloak;
         this.handler = handler;
+        this.processor = processor;
         this.entityManager = entityManager;
         this.json = json;
     }
 
     /** What a replay did: events read from Keycloak, applied (new to the ledger), and whether it read all it meant to. */
-    public record Result(int read, int applied, boolean complete) {
+    public record ReplayView(int read, int applied, boolean complete) {
     }
 
     /** Replays the stored user events from the day {@code from} on; each in its own transaction. */
-    public Result replay(LocalDate from) {
+    public ReplayView replay(LocalDate from) {
         return replay(from, from.atStartOfDay(ZoneOffset.UTC).toInstant(), MAX_EVENTS);
     }
 
     /** One automatic run: from the mark (less {@link #OVERLAP}) to now; moves the mark when it read everything. */
-    public Result catchUp() {
+    public ReplayView catchUp() {
         Instant started = Instant.now();
         Instant notBefore = mark().minus(OVERLAP);
-        Result result = replay(LocalDate.ofInstant(notBefore, ZoneOffset.UTC), notBefore, MAX_CATCH_UP_EVENTS);
+        ReplayView result = replay(LocalDate.ofInstant(notBefore, ZoneOffset.UTC), notBefore, MAX_CATCH_UP_EVENTS);
         if (result.complete()) {
             moveMark(started);
         } else {
@@ -95,14 +103,14 @@ public class KeycloakEventsReplay {
     }
 
     /** Newest first (Keycloak's order), stopping at the first event before {@code notBefore}. */
-    private Result replay(LocalDate from, Instant notBefore, int maxEvents) {
+    private ReplayView replay(LocalDate from, Instant notBefore, int maxEvents) {
         int read = 0;
         int applied = 0;
         for (int first = 0; first < maxEvents; first += PAGE) {
             JsonNode page = keycloak.storedEvents(from, first, PAGE);
             for (JsonNode stored : page) {
                 if (Instant.ofEpochMilli(stored.path("time").asLong()).isBefore(notBefore)) {
-                    return new Result(read, applied, true);
+                    return new ReplayView(read, applied, true);
                 }
                 read++;
                 if (replayOne(envelope(stored))) {
@@ -110,10 +118,10 @@ public class KeycloakEventsReplay {
                 }
             }
             if (page.size() < PAGE) {
-                return new Result(read, applied, true);
+                return new ReplayView(read, applied, true);
             }
         }
-        return new Result(read, applied, false);
+        return new ReplayView(read, applied, false);
     }
 
     @Transactional
@@ -132,20 +140,15 @@ public class KeycloakEventsReplay {
                 .executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean replayOne(EventEnvelope<JsonNode> event) {
-        // The platform's processed-events record, under the consumer's own name: what the consumer
-        // handled is skipped here, and what is replayed here is skipped if it ever arrives.
-        int inserted = entityManager.createNativeQuery(
-                        "INSERT INTO processed_events (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, handler.name())
-                .setParameter(2, event.eventId())
-                .executeUpdate();
-        if (inserted == 0) {
-            return false;
+    /** Each event in its own transaction, recorded under the consumer's name as the Kafka consumer records it. */
+    private boolean replayOne(EventEnvelope<JsonNode> event) {
+        try {
+            return processor.processOnce(handler, event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not replay Keycloak event " + event.eventId(), e);
         }
-        handler.handle(event);
-        return true;
     }
 
     /** The envelope keycloak-extensions' EventMessages makes of the same event. */
@@ -160,20 +163,15 @@ public class KeycloakEventsReplay {
         if (subject == null) {
             subject = uuid(details.path("refresh_token_sub").asText(null));
         }
-        ObjectNode payload = json.createObjectNode();
-        payload.put("source", "user");
-        payload.put("keycloakEventId", id);
-        payload.put("realmId", stored.path("realmId").asText(null));
-        payload.put("clientId", stored.path("clientId").asText(null));
-        payload.put("userId", userId);
-        payload.put("subjectUserId", subject == null ? null : subject.toString());
-        payload.put("sessionId", stored.path("sessionId").asText(null));
-        payload.put("ipAddress", stored.path("ipAddress").asText(null));
-        payload.put("error", stored.path("error").asText(null));
-        payload.set("details", details.isObject() ? details : json.createObjectNode());
-        payload.put("replayed", true);
+        // Keycloak's store keeps neither the realm's name nor the request's user agent.
+        KeycloakEvent payload = new KeycloakEvent(KeycloakEvent.USER, id, null, stored.path("realmId").asText(null),
+                stored.path("clientId").asText(null), userId, subject == null ? null : subject.toString(),
+                stored.path("sessionId").asText(null), stored.path("ipAddress").asText(null), null,
+                stored.path("error").asText(null), details.isObject() ? json.convertValue(details, DETAILS) : Map.of(),
+                null, null, null, null, true);
         return new EventEnvelope<>(UUID.nameUUIDFromBytes(("keycloak:user:" + id).getBytes(StandardCharsets.UTF_8)),
-                stored.path("type").asText(), Instant.ofEpochMilli(stored.path("time").asLong()), null, subject, payload);
+                stored.path("type").asText(), Instant.ofEpochMilli(stored.path("time").asLong()), null, subject,
+                json.valueToTree(payload));
     }
 
     private static UUID uuid(String value) {

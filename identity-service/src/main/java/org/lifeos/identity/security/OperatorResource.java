@@ -1,10 +1,11 @@
 package org.lifeos.identity.security;
 
+import static org.lifeos.identity.IdentityResources.OPERATOR;
+import static org.lifeos.identity.IdentityResources.PROFILE;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -16,8 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.lifeos.identity.privacy.AccountDeletion;
 import org.lifeos.identity.privacy.PrivacyRequests;
+import org.lifeos.platform.api.Page;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.tenancy.Access;
@@ -49,26 +56,30 @@ public class OperatorResource {
     }
 
     /** The body of an unlock: why (kept in the ledger). */
-    public record UnlockRequest(String reason) {
+    public record UnlockForm(String reason) {
     }
 
-    /** Clears the user's lockout in Keycloak and records ACCOUNT_UNLOCKED in their ledger. */
     @POST
     @Path("/users/{id}/unlock")
-    @Access(resource = "profile", action = "read", scope = "identity:operator")
-    public SecurityService.UnlockResult unlock(@PathParam("id") UUID id, UnlockRequest request) {
+    @Operation(operationId = "unlockUser", summary = "Clear a user's lockout",
+            description = "Clears the lockout in Keycloak and records ACCOUNT_UNLOCKED, with the reason, in the user's "
+                    + "security ledger. Operators (realm role `lifeos-operator`) only.")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = UnlockForm.class),
+            examples = @ExampleObject(name = "verified", value = "{\"reason\": \"identity verified by phone\"}")))
+    @Access(resource = PROFILE, action = "read", scope = OPERATOR)
+    public SecurityService.UnlockView unlock(@PathParam("id") UUID id, UnlockForm form) {
         requireOperator();
-        return security.unlock(id, context.userId(), request == null ? null : request.reason());
+        return security.unlock(id, context.userId(), form == null ? null : form.reason());
     }
 
-    /**
-     * After a Kafka outage: replays the user events Keycloak stored from the day {@code since} on
-     * (default today) into the ledger; events already there are skipped.
-     */
     @POST
     @Path("/security-events/replay")
-    @Access(resource = "profile", action = "read", scope = "identity:operator")
-    public KeycloakEventsReplay.Result replay(@QueryParam("since") String since) {
+    @Operation(operationId = "replaySecurityEvents", summary = "Replay Keycloak's stored user events into the ledger",
+            description = "After a Kafka outage: replays the user events Keycloak stored from the day `since` "
+                    + "(yyyy-mm-dd, default today) on; events already in the ledger are skipped. Runs by itself "
+                    + "every few minutes as well. Operators only; 503 when Keycloak is unreachable.")
+    @Access(resource = PROFILE, action = "read", scope = OPERATOR)
+    public KeycloakEventsReplay.ReplayView replay(@QueryParam("since") String since) {
         requireOperator();
         LocalDate from;
         try {
@@ -79,13 +90,14 @@ public class OperatorResource {
         return replay.replay(from); // Keycloak unreachable: KeycloakAdmin's 503 problem
     }
 
-    /** The user's privacy requests (account deletion) with each step's progress, newest first. */
     @GET
     @Path("/users/{id}/privacy-requests")
-    @Access(resource = "profile", action = "read", scope = "identity:operator")
-    public Map<String, List<PrivacyRequests.Request>> privacyRequests(@PathParam("id") UUID id) {
+    @Operation(operationId = "listUserPrivacyRequests", summary = "A user's privacy requests",
+            description = "Account deletions with each step's progress, newest first, all on one page. Operators only.")
+    @Access(resource = PROFILE, action = "read", scope = OPERATOR)
+    public Page<PrivacyRequests.PrivacyRequestView> privacyRequests(@PathParam("id") UUID id) {
         requireOperator();
-        return Map.of("items", deletion.requestsOf(id));
+        return new Page<>(deletion.requestsOf(id), null);
     }
 
     private void requireOperator() {

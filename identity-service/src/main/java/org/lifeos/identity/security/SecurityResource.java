@@ -1,9 +1,10 @@
 package org.lifeos.identity.security;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import static org.lifeos.identity.IdentityResources.FIRST_PARTY_ONLY;
+import static org.lifeos.identity.IdentityResources.PROFILE;
+
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,18 +14,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.lifeos.identity.user.FirstParty;
-import org.lifeos.platform.api.Cursors;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
-import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
- * The caller's own security ledger (Keycloak's sign-ins, failures, sign-outs, refreshes,
- * password changes, lockouts; sudo mode) newest first, and the caller's lockout state as
- * mirrored from Keycloak. Both for LifeOS's own apps only ({@link FirstParty}): where and when
- * the user signs in is not a partner app's business.
+ * The caller's own security ledger and lockout state. Both for LifeOS's own apps only
+ * ({@link FirstParty}): where and when the user signs in is not a partner app's business.
  */
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,35 +39,24 @@ public class SecurityResource {
 
     @GET
     @Path("/security-events")
-    @Access(resource = "profile", action = "read", scope = FirstParty.ONLY)
-    public Page<SecurityService.SecurityEventDto> events(@QueryParam("limit") Integer limit,
-                                                         @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        int size = Cursors.limit(limit);
-        Instant beforeTime = Instant.parse("9999-12-31T23:59:59Z");
-        UUID beforeId = new UUID(-1L, -1L);
-        if (cursor != null && !cursor.isBlank()) {
-            List<String> keyset = Cursors.decode(cursor, 2);
-            try {
-                beforeTime = Instant.parse(keyset.get(0));
-                beforeId = UUID.fromString(keyset.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this list produced");
-            }
-        }
-        List<SecurityService.SecurityEventDto> fetched = security.events(context.userId(), beforeTime, beforeId, size + 1);
-        if (fetched.size() <= size) {
-            return new Page<>(fetched, null);
-        }
-        List<SecurityService.SecurityEventDto> items = List.copyOf(fetched.subList(0, size));
-        SecurityService.SecurityEventDto last = items.get(size - 1);
-        String next = Cursors.encode(List.of(last.occurredAt().toString(), last.id().toString()));
-        return new Page<>(items, Page.next(uri, next));
+    @Operation(operationId = "listMySecurityEvents", summary = "The caller's security ledger",
+            description = "Keycloak's sign-ins, failures, sign-outs, refreshes, password changes and lockouts, and "
+                    + "LifeOS's sudo-mode and recovery-key events; newest first, `limit` (default 50, at most 200) "
+                    + "per page. First-party apps only.")
+    @Access(resource = PROFILE, action = "read", scope = FIRST_PARTY_ONLY)
+    public Page<SecurityService.SecurityEventView> events(@QueryParam("limit") Integer limit,
+                                                          @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        Keyset keyset = Keyset.of(cursor, limit, 2);
+        return keyset.page(security.events(context.userId(), keyset), e -> List.of(e.occurredAt(), e.id()),
+                Function.identity(), uri);
     }
 
     @GET
     @Path("/security-state")
-    @Access(resource = "profile", action = "read", scope = FirstParty.ONLY)
-    public SecurityService.SecurityStateDto state() {
+    @Operation(operationId = "getMySecurityState", summary = "The caller's lockout state",
+            description = "As mirrored from Keycloak: failed attempts, cooldown, permanent lockout. First-party apps only.")
+    @Access(resource = PROFILE, action = "read", scope = FIRST_PARTY_ONLY)
+    public SecurityService.SecurityStateView state() {
         return security.state(context.userId());
     }
 }

@@ -16,8 +16,10 @@ import org.lifeos.identity.access.Tenancy;
 import org.lifeos.identity.client.KeycloakAdmin;
 import org.lifeos.identity.client.KeycloakAdmin.BruteForceStatus;
 import org.lifeos.identity.security.SecurityLedger.State;
+import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.ids.Ids;
 
 /** The caller's security ledger and lockout state, and the operator's unlock. */
 @ApplicationScoped
@@ -35,25 +37,27 @@ public class SecurityService {
         this.entityManager = entityManager;
     }
 
-    public record SecurityEventDto(UUID id, SecurityEventType type, Instant occurredAt, Map<String, Object> details) {
+    public record SecurityEventView(UUID id, SecurityEventType type, Instant occurredAt, Map<String, Object> details) {
     }
 
-    public record SecurityStateDto(UUID userId, boolean locked, int failedAttempts, Instant cooldownUntil,
+    public record SecurityStateView(UUID userId, boolean locked, int failedAttempts, Instant cooldownUntil,
                                    boolean permanentlyLocked, Instant lastFailedAt, Instant lockedAt, Instant updatedAt) {
 
-        static SecurityStateDto of(UUID user, State state) {
-            return new SecurityStateDto(user, state.locked(Instant.now()), state.failedAttempts(), state.cooldownUntil(),
+        static SecurityStateView of(UUID user, State state) {
+            return new SecurityStateView(user, state.locked(Instant.now()), state.failedAttempts(), state.cooldownUntil(),
                     state.permanentlyLocked(), state.lastFailedAt(), state.lockedAt(), state.updatedAt());
         }
     }
 
-    public record UnlockResult(UUID userId, boolean wasLocked, SecurityStateDto state) {
+    public record UnlockView(UUID userId, boolean wasLocked, SecurityStateView state) {
     }
 
     @Transactional
-    public List<SecurityEventDto> events(UUID user, Instant beforeTime, UUID beforeId, int limit) {
-        return ledger.page(user, beforeTime, beforeId, limit).stream()
-                .map(e -> new SecurityEventDto(e.id(), e.type(), e.occurredAt(), e.details()))
+    public List<SecurityEventView> events(UUID user, Keyset keyset) {
+        Instant beforeTime = keyset.after() ? keyset.instant(0) : Instant.parse("9999-12-31T23:59:59Z");
+        UUID beforeId = keyset.uuidOr(1, new UUID(-1L, -1L));
+        return ledger.page(user, beforeTime, beforeId, keyset.fetch()).stream()
+                .map(e -> new SecurityEventView(e.id(), e.type(), e.occurredAt(), e.details()))
                 .toList();
     }
 
@@ -84,8 +88,8 @@ public class SecurityService {
     }
 
     @Transactional
-    public SecurityStateDto state(UUID user) {
-        return SecurityStateDto.of(user, ledger.state(user));
+    public SecurityStateView state(UUID user) {
+        return SecurityStateView.of(user, ledger.state(user));
     }
 
     /**
@@ -96,7 +100,7 @@ public class SecurityService {
      * nothing twice.
      */
     @Transactional
-    public UnlockResult unlock(UUID user, UUID operator, String reason) {
+    public UnlockView unlock(UUID user, UUID operator, String reason) {
         if (entityManager.createNativeQuery("SELECT 1 FROM users WHERE id = ?1").setParameter(1, user)
                 .getResultList().isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No LifeOS user " + user);
@@ -117,8 +121,8 @@ public class SecurityService {
                 details.put("reason", reason.strip());
             }
             details.put("failedAttempts", status.numFailures());
-            ledger.record(UUID.randomUUID(), user, SecurityEventType.ACCOUNT_UNLOCKED, now, details);
+            ledger.record(Ids.next(), user, SecurityEventType.ACCOUNT_UNLOCKED, now, details);
         }
-        return new UnlockResult(user, wasLocked, SecurityStateDto.of(user, ledger.state(user)));
+        return new UnlockView(user, wasLocked, SecurityStateView.of(user, ledger.state(user)));
     }
 }

@@ -1,5 +1,8 @@
 package org.lifeos.identity.session;
 
+import static org.lifeos.identity.IdentityResources.FIRST_PARTY_ONLY;
+import static org.lifeos.identity.IdentityResources.PROFILE;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,9 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lifeos.identity.user.FirstParty;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.error.ProblemException;
@@ -37,24 +43,31 @@ public class SessionResource {
         this.token = token;
     }
 
-    /** Every session, newest first; a user has a handful, so one page holds them all. */
+    /** A user has a handful of sessions, so one page holds them all. */
     @GET
-    @Access(resource = "profile", action = "read", scope = FirstParty.ONLY)
-    public Page<SessionDto> list() {
+    @Operation(operationId = "listMySessions", summary = "The caller's signed-in sessions",
+            description = "Newest first, all on one page; `current` marks the session of the request's token.")
+    @Access(resource = PROFILE, action = "read", scope = FIRST_PARTY_ONLY)
+    public Page<SessionView> list() {
         return new Page<>(sessions.list(context.userId(), currentSession()), null);
     }
 
     @DELETE
     @Path("/{id}")
-    @Access(resource = "profile", action = "write", scope = FirstParty.ONLY)
-    public Response end(@PathParam("id") String id) {
+    @Operation(operationId = "endMySession", summary = "End one of the caller's sessions",
+            description = "Signs the session out in Keycloak: its refresh tokens stop working.")
+    @APIResponse(responseCode = "204", description = "Ended")
+    @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
+    public void end(@PathParam("id") String id) {
         sessions.end(context.userId(), id);
-        return Response.noContent().build();
     }
 
-    /** {@code ?others=true}: every session but the current one ("sign out everywhere else"). */
     @DELETE
-    @Access(resource = "profile", action = "write", scope = FirstParty.ONLY)
+    @Operation(operationId = "endMyOtherSessions", summary = "Sign out everywhere else",
+            description = "With `?others=true`: ends every session but the current one and answers how many ended.")
+    @APIResponse(responseCode = "200", description = "How many sessions ended", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ended", value = "{\"ended\": 2}")))
+    @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
     public Map<String, Integer> endOthers(@QueryParam("others") String others) {
         if (!"true".equals(others)) {
             throw ProblemException.badField("others", "must be true: DELETE /api/v1/me/sessions ends all other sessions");

@@ -29,13 +29,13 @@ public class SessionService {
     }
 
     /** Newest first. */
-    public List<SessionDto> list(UUID user, Optional<String> current) {
+    public List<SessionView> list(UUID user, Optional<String> current) {
         List<KeycloakAdmin.Session> sessions = keycloak.sessions(user);
         Map<String, String> agents = security.userAgents(user, sessions.stream().map(KeycloakAdmin.Session::id).toList());
         return sessions.stream()
                 .sorted(Comparator.comparing(KeycloakAdmin.Session::startedAt).reversed()
                         .thenComparing(KeycloakAdmin.Session::id))
-                .map(s -> SessionDto.of(s, agents.get(s.id()), current.orElse(null))).toList();
+                .map(s -> SessionView.of(s, agents.get(s.id()), current.orElse(null))).toList();
     }
 
     /** Ends one of the caller's sessions; someone else's, or none, is a 404 (the same answer). */

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.identity.user.FirstParty;
+import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -64,7 +65,7 @@ public class SudoMode {
         int opened = entityManager.createNativeQuery("""
                         INSERT INTO sudo_sessions (id, user_id, auth_time, expires_at, client_id, action)
                         VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), ?6) ON CONFLICT (user_id, auth_time) DO NOTHING""")
-                .setParameter(1, UUID.randomUUID())
+                .setParameter(1, Ids.next())
                 .setParameter(2, user)
                 .setParameter(3, authTime)
                 .setParameter(4, expires)
@@ -77,7 +78,7 @@ public class SudoMode {
                             VALUES (?1, ?2, 'SUDO_MODE_ENABLED', jsonb_build_object('action', CAST(?3 AS text),
                                 'authTime', CAST(?4 AS text), 'expiresAt', CAST(?5 AS text),
                                 'clientId', CAST(?6 AS text)))""")
-                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(1, Ids.next())
                     .setParameter(2, user)
                     .setParameter(3, action)
                     .setParameter(4, authTime.toString())

@@ -1,5 +1,6 @@
 package org.lifeos.identity.user;
 
+import org.lifeos.identity.IdentityResources;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.tenancy.TenantContext;
@@ -14,15 +15,13 @@ import org.lifeos.platform.tenancy.TenantContext;
  *       replacing policies, dissolving a circle, handing it over;</li>
  *   <li>every sudo action.</li>
  * </ul>
- * Such an endpoint's {@code @Access} rule names {@link #ONLY}, a scope the realm does not define
+ * Such an endpoint's {@code @Access} rule names {@link IdentityResources#FIRST_PARTY_ONLY}, a scope the realm does not define
  * and so never grants: the platform's AccessFilter refuses a partner token with 403 before the
  * method runs, while first-party apps pass the scope check by design. Sudo mode calls
  * {@link #require} as well, so a sudo action stays first-party only even if its rule were to
  * name an ordinary scope.
  */
 public final class FirstParty {
-
-    public static final String ONLY = "lifeos:first-party-only";
 
     private FirstParty() {
     }

@@ -31,9 +31,9 @@ public class UserService {
     }
 
     @Transactional
-    public ProfileDto profile(UUID user) {
+    public ProfileView profile(UUID user) {
         User found = users.findByIdOptional(user).orElseThrow(() -> ProblemException.notFound("User"));
-        return ProfileDto.of(found, preferences(found));
+        return ProfileView.of(found, preferences(found));
     }
 
     /**
@@ -41,15 +41,14 @@ public class UserService {
      * names another version. The row is locked, so two patches never both pass one If-Match.
      */
     @Transactional
-    public ProfileDto update(UUID user, String ifMatch, UnaryOperator<ProfileForm> patch) {
-        User found = users.findByIdOptional(user, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("User"));
-        ETags.requireMatch(ifMatch, found.version());
+    public ProfileView update(UUID user, String ifMatch, UnaryOperator<ProfileForm> patch) {
+        User found = ETags.matching(users.findByIdOptional(user, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("User")), ifMatch, User::version);
         ProfileForm form = patch.apply(form(found));
         found.updateProfile(blankToNull(form.displayName), blankToNull(form.avatarUrl), form.timezone,
                 stored.convertValue(form.preferences, STORED));
         users.flush();
-        return ProfileDto.of(found, form.preferences);
+        return ProfileView.of(found, form.preferences);
     }
 
     private ProfileForm form(User user) {

@@ -151,7 +151,7 @@ class AccountDeletionTest {
         // The audit log is kept, minimised, and still verifies: in full in her erased circle, ...
         assertEquals(soloAudit, Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ? AND redacted_at IS NOT NULL "
                 + "AND details = '{}' AND personal_salt IS NULL AND actor_id IS DISTINCT FROM ?", solo, ana.id()));
-        AuditLog.Verification soloChain = QuarkusTransaction.requiringNew().call(() -> {
+        AuditLog.AuditVerificationView soloChain = QuarkusTransaction.requiringNew().call(() -> {
             tenancy.apply(solo, null);
             return auditLog.verify(solo);
         });

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.lifeos.contracts.keycloak.KeycloakEvent;
 import org.lifeos.identity.client.KeycloakAdmin.BruteForceStatus;
 import org.lifeos.identity.security.KeycloakEventsHandler.Meaning;
 import org.lifeos.identity.security.SecurityLedger.State;
@@ -86,7 +86,8 @@ class KeycloakEventMeaningTest {
         assertFalse(locked.locked(NOW.plusSeconds(61)));
     }
 
-    private static JsonNode payload(String json) throws Exception {
-        return JSON.readTree(json);
+    /** The payload as it arrives on the topic, read into the contract's record. */
+    private static KeycloakEvent payload(String json) throws Exception {
+        return JSON.readValue(json, KeycloakEvent.class);
     }
 }

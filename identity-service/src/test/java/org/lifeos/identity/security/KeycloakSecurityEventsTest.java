@@ -148,7 +148,7 @@ class KeycloakSecurityEventsTest {
         }
 
         Instant before = Instant.now();
-        KeycloakEventsReplay.Result first = catchUp.catchUp();
+        KeycloakEventsReplay.ReplayView first = catchUp.catchUp();
         assertTrue(first.complete() && first.applied() >= 1, first.toString());
         assertEquals(List.of(id), gina.api().get("/api/v1/me/security-events").then().statusCode(200).extract()
                 .jsonPath().getList("items.findAll { it.type == 'LOGIN_SUCCESS' }.id"), "restored with its own id");

@@ -14,24 +14,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
+import org.lifeos.contracts.keycloak.KeycloakEvent;
 
 /**
- * Turns Keycloak's events into records for the {@code keycloak.event} topic, in the LifeOS
+ * Turns Keycloak's events into records for the {@link KeycloakEvent#TOPIC} topic, in the LifeOS
  * envelope shape ({@code org.lifeos.contracts.event.EventEnvelope}): {@code eventId},
  * {@code type}, {@code occurredAt}, {@code tenantId} (always null: these events belong to a
- * person, not a circle), {@code actorId} and {@code payload}. The key is the user the event is
- * about, so one user's events stay in order.
+ * person, not a circle), {@code actorId} and a {@link KeycloakEvent} payload. The key is the user
+ * the event is about, so one user's events stay in order.
  *
  * <p>The event id is a name-based UUID of Keycloak's own event id: a redelivery, or the same
  * event read back from Keycloak's event store, gets the same id, and consumers deduplicate on it.
  * Admin events never carry their representation (it can hold credentials).
  */
 public final class EventMessages {
-
-    /** The value of {@code source} in the payload of a user event. */
-    public static final String USER = "user";
-    /** The value of {@code source} in the payload of an admin event. */
-    public static final String ADMIN = "admin";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_USER_AGENT = 512;
@@ -50,23 +46,15 @@ public final class EventMessages {
 
     /** As {@link #of(Event)}, with the User-Agent of the request that caused the event (cut to 512 characters). */
     public static Message of(Event event, String userAgent) {
-        ObjectNode payload = JSON.createObjectNode();
-        payload.put("source", USER);
-        payload.put("keycloakEventId", event.getId());
-        payload.put("realm", event.getRealmName());
-        payload.put("realmId", event.getRealmId());
-        payload.put("clientId", event.getClientId());
-        payload.put("userId", event.getUserId());
-        payload.put("sessionId", event.getSessionId());
-        payload.put("ipAddress", event.getIpAddress());
-        payload.put("userAgent", limited(userAgent));
-        payload.put("error", event.getError());
-        payload.set("details", JSON.valueToTree(sorted(event.getDetails())));
         String type = event.getType() == null ? "UNKNOWN" : event.getType().name();
-        UUID eventId = eventId(USER, event.getId(), type, event.getTime(), event.getUserId(), event.getSessionId());
+        UUID eventId = eventId(KeycloakEvent.USER, event.getId(), type, event.getTime(), event.getUserId(),
+                event.getSessionId());
         UUID user = user(event);
-        payload.put("subjectUserId", user == null ? null : user.toString());
-        return new Message(user == null ? null : user.toString(), envelope(eventId, type, event.getTime(), user, payload));
+        String subject = user == null ? null : user.toString();
+        KeycloakEvent payload = KeycloakEvent.user(event.getId(), event.getRealmName(), event.getRealmId(),
+                event.getClientId(), event.getUserId(), subject, event.getSessionId(), event.getIpAddress(),
+                limited(userAgent), event.getError(), sorted(event.getDetails()));
+        return new Message(subject, envelope(eventId, type, event.getTime(), user, payload));
     }
 
     /**
@@ -93,22 +81,12 @@ public final class EventMessages {
         String operation = event.getOperationType() == null ? "UNKNOWN" : event.getOperationType().name();
         String type = "ADMIN_" + resourceType + "_" + operation;
         String subject = subjectUser(event.getResourcePath());
-        ObjectNode payload = JSON.createObjectNode();
-        payload.put("source", ADMIN);
-        payload.put("keycloakEventId", event.getId());
-        payload.put("realm", event.getRealmName());
-        payload.put("realmId", event.getRealmId());
-        payload.put("resourceType", resourceType);
-        payload.put("operationType", operation);
-        payload.put("resourcePath", event.getResourcePath());
-        payload.put("subjectUserId", subject);
-        payload.put("error", event.getError());
-        payload.put("clientId", auth == null ? null : auth.getClientId());
-        payload.put("ipAddress", auth == null ? null : auth.getIpAddress());
-        payload.put("adminRealmId", auth == null ? null : auth.getRealmId());
-        payload.set("details", JSON.valueToTree(sorted(event.getDetails())));
+        KeycloakEvent payload = KeycloakEvent.admin(event.getId(), event.getRealmName(), event.getRealmId(),
+                auth == null ? null : auth.getClientId(), subject, auth == null ? null : auth.getIpAddress(),
+                event.getError(), sorted(event.getDetails()), resourceType, operation, event.getResourcePath(),
+                auth == null ? null : auth.getRealmId());
         String actor = auth == null ? null : auth.getUserId();
-        UUID eventId = eventId(ADMIN, event.getId(), type, event.getTime(), event.getResourcePath(), actor);
+        UUID eventId = eventId(KeycloakEvent.ADMIN, event.getId(), type, event.getTime(), event.getResourcePath(), actor);
         return new Message(subject, envelope(eventId, type, event.getTime(), uuidOrNull(actor), payload));
     }
 
@@ -132,14 +110,18 @@ public final class EventMessages {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String envelope(UUID eventId, String type, long time, UUID actor, ObjectNode payload) {
+    /**
+     * The envelope is written field by field: {@code EventEnvelope}'s {@code Instant} would need
+     * Jackson's java.time module, which Keycloak does not promise its providers.
+     */
+    private static String envelope(UUID eventId, String type, long time, UUID actor, KeycloakEvent payload) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("eventId", eventId.toString());
         envelope.put("type", type);
         envelope.put("occurredAt", Instant.ofEpochMilli(time).toString());
         envelope.putNull("tenantId");
         envelope.put("actorId", actor == null ? null : actor.toString());
-        envelope.set("payload", payload);
+        envelope.set("payload", JSON.valueToTree(payload));
         try {
             return JSON.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.lifeos.contracts.keycloak.KeycloakEvent;
+
 /**
  * The listener's options, from Keycloak's SPI configuration: {@code
  * --spi-events-listener--lifeos-kafka--<option>} on the command line, {@code
@@ -29,7 +31,7 @@ record ListenerSettings(String bootstrapServers, String topic, Set<String> event
                         int maxBlockMs, int deliveryTimeoutMs, int queueCapacity, String clientId,
                         Map<String, String> security) {
 
-    static final String DEFAULT_TOPIC = "keycloak.event";
+    static final String DEFAULT_TOPIC = KeycloakEvent.TOPIC;
 
     /**
      * The user events LifeOS keeps: sign-ins, sign-outs, token refreshes (and their failures, reuse

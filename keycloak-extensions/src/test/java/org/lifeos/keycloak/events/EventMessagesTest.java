@@ -18,6 +18,7 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.lifeos.contracts.keycloak.KeycloakEvent;
 
 class EventMessagesTest {
 
@@ -129,6 +130,19 @@ class EventMessagesTest {
         assertEquals(USER, value.get("payload").get("subjectUserId").asText());
         assertEquals("admin", value.get("payload").get("source").asText());
         assertFalse(message.value().contains("secret"), "the representation never leaves Keycloak");
+    }
+
+    @Test
+    void thePayloadReadsBackAsTheContractsRecordThatIdentityConsumes() throws Exception {
+        Event event = userEvent(EventType.LOGIN_ERROR, "invalid_user_credentials", Map.of("username", "bob"));
+
+        JsonNode payload = JSON.readTree(EventMessages.of(event, "Firefox").value()).get("payload");
+        KeycloakEvent read = JSON.treeToValue(payload, KeycloakEvent.class);
+
+        assertEquals(KeycloakEvent.user("kc-event-1", "lifeos", "realm-id", "lifeos-web", USER, USER, "session-1",
+                "203.0.113.7", "Firefox", "invalid_user_credentials", Map.of("username", "bob")), read);
+        assertFalse(read.byAdmin());
+        assertFalse(payload.has("byAdmin"), "only the record's components go on the wire");
     }
 
     @Test

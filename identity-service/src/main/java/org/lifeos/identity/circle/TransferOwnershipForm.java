@@ -5,5 +5,5 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 /** Hands the circle to another member, who becomes owner; the previous owner stays as admin. */
-public record TransferOwnershipRequest(@NotNull UUID userId) {
+public record TransferOwnershipForm(@NotNull UUID userId) {
 }

@@ -7,5 +7,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The complete set of a circle's overrides: rules left out fall back to the defaults. */
-public record PolicyOverrides(@NotNull @Size(max = 500) List<@NotNull @Valid PolicyOverride> overrides) {
+public record PoliciesForm(@NotNull @Size(max = 500) List<@NotNull @Valid PolicyOverride> overrides) {
 }

@@ -10,11 +10,11 @@ import org.lifeos.identity.client.KeycloakAdmin;
  * the one the request's token belongs to. Keycloak's admin API keeps no user agent: it comes from the
  * session's sign-in event (null when that event has not arrived, or came without one).
  */
-public record SessionDto(String id, String ipAddress, String userAgent, Instant startedAt, Instant lastAccessAt,
+public record SessionView(String id, String ipAddress, String userAgent, Instant startedAt, Instant lastAccessAt,
                          List<String> clients, boolean current) {
 
-    static SessionDto of(KeycloakAdmin.Session session, String userAgent, String currentSessionId) {
-        return new SessionDto(session.id(), session.ipAddress(), userAgent, session.startedAt(),
+    static SessionView of(KeycloakAdmin.Session session, String userAgent, String currentSessionId) {
+        return new SessionView(session.id(), session.ipAddress(), userAgent, session.startedAt(),
                 session.lastAccessAt(), session.clients(), session.id().equals(currentSessionId));
     }
 }

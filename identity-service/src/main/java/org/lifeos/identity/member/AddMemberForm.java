@@ -15,7 +15,7 @@ import org.lifeos.platform.error.ProblemType;
  * Adds a member (one of the two): {@code userId}, a LifeOS user, joins at once; {@code email} is
  * invited and joins on accepting.
  */
-public record AddMemberRequest(UUID userId, @Email @Size(max = 320) String email, @NotNull Role role) {
+public record AddMemberForm(UUID userId, @Email @Size(max = 320) String email, @NotNull Role role) {
 
     /** True for an invitation by e-mail, false for an addition by id; 400 unless exactly one is given. */
     public boolean byEmail() {

@@ -2,5 +2,5 @@ package org.lifeos.identity.member;
 
 import jakarta.validation.constraints.NotNull;
 
-public record ChangeRoleRequest(@NotNull Role role) {
+public record ChangeRoleForm(@NotNull Role role) {
 }

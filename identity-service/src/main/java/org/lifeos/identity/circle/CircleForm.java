@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** The body of creating a circle and of renaming one. */
-public record CircleName(@NotBlank @Size(max = 100) String name) {
+public record CircleForm(@NotBlank @Size(max = 100) String name) {
 }

@@ -6,11 +6,11 @@ import java.util.UUID;
 import org.lifeos.identity.member.Role;
 
 /** A circle as the API shows it, with the caller's role in it. */
-public record CircleDto(UUID id, String name, CircleKind kind, CircleStatus status, UUID ownerId, Role role,
+public record CircleView(UUID id, String name, CircleKind kind, CircleStatus status, UUID ownerId, Role role,
                         Instant createdAt, Instant updatedAt) {
 
-    static CircleDto of(Circle circle, Role role) {
-        return new CircleDto(circle.id(), circle.name(), circle.kind(), circle.status(), circle.ownerId(), role,
+    static CircleView of(Circle circle, Role role) {
+        return new CircleView(circle.id(), circle.name(), circle.kind(), circle.status(), circle.ownerId(), role,
                 circle.createdAt(), circle.updatedAt());
     }
 }
