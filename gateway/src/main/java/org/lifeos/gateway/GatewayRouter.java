@@ -17,15 +17,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lifeos.gateway.openapi.OpenApiAggregator;
-import org.lifeos.gateway.problem.ProblemType;
-import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
 import org.lifeos.gateway.requestid.RequestIds;
-import org.lifeos.gateway.routing.CircuitBreaker;
 import org.lifeos.gateway.routing.Route;
+import org.lifeos.gateway.routing.RouteBreaker;
 import org.lifeos.gateway.routing.RouteTable;
 import org.lifeos.gateway.routing.UpstreamProxy;
 import org.lifeos.gateway.security.AuthenticationGate;
+import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 import org.lifeos.platform.net.TrustedProxies;
 
@@ -88,7 +88,7 @@ public class GatewayRouter {
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         for (Route route : routes.routes().values()) {
             upstreams.put(route.name(), new UpstreamProxy(route, client, upstream,
-                    new CircuitBreaker(breaker.failureThreshold(), breaker.openDuration()), clients));
+                    new RouteBreaker(route, breaker.failureThreshold(), breaker.openDuration()), clients));
             LOG.infof("Route '%s' -> %s for %s", route.name(), route.upstream(), String.join(", ", route.prefixes()));
         }
 
@@ -127,7 +127,7 @@ public class GatewayRouter {
     private void dispatch(RoutingContext ctx) {
         RouteTable.Match match = ctx.get(MATCH_KEY);
         if (match == null) {
-            Problems.send(ctx, ProblemType.NOT_FOUND, "No LifeOS API is published under this path.");
+            ProblemReplies.send(ctx, ProblemType.NOT_FOUND, "No LifeOS API is published under this path.");
             return;
         }
         upstreams.get(match.route().name()).handle(ctx);
@@ -135,6 +135,6 @@ public class GatewayRouter {
 
     private static void unexpectedFailure(RoutingContext ctx) {
         LOG.errorf(ctx.failure(), "Unexpected failure on %s %s", ctx.request().method(), ctx.request().path());
-        Problems.send(ctx, ProblemType.INTERNAL, "The gateway could not handle this request.");
+        ProblemReplies.send(ctx, ProblemType.INTERNAL, "The gateway could not handle this request.");
     }
 }
