@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.lifeos.gateway.openapi.ApiDocs;
 import org.lifeos.gateway.openapi.OpenApiAggregator;
 import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
@@ -35,7 +36,8 @@ import org.lifeos.platform.net.TrustedProxies;
  * then the request goes to the owning service, or a problem comes back (401, 404, 429, 502, 503,
  * 504). Requests under {@code /public/} (calls made without a token, such as using a recovery
  * key) skip the token check and are rate limited by client address. {@code /openapi}, the merged
- * API document of all services, is public. Quarkus's own {@code /q/health}, {@code /q/metrics} and
+ * API document of all services, is public, and so is {@code /docs}, Swagger UI browsing it.
+ * Quarkus's own {@code /q/health}, {@code /q/metrics} and
  * {@code /q/openapi} are on the management interface, a port the ingress never reaches; here they
  * are 404.
  */
@@ -97,6 +99,7 @@ public class GatewayRouter {
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::handle);
         router.get(OPENAPI_PATH).handler(openApi::handle);
+        new ApiDocs().install(router);
         router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
         RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute(), clients);
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
