@@ -16,16 +16,17 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.lifeos.gateway.openapi.ApiDocs;
 import org.lifeos.gateway.openapi.OpenApiAggregator;
-import org.lifeos.gateway.problem.ProblemType;
-import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
 import org.lifeos.gateway.requestid.RequestIds;
-import org.lifeos.gateway.routing.CircuitBreaker;
 import org.lifeos.gateway.routing.Route;
+import org.lifeos.gateway.routing.RouteBreaker;
 import org.lifeos.gateway.routing.RouteTable;
 import org.lifeos.gateway.routing.UpstreamProxy;
 import org.lifeos.gateway.security.AuthenticationGate;
+import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 import org.lifeos.platform.net.TrustedProxies;
 
@@ -35,7 +36,8 @@ import org.lifeos.platform.net.TrustedProxies;
  * then the request goes to the owning service, or a problem comes back (401, 404, 429, 502, 503,
  * 504). Requests under {@code /public/} (calls made without a token, such as using a recovery
  * key) skip the token check and are rate limited by client address. {@code /openapi}, the merged
- * API document of all services, is public. Quarkus's own {@code /q/health}, {@code /q/metrics} and
+ * API document of all services, is public, and so is {@code /docs}, Swagger UI browsing it.
+ * Quarkus's own {@code /q/health}, {@code /q/metrics} and
  * {@code /q/openapi} are on the management interface, a port the ingress never reaches; here they
  * are 404.
  */
@@ -88,7 +90,7 @@ public class GatewayRouter {
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         for (Route route : routes.routes().values()) {
             upstreams.put(route.name(), new UpstreamProxy(route, client, upstream,
-                    new CircuitBreaker(breaker.failureThreshold(), breaker.openDuration()), clients));
+                    new RouteBreaker(route, breaker.failureThreshold(), breaker.openDuration()), clients));
             LOG.infof("Route '%s' -> %s for %s", route.name(), route.upstream(), String.join(", ", route.prefixes()));
         }
 
@@ -97,6 +99,7 @@ public class GatewayRouter {
 
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::handle);
         router.get(OPENAPI_PATH).handler(openApi::handle);
+        new ApiDocs().install(router);
         router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
         RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute(), clients);
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
@@ -127,7 +130,7 @@ public class GatewayRouter {
     private void dispatch(RoutingContext ctx) {
         RouteTable.Match match = ctx.get(MATCH_KEY);
         if (match == null) {
-            Problems.send(ctx, ProblemType.NOT_FOUND, "No LifeOS API is published under this path.");
+            ProblemReplies.send(ctx, ProblemType.NOT_FOUND, "No LifeOS API is published under this path.");
             return;
         }
         upstreams.get(match.route().name()).handle(ctx);
@@ -135,6 +138,6 @@ public class GatewayRouter {
 
     private static void unexpectedFailure(RoutingContext ctx) {
         LOG.errorf(ctx.failure(), "Unexpected failure on %s %s", ctx.request().method(), ctx.request().path());
-        Problems.send(ctx, ProblemType.INTERNAL, "The gateway could not handle this request.");
+        ProblemReplies.send(ctx, ProblemType.INTERNAL, "The gateway could not handle this request.");
     }
 }

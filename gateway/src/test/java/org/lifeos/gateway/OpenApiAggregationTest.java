@@ -1,6 +1,7 @@
 package org.lifeos.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -34,6 +35,29 @@ class OpenApiAggregationTest {
                 .body("'x-lifeos-services'.identity", equalTo("included"))
                 .body("'x-lifeos-services'.finance", equalTo("unavailable"))
                 .body("'x-lifeos-services'.refused", equalTo("unavailable"));
+    }
+
+    @Test
+    void swaggerUiAtDocsBrowsesTheMergedDocumentWithoutAToken() {
+        given().redirects().follow(false).when().get("/docs")
+                .then().statusCode(302).header("Location", equalTo("/docs/"));
+        given().when().get("/docs/")
+                .then().statusCode(200)
+                .contentType(ContentType.HTML)
+                .body(containsString("/docs/swagger-ui-bundle.js"));
+        given().when().get("/docs/swagger-initializer.js")
+                .then().statusCode(200)
+                .body(containsString("url: \"/openapi\""));
+        given().when().get("/docs/swagger-ui-bundle.js").then().statusCode(200).body(containsString("SwaggerUIBundle"));
+        given().when().get("/docs/swagger-ui.css").then().statusCode(200);
+    }
+
+    @Test
+    void docsServesNothingButSwaggerUi() {
+        given().when().get("/docs/swagger-ui.js").then().statusCode(404);
+        given().when().get("/docs/..%2Fq%2Fmetrics").then().statusCode(404);
+        given().when().get("/docs/../q/metrics").then().statusCode(404);
+        given().when().get("/docs/META-INF/maven/org.webjars/swagger-ui/pom.properties").then().statusCode(404);
     }
 
     @Test

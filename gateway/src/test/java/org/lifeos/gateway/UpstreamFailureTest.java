@@ -18,6 +18,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.lifeos.gateway.support.FakeService;
 import org.lifeos.gateway.support.FakeUpstreams;
+import org.lifeos.devstack.testing.Management;
 import org.lifeos.devstack.testing.Tokens;
 
 @QuarkusTest
@@ -54,6 +55,10 @@ class UpstreamFailureTest {
                 .extract().header("Retry-After");
         long seconds = Long.parseLong(retryAfter);
         assertTrue(seconds >= 1 && seconds <= FakeUpstreams.OPEN_DURATION.toSeconds(), "Retry-After " + retryAfter);
+        // Operators see the open breaker in Prometheus (SmallRye's fault-tolerance metrics, per route).
+        Management.given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ft_circuitbreaker_opened_total{method=\"route/flaky\"} 1.0"))
+                .body(containsString("ft_circuitbreaker_state_current{method=\"route/flaky\",state=\"open\"} 1.0"));
 
         // The service comes back on its port; while the breaker is open nothing is sent to it.
         FakeService back = FakeService.startOn("flaky", FakeUpstreams.flakyPort());

@@ -13,10 +13,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
-import org.lifeos.gateway.problem.ProblemType;
-import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.routing.Route;
 import org.lifeos.gateway.routing.RouteTable;
+import org.lifeos.platform.error.ProblemType;
 
 /**
  * Serves the whole public API's OpenAPI document: fetched from every service's {@code /openapi}
@@ -52,7 +52,7 @@ public final class OpenApiAggregator {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(result.result());
             } else {
                 LOG.errorf(result.cause(), "Could not build the OpenAPI document");
-                Problems.send(ctx, ProblemType.INTERNAL, "The API document could not be built.");
+                ProblemReplies.send(ctx, ProblemType.INTERNAL, "The API document could not be built.");
             }
         });
     }

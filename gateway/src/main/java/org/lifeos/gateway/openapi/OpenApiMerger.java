@@ -23,6 +23,7 @@ import org.lifeos.gateway.routing.RouteTable;
  * {@code <route>_<Name>} and that service's {@code $ref}s are rewritten to match.</li>
  * <li>Every {@code /api/} path needs a bearer token at the gateway, so the document declares
  * one {@code bearer} scheme and requires it globally.</li>
+ * <li>One relative server, {@code /}: clients call the gateway they fetched the document from.</li>
  * <li>{@code x-lifeos-services} says, per service, whether its document was included or could not
  * be fetched.</li>
  * </ul>
@@ -96,6 +97,9 @@ public final class OpenApiMerger {
                         .put("title", "LifeOS API")
                         .put("version", "v1")
                         .put("description", "The public LifeOS API as the gateway serves it, merged from each service's own document."))
+                // Relative: the API is served by whichever gateway this document was fetched from.
+                .put("servers", new JsonArray().add(new JsonObject().put("url", "/")
+                        .put("description", "The gateway this document was fetched from")))
                 .put("security", new JsonArray().add(new JsonObject().put(BEARER_SCHEME, new JsonArray())))
                 .put("tags", new JsonArray(List.copyOf(tags.values())))
                 .put("paths", paths)

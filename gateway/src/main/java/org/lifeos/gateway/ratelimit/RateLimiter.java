@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.ext.web.RoutingContext;
-import org.lifeos.gateway.problem.ProblemType;
-import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.problem.ProblemReplies;
+import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 
 /**
@@ -52,7 +52,7 @@ public final class RateLimiter {
             return;
         }
         headers.set("Retry-After", String.valueOf(Math.max(1, seconds(probe.getNanosToWaitForRefill()))));
-        Problems.send(ctx, ProblemType.RATE_LIMITED, "More than " + requestsPerMinute
+        ProblemReplies.send(ctx, ProblemType.RATE_LIMITED, "More than " + requestsPerMinute
                 + " requests a minute; retry after the number of seconds in Retry-After.");
     }
 

@@ -1,10 +1,13 @@
 package org.lifeos.gateway.routing;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,9 +23,10 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 import org.lifeos.gateway.GatewayConfig;
-import org.lifeos.gateway.problem.ProblemType;
-import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.requestid.RequestIds;
+import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 
 /**
@@ -46,11 +50,11 @@ public final class UpstreamProxy {
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
 
     private final Route route;
-    private final CircuitBreaker breaker;
+    private final RouteBreaker breaker;
     private final HttpProxy proxy;
     private final ClientAddress clients;
 
-    public UpstreamProxy(Route route, HttpClient client, GatewayConfig.Upstream timeouts, CircuitBreaker breaker,
+    public UpstreamProxy(Route route, HttpClient client, GatewayConfig.Upstream timeouts, RouteBreaker breaker,
                          ClientAddress clients) {
         this.route = route;
         this.breaker = breaker;
@@ -69,18 +73,7 @@ public final class UpstreamProxy {
     }
 
     public void handle(RoutingContext ctx) {
-        if (!breaker.tryAcquire()) {
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
-            Problems.send(ctx, ProblemType.UNAVAILABLE,
-                    "The service behind this path is failing and is being given time to recover; try again later.");
-            return;
-        }
-        HttpServerRequest request = ctx.request();
-        if (HttpHeaders.CONTINUE.toString().equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-            // Asked only now, once token, route and breaker said yes: a refused client never uploads its body.
-            ctx.response().writeContinue();
-        }
-        proxy.handle(request);
+        proxy.handle(ctx.request());
     }
 
     private final class Interceptor implements ProxyInterceptor {
@@ -93,23 +86,22 @@ public final class UpstreamProxy {
             // handed a path ('/api/v1/tasks/../circles') that another service owns.
             String query = incoming.query();
             request.setURI(HttpUtils.normalizePath(incoming.path()) + (query == null ? "" : "?" + query));
-            // The gateway has already asked for the body; the service must not wait for another go-ahead.
+            // The gateway asks for the body itself; the service must not wait for another go-ahead.
+            boolean expectsContinue = HttpHeaders.CONTINUE.toString().equalsIgnoreCase(incoming.getHeader(HttpHeaders.EXPECT));
             request.headers().remove(HttpHeaders.EXPECT);
             forwardedHeaders(request.headers(), incoming);
-            return context.sendRequest()
-                    .map(response -> {
-                        if (breaker.onSuccess()) {
-                            LOG.infof("Route '%s' (%s) answers again; circuit closed", route.name(), route.upstream());
-                        }
-                        return response;
-                    })
-                    .recover(failure -> {
-                        if (breaker.onFailure()) {
-                            LOG.warnf("Route '%s' (%s) keeps failing; circuit open, answering 503 for %d s",
-                                    route.name(), route.upstream(), breaker.retryAfterSeconds());
-                        }
-                        return Future.succeededFuture(problem(request, failure));
-                    });
+            // The breaker guards the exchange itself: only the service answering (any status) counts as success.
+            CompletionStage<ProxyResponse> exchange = breaker.call(() -> {
+                if (expectsContinue) {
+                    // Asked only now, once token, route and breaker said yes: a refused client never uploads its body.
+                    incoming.response().writeContinue();
+                }
+                return context.sendRequest().toCompletionStage();
+            });
+            return Future.fromCompletionStage(exchange, Vertx.currentContext())
+                    .recover(failure -> Future.succeededFuture(RouteBreaker.refused(failure)
+                            ? unavailable(request)
+                            : problem(request, failure)));
         }
 
         private void forwardedHeaders(MultiMap headers, HttpServerRequest incoming) {
@@ -132,21 +124,33 @@ public final class UpstreamProxy {
             }
         }
 
+        private ProxyResponse unavailable(ProxyRequest request) {
+            return problemResponse(request, ProblemType.UNAVAILABLE,
+                    "The service behind this path is failing and is being given time to recover; try again later.")
+                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
+        }
+
         private ProxyResponse problem(ProxyRequest request, Throwable failure) {
             HttpServerRequest incoming = request.proxiedRequest();
-            boolean timedOut = failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            boolean timedOut = cause instanceof TimeoutException || cause instanceof ConnectTimeoutException;
             ProblemType type = timedOut ? ProblemType.GATEWAY_TIMEOUT : ProblemType.BAD_GATEWAY;
             String detail = timedOut
                     ? "The service behind this path did not answer in time."
                     : "The service behind this path could not be reached or broke off the exchange.";
             // The log line carries the cause for operators; the caller only learns what happened.
             LOG.warnf("%s %s -> route '%s' (%s): %s, answering %d", incoming.method(), incoming.path(), route.name(),
-                    route.upstream(), failure, type.status());
+                    route.upstream(), cause, type.status());
+            return problemResponse(request, type, detail);
+        }
+
+        private ProxyResponse problemResponse(ProxyRequest request, ProblemType type, String detail) {
+            HttpServerRequest incoming = request.proxiedRequest();
             return request.release().response()
                     .setStatusCode(type.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .setBody(Body.body(Problems.body(type, detail, incoming.path(), incoming.getHeader(RequestIds.HEADER))));
+                    .setBody(Body.body(ProblemReplies.body(type, detail, incoming.path(), incoming.getHeader(RequestIds.HEADER))));
         }
     }
 }

@@ -12,9 +12,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.lifeos.gateway.problem.ProblemType;
-import org.lifeos.gateway.problem.Problems;
+import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
+import org.lifeos.platform.error.ProblemType;
 
 /**
  * Lets a request under {@code /api/} through only with a valid access token: signed by the
@@ -40,7 +40,7 @@ public final class AuthenticationGate {
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null) {
             // Quarkus security did not run on this request: fail closed.
-            Problems.send(ctx, ProblemType.INTERNAL, "The request could not be authenticated.");
+            ProblemReplies.send(ctx, ProblemType.INTERNAL, "The request could not be authenticated.");
             return;
         }
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_BY_GATE);
@@ -66,12 +66,12 @@ public final class AuthenticationGate {
             // Not a verdict on the token: the identity provider's keys could not be had, for instance.
             LOG.warnf("Could not authenticate a request: %s", failure.toString());
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-            Problems.send(ctx, ProblemType.UNAVAILABLE, "Access tokens cannot be checked right now; try again shortly.");
+            ProblemReplies.send(ctx, ProblemType.UNAVAILABLE, "Access tokens cannot be checked right now; try again shortly.");
         }
     }
 
     private static void unauthorized(RoutingContext ctx, String challenge, String detail) {
         ctx.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
-        Problems.send(ctx, ProblemType.UNAUTHORIZED, detail);
+        ProblemReplies.send(ctx, ProblemType.UNAUTHORIZED, detail);
     }
 }

@@ -89,6 +89,8 @@ class OpenApiMergerTest {
                 .getJsonObject("bearer").getString("scheme"));
         assertFalse(merged.getJsonArray("security").isEmpty());
         assertEquals("LifeOS API", merged.getJsonObject("info").getString("title"));
+        assertEquals("/", merged.getJsonArray("servers").getJsonObject(0).getString("url"),
+                "calls go to the gateway the document came from");
         assertEquals(2, merged.getJsonArray("tags").size(), "tags are merged by name, first one wins");
     }
 

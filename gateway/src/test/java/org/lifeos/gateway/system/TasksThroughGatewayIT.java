@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ import org.lifeos.devstack.Ports;
 import org.lifeos.devstack.QuarkusService;
 import org.lifeos.devstack.testing.KeycloakUsers;
 import org.lifeos.devstack.testing.TestStack;
+import org.lifeos.gateway.openapi.OpenApiRules;
 
 /**
  * The whole path a user takes, with nothing stood in: real Keycloak tokens for alice and bob,
@@ -223,6 +226,23 @@ class TasksThroughGatewayIT {
                 .then().statusCode(404).contentType("application/problem+json");
         given().get(gateway + "/q/health/ready").then().statusCode(404);
         given().get(gatewayManagement + "/q/health/ready").then().statusCode(200);
+    }
+
+    /**
+     * The merged API document of the real services follows the rules a generated client needs
+     * ({@link OpenApiRules}); it is also left in target/system/openapi.json for scripts/lint-openapi.sh.
+     */
+    @Test
+    void theMergedApiDocumentFollowsTheRules() throws java.io.IOException {
+        String body = given().get(gateway + "/openapi").then().statusCode(200).extract().asString();
+        Files.writeString(Path.of("target", "system", "openapi.json"), body);
+        JsonObject document = new JsonObject(body);
+        assertEquals("included", document.getJsonObject("x-lifeos-services").getString("identity"));
+        assertEquals("included", document.getJsonObject("x-lifeos-services").getString("planning"));
+
+        List<OpenApiRules.Violation> violations = OpenApiRules.check(document);
+        assertEquals(List.of(), violations, "broken rules (count per rule): " + OpenApiRules.countByRule(violations)
+                + "; the first: " + violations.subList(0, Math.min(30, violations.size())));
     }
 
     private static RequestSpecification as(String token) {

@@ -2,7 +2,11 @@ package org.lifeos.platform.error;
 
 import java.net.URI;
 
-/** The stable problem types of the LifeOS API. Clients may switch on the {@code type} URI. */
+/**
+ * The stable problem types of the LifeOS API, the one catalogue for the services and the gateway
+ * (which answers 502, 503 and 504 itself). Clients may switch on the {@code type} URI without
+ * caring which component answered.
+ */
 public enum ProblemType {
     VALIDATION(400, "validation", "The request is not valid"),
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
@@ -19,7 +23,9 @@ public enum ProblemType {
     UNPROCESSABLE(422, "unprocessable", "The request cannot be processed"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL(500, "internal", "Something went wrong on our side"),
-    UNAVAILABLE(503, "unavailable", "A service LifeOS depends on is unavailable");
+    BAD_GATEWAY(502, "bad-gateway", "The service behind this path failed"),
+    UNAVAILABLE(503, "unavailable", "A service LifeOS depends on is unavailable"),
+    GATEWAY_TIMEOUT(504, "gateway-timeout", "The service behind this path did not answer in time");
 
     private static final String BASE = "https://lifeos.dev/problems/";
 

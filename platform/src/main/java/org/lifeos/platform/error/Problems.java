@@ -22,8 +22,7 @@ public final class Problems {
                                     List<Problem.FieldError> errors) {
         String instance = request == null ? null : "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         Object requestId = request == null ? null : request.getProperty(REQUEST_ID_HEADER);
-        Problem problem = new Problem(type.type(), type.title(), type.status(), detail, instance,
-                requestId == null ? null : requestId.toString(), errors);
+        Problem problem = Problem.of(type, detail, instance, requestId == null ? null : requestId.toString(), errors);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }
