@@ -66,11 +66,15 @@ class OpenApiRulesTest {
         create.getJsonObject("responses").put("200", ok());
         JsonObject delete = operation("deleteNote", "200");
         JsonObject action = operation("completeNote", "200"); // a POST that creates nothing may answer 200
+        JsonObject answeringDelete = operation("endSessions", "200"); // a DELETE that answers a body may
+        answeringDelete.getJsonObject("responses").getJsonObject("200").put("content",
+                new JsonObject().put("application/json", new JsonObject().put("schema", new JsonObject())));
 
         JsonObject document = document(Map.of(
                 "/api/v1/notes", new JsonObject().put("post", create),
                 "/api/v1/notes/{id}", new JsonObject().put("delete", delete),
-                "/api/v1/notes/{id}/complete", new JsonObject().put("post", action)));
+                "/api/v1/notes/{id}/complete", new JsonObject().put("post", action),
+                "/api/v1/sessions", new JsonObject().put("delete", answeringDelete)));
 
         assertEquals(List.of(new Violation(Rule.REAL_SUCCESS_STATUS, "POST /api/v1/notes"),
                 new Violation(Rule.REAL_SUCCESS_STATUS, "DELETE /api/v1/notes/{id}")), OpenApiRules.check(document));

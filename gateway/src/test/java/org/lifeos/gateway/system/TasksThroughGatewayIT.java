@@ -96,6 +96,8 @@ class TasksThroughGatewayIT {
                 .post("/api/v1/tasks").then().statusCode(201).header("X-Request-Id", notNullValue())
                 .extract().path("id");
         as(alice).get("/api/v1/tasks").then().statusCode(200).body("items.id", hasItem(task));
+        // A second task, so a page of one has a next page (a last page links to none).
+        as(alice).body(Map.of("domainId", domain, "title", "Book the vet")).post("/api/v1/tasks").then().statusCode(201);
         // Links lead back through the gateway, never to planning-service's own address.
         String next = as(alice).queryParam("limit", 1).get("/api/v1/tasks").then().statusCode(200)
                 .extract().path("next");

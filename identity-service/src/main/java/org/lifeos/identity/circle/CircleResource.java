@@ -118,6 +118,8 @@ public class CircleResource {
                     + "owner stays on as admin. Needs sudo mode; first-party apps only.")
     @RequestBody(content = @Content(schema = @Schema(implementation = TransferOwnershipForm.class),
             examples = @ExampleObject(name = "toBob", value = "{\"userId\": \"0192f5c2-7d2a-7c1e-9f3a-5b1d2e3f4a5b\"}")))
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CircleView.class)))
     @APIResponse(responseCode = "409", description = "A personal circle, or the caller already owns it")
     @Access(resource = CIRCLES, action = "manage", scope = FIRST_PARTY_ONLY)
     public CircleView transferOwnership(@PathParam("id") UUID id, JsonNode body) {

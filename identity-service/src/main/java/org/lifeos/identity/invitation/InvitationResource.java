@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
@@ -56,6 +58,8 @@ public class InvitationResource {
     @Path("/{invitationId}/accept")
     @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
             description = "Joins the circle with the invited role; already a member, the membership stays as it is.")
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "The invitation was already answered, has expired, or its circle is gone")
     @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
     public InvitationView accept(@PathParam("invitationId") UUID id) {
@@ -65,6 +69,8 @@ public class InvitationResource {
     @POST
     @Path("/{invitationId}/decline")
     @Operation(operationId = "declineInvitation", summary = "Decline an invitation")
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "The invitation was already answered or has expired")
     @Access(resource = PROFILE, action = "write", scope = FIRST_PARTY_ONLY)
     public InvitationView decline(@PathParam("invitationId") UUID id) {

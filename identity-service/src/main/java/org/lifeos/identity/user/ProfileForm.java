@@ -81,6 +81,7 @@ public class ProfileForm {
     public enum Module {
         DASHBOARD, KPIS, VISUALIZER, ROADMAP, CASH, CONTENT;
 
+        @com.fasterxml.jackson.annotation.JsonValue // so the OpenAPI document lists the lower-case values too
         @Override
         public String toString() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.lifeos.planning.task.TaskEnums.EnergyLevel;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
 
@@ -22,6 +23,8 @@ public final class ActivityDtos {
     /** Seed 001 TaskCategory. */
     public enum Category {
         DESIGN, CODE, CLIENT, LEARNING, FITNESS, ADMIN, SAAS, NETWORKING;
+
+        @JsonValue
 
         @Override
         public String toString() {

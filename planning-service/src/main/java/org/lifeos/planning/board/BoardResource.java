@@ -155,6 +155,8 @@ public class BoardResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PlacementForm.class), examples = @ExampleObject(name = "placement",
             value = "{\"columnId\": \"0190b6a4-5f1e-7cc1-9a51-2b3c4d5e6f70\", \"position\": 0}")))
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BoardView.class)))
     @APIResponse(responseCode = "409", description = "The task is on another board")
     public BoardView place(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, JsonNode body) {
         service.place(id, taskId, forms.create(body, PlacementForm.class));

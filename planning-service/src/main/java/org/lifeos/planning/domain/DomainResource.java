@@ -100,6 +100,8 @@ public class DomainResource {
             description = "`active: false` retires a domain (it is never deleted). Send `If-Match` to refuse "
                     + "overwriting a newer change (412).")
     @RequestBody(content = @Content(schema = @Schema(implementation = DomainForm.class)))
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainView.class)))
     @APIResponse(responseCode = "409", description = "Another domain of the circle has that slug")
     public RestResponse<DomainView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            JsonNode body) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** Goal level and status (seed 000); JSON and the database use the lower-case form. */
@@ -20,6 +21,8 @@ public final class GoalEnums {
         public boolean isDirectlyBelow(Level parent) {
             return ordinal() == parent.ordinal() + 1;
         }
+
+        @JsonValue
 
         @Override
         public String toString() {
@@ -40,6 +43,8 @@ public final class GoalEnums {
         public boolean canBecome(Status next) {
             return next == this || NEXT.get(this).contains(next);
         }
+
+        @JsonValue
 
         @Override
         public String toString() {

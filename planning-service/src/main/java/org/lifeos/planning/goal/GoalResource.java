@@ -111,6 +111,8 @@ public class GoalResource {
     @Access(resource = GOALS, action = "write", scope = WRITE)
     @Operation(operationId = "updateGoal", summary = "Change a goal (JSON merge patch)",
             description = "Writing currentValue books the difference in the user's current month.")
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalView.class)))
     @APIResponse(responseCode = "409", description = "The status cannot move that way (e.g. from completed)")
     public RestResponse<GoalView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                          JsonNode body) {
@@ -135,6 +137,8 @@ public class GoalResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MonthlyForm.class),
             examples = @ExampleObject(name = "month", value = "{\"value\": 12.5, \"target\": 15}")))
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoalMonthsView.class)))
     @APIResponse(responseCode = "409", description = "The goal's current value would fall below zero")
     public RestResponse<GoalMonthsView> setMonth(@PathParam("id") UUID id, @PathParam("month") String month,
                                                  JsonNode body) {

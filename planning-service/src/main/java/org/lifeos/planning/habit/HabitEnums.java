@@ -2,6 +2,7 @@ package org.lifeos.planning.habit;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** Habit frequency, time of day and check-in status (seed 000); JSON and the database use the lower-case form. */
@@ -13,6 +14,8 @@ public final class HabitEnums {
     public enum Frequency {
         DAILY, WEEKLY, CUSTOM;
 
+        @JsonValue
+
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -21,6 +24,8 @@ public final class HabitEnums {
 
     public enum TimeOfDay {
         MORNING, AFTERNOON, EVENING, ANYTIME;
+
+        @JsonValue
 
         @Override
         public String toString() {
@@ -35,6 +40,8 @@ public final class HabitEnums {
         public boolean counts() {
             return this != SKIPPED;
         }
+
+        @JsonValue
 
         @Override
         public String toString() {

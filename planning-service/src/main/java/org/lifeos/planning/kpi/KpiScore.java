@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * How a KPI value scores against its target, without the database. Rates are ratios in
  * [0, 1] with four decimals, rounded down: a rate of 1 always means the target was met.
@@ -34,6 +36,8 @@ public final class KpiScore {
     public enum Level {
         MET, MINIMUM, MISSED;
 
+        @JsonValue
+
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -42,6 +46,8 @@ public final class KpiScore {
 
     public enum Aggregation {
         TOTAL, AVERAGE;
+
+        @JsonValue
 
         @Override
         public String toString() {

@@ -2,6 +2,7 @@ package org.lifeos.planning.roadmap;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** Roadmap and milestone status; JSON and the database use the lower-case form. */
@@ -13,6 +14,8 @@ public final class RoadmapEnums {
     public enum Status {
         ACTIVE, COMPLETED, ARCHIVED;
 
+        @JsonValue
+
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -21,6 +24,8 @@ public final class RoadmapEnums {
 
     public enum MilestoneStatus {
         PLANNED, IN_PROGRESS, DONE;
+
+        @JsonValue
 
         @Override
         public String toString() {

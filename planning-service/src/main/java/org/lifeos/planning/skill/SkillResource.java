@@ -95,6 +95,8 @@ public class SkillResource {
     @Operation(operationId = "updateSkill", summary = "Change a skill's name, category or target (merge patch)",
             description = "Send `If-Match` with the ETag read to refuse overwriting a newer change (412).")
     @RequestBody(content = @Content(schema = @Schema(implementation = SkillForm.class)))
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
     @APIResponse(responseCode = "409", description = "Another skill of the circle has that name")
     public RestResponse<SkillView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                           JsonNode body) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** Sprint status (seed 000); JSON and the database use the lower-case form. */
@@ -26,6 +27,8 @@ public final class SprintEnums {
         public boolean canBecome(Status next) {
             return next == this || NEXT.get(this).contains(next);
         }
+
+        @JsonValue
 
         @Override
         public String toString() {

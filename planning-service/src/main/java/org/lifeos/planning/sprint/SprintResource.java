@@ -116,6 +116,8 @@ public class SprintResource {
     @Access(resource = SPRINTS, action = "write", scope = WRITE)
     @Operation(operationId = "updateSprint", summary = "Change a sprint (JSON merge patch)",
             description = "A status change is announced on planning.sprint.")
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SprintView.class)))
     @APIResponse(responseCode = "409", description = "The status cannot move that way")
     public RestResponse<SprintView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            JsonNode body) {

@@ -2,6 +2,7 @@ package org.lifeos.planning.task;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** Task status, priority and energy level (seed 000); JSON and the database use the lower-case form. */
@@ -13,6 +14,8 @@ public final class TaskEnums {
     public enum Status {
         BACKLOG, TODO, IN_PROGRESS, BLOCKED, DONE, CANCELLED;
 
+        @JsonValue
+
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -22,6 +25,8 @@ public final class TaskEnums {
     public enum Priority {
         CRITICAL, HIGH, MEDIUM, LOW;
 
+        @JsonValue
+
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -30,6 +35,8 @@ public final class TaskEnums {
 
     public enum EnergyLevel {
         HIGH, MEDIUM, LOW;
+
+        @JsonValue
 
         @Override
         public String toString() {

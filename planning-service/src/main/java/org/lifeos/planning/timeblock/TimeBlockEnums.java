@@ -2,6 +2,7 @@ package org.lifeos.planning.timeblock;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.lifeos.platform.db.LowerCaseEnumConverter;
 
 /** Time block type and status (seed 000); JSON and the database use the lower-case form. */
@@ -13,6 +14,8 @@ public final class TimeBlockEnums {
     public enum BlockType {
         WORK, PERSONAL, HEALTH, BREAK, TRANSIT;
 
+        @JsonValue
+
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -21,6 +24,8 @@ public final class TimeBlockEnums {
 
     public enum Status {
         PLANNED, IN_PROGRESS, COMPLETED, SKIPPED, RESCHEDULED;
+
+        @JsonValue
 
         @Override
         public String toString() {

@@ -110,6 +110,8 @@ public class TimeBlockResource {
             description = "The overlap rule applies to the block as patched. Send `If-Match` to refuse "
                     + "overwriting a newer change (412).")
     @RequestBody(content = @Content(schema = @Schema(implementation = TimeBlockForm.class)))
+    @APIResponse(responseCode = "200", description = "Done; the current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeBlockView.class)))
     @APIResponse(responseCode = "409", description = "Would overlap another of the caller's blocks that day")
     public RestResponse<TimeBlockView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               JsonNode body) {
