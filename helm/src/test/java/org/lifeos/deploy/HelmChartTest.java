@@ -154,11 +154,20 @@ class HelmChartTest {
         }
     }
 
-    /** The chart's management ports are the ones the images listen on (application.properties). */
+    /**
+     * The chart's management ports are the ones the images listen on: the service's
+     * application.properties over the platform's shared defaults (META-INF/microprofile-config.properties,
+     * which every service but the gateway inherits).
+     */
     @Test
     void eachManagementPortIsTheOneTheServiceListensOn() throws Exception {
+        Properties shared = new Properties();
+        try (var in = Files.newInputStream(Path.of("..", "platform", "src", "main", "resources", "META-INF",
+                "microprofile-config.properties"))) {
+            shared.load(in);
+        }
         for (K8sObject deployment : of(defaults, "Deployment")) {
-            Properties local = new Properties();
+            Properties local = new Properties(deployment.name().equals("gateway") ? null : shared);
             try (var in = Files.newInputStream(Path.of("..", deployment.name(), "src", "main", "resources",
                     "application.properties"))) {
                 local.load(in);
