@@ -26,6 +26,9 @@
 --    records must still point at something (identity's circles, referenced by its audit log);
 --  * the platform's outbox_events and processed_events: the completion event is written to the
 --    outbox in the same transaction, and events not yet sent must still go out.
+-- data_keys are not deleted as rows of a table but shredded first (erasure_shred_keys, in
+-- R__platform_data_keys.sql): the circle's keys (scope circle) or the member's private keys
+-- (scope member) go before any row, so every ciphertext of them is unreadable at once.
 -- Each service may define erasure_service_rows(scope text) RETURNS bigint in its own migrations
 -- (owned by the migration role, executable by nobody else): it runs after the generic rule, with
 -- the same circle and user, for what needs the owner's power (minimising append-only records).
@@ -85,7 +88,7 @@ BEGIN
     kept := ARRAY(SELECT c.oid::regclass FROM pg_class c
                   WHERE c.relnamespace = current_schema()::regnamespace
                     AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-                    AND c.relname NOT IN ('outbox_events', 'processed_events')
+                    AND c.relname NOT IN ('outbox_events', 'processed_events', 'data_keys', 'reencryption_jobs')
                     AND NOT has_table_privilege('${app_role}', c.oid, 'DELETE'));
     LOOP
         grown := ARRAY(SELECT DISTINCT r FROM (
@@ -111,7 +114,7 @@ AS $$
     WHERE c.relnamespace = current_schema()::regnamespace
       AND c.relkind IN ('r', 'p')
       AND NOT c.relispartition
-      AND c.relname NOT IN ('outbox_events', 'processed_events')
+      AND c.relname NOT IN ('outbox_events', 'processed_events', 'data_keys')
       AND c.oid::regclass <> ALL (erasure_kept_tables())
       AND EXISTS (SELECT 1 FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
@@ -142,6 +145,7 @@ CREATE OR REPLACE FUNCTION erase_current_tenant() RETURNS bigint
     SET search_path = ${flyway:defaultSchema}, pg_temp
 AS $$
 BEGIN
+    PERFORM erasure_shred_keys(NULL);
     RETURN erasure_delete_rows(erasure_tenant_tables(NULL), NULL) + erasure_service_part('circle');
 END
 $$;
@@ -158,6 +162,7 @@ BEGIN
     IF member IS NULL OR member IS DISTINCT FROM current_app_user_id() THEN
         RAISE EXCEPTION 'erase_member_rows: only the transaction''s own user can be erased';
     END IF;
+    PERFORM erasure_shred_keys(member);
     RETURN erasure_delete_rows(ARRAY(SELECT t FROM unnest(erasure_tenant_tables('user_id')) t
                                      WHERE t::text <> ALL (coalesce(shared, '{}'))), member)
            + erasure_service_part('member');

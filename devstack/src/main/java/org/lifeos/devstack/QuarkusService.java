@@ -66,6 +66,8 @@ public final class QuarkusService implements Component {
         Ports.requireFree(name(), managementPort);
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms32m", "-Xmx256m",
                 "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
+        // A dev stack: the services' built-in dev-only master key is accepted (a production start refuses it).
+        command.add("-Dlifeos.encryption.allow-dev-key=true");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, repoRoot.resolve(module), Map.of(), log, runDir);

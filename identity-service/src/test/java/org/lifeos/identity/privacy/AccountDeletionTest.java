@@ -36,6 +36,10 @@ import org.lifeos.identity.support.Kafka;
 import org.lifeos.identity.support.Keycloak;
 import org.lifeos.identity.support.RealKeycloak;
 import org.lifeos.identity.support.TestUser;
+import org.lifeos.platform.crypto.DataClass;
+import org.lifeos.platform.crypto.Place;
+import org.lifeos.platform.crypto.UnreadableValueException;
+import org.lifeos.platform.crypto.Vault;
 
 /**
  * Account deletion against the real Keycloak, PostgreSQL and Kafka. The other data-holding services
@@ -59,6 +63,8 @@ class AccountDeletionTest {
     AuditLog auditLog;
     @Inject
     Tenancy tenancy;
+    @Inject
+    Vault vault;
 
     @Test
     void aStaleSignInCannotDeleteTheAccountAndNothingChanges() {
@@ -113,6 +119,12 @@ class AccountDeletionTest {
         UUID team = Api.createCircle(ben, "Team");
         Api.addMember(ben, team, ana, "editor");
         ana.api().post("/api/v1/me/recovery-keys").then().statusCode(201);
+        // An integration secret, sealed with her private data key in her personal circle.
+        ana.api().body(Map.of("value", Map.of(), "secret", "ana-token")).put("/api/v1/me/configs/github")
+                .then().statusCode(201);
+        UUID configRow = (UUID) Db.column("SELECT id FROM user_configs WHERE user_id = ?", ana.id()).get(0);
+        byte[] sealedSecret = (byte[]) Db.column("SELECT secret_encrypted FROM user_configs WHERE id = ?", configRow).get(0);
+        Place secretPlace = new Place("user_configs", "secret_encrypted", configRow, personal, ana.id(), DataClass.SECRET);
         assertEquals(10L, Db.count("SELECT count(*) FROM recovery_keys WHERE user_id = ?", ana.id()));
         assertTrue(Db.count("SELECT count(*) FROM audit_logs WHERE tenant_id = ? AND entity_id = ?", team,
                 ana.id().toString()) > 0, "the team's log names her (she was added)");
@@ -141,6 +153,16 @@ class AccountDeletionTest {
                 + "AND username IS NULL AND display_name IS NULL", ana.id()));
         Await.until(() -> Db.count("SELECT count(*) FROM privacy_request_steps WHERE request_id = ? "
                 + "AND participant = 'identity-service' AND status = 'done'", request) == 3, "identity-service's part done");
+        // Crypto-shredding: her personal circle's data keys are gone with its rows, so the sealed secret,
+        // wherever a copy of it survives (a backup), opens no more.
+        assertEquals(0L, Db.count("SELECT count(*) FROM data_keys WHERE tenant_id = ?", personal));
+        assertEquals(0L, Db.count("SELECT count(*) FROM user_configs WHERE user_id = ?", ana.id()));
+        UnreadableValueException shredded = assertThrows(UnreadableValueException.class,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    tenancy.apply(personal, ana.id());
+                    return vault.open(secretPlace, sealedSecret);
+                }));
+        assertTrue(shredded.reason().contains("no longer exists"), shredded.reason());
         // No personal rows: credentials and state go; the security ledger stays, without its details.
         for (String table : List.of("recovery_keys", "sudo_sessions", "user_account_security_state")) {
             assertEquals(0L, Db.count("SELECT count(*) FROM " + table + " WHERE user_id = ?", ana.id()), table);

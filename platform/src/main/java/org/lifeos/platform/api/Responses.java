@@ -32,6 +32,12 @@ public final class Responses {
         return RestResponse.ResponseBuilder.<T>created(location(uri, id)).entity(view).build();
     }
 
+    /** 201 for a thing created by a PUT to its own address: Location is the request path. */
+    public static <T> RestResponse<T> createdHere(UriInfo uri, T view, long version) {
+        return RestResponse.ResponseBuilder.<T>created(uri.getAbsolutePath()).tag(ETags.tag(version)).entity(view)
+                .build();
+    }
+
     private static URI location(UriInfo uri, Object id) {
         return uri.getAbsolutePathBuilder().path(String.valueOf(id)).build();
     }

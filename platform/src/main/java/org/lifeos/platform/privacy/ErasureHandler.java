@@ -25,6 +25,7 @@ import org.lifeos.contracts.privacy.ErasureCompleted;
 import org.lifeos.contracts.privacy.ErasureRequested;
 import org.lifeos.platform.events.EventHandler;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.TenantConnections;
 
 /**
  * Takes part in account deletion: erases what this service holds of a deleted user in one circle
@@ -102,18 +103,18 @@ public class ErasureHandler implements EventHandler {
                 request.requestId());
     }
 
-    /** The generic erasure, as the eraser role, in its own transaction with the request's circle and user. */
+    /**
+     * The generic erasure, as the eraser role, in its own transaction with the request's circle and
+     * user. Its first step is crypto-shredding (the circle's data keys, or the member's private ones,
+     * R__platform_data_keys.sql), then the rows go: all of it commits at once, or (a service's own
+     * check refusing) none of it.
+     */
     private long eraseAsEraser(ErasureRequested request) throws SQLException {
         boolean circle = ErasureRequested.SCOPE_CIRCLE.equals(request.scope());
         try (Connection connection = eraser.get().getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement tenant = connection.prepareStatement(
-                        "SELECT set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)")) {
-                    tenant.setString(1, request.circleId().toString());
-                    tenant.setString(2, request.userId().toString());
-                    tenant.execute();
-                }
+                TenantConnections.enter(connection, request.circleId(), request.userId());
                 long rows;
                 try (PreparedStatement erase = connection.prepareStatement(circle
                         ? "SELECT erase_current_tenant()" : "SELECT erase_member_rows(?, string_to_array(?, ','))")) {
