@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -135,6 +136,39 @@ public abstract class ServiceBasicsTest {
                     assertTrue(row.next());
                     assertTrue(!row.getBoolean(1) && !row.getBoolean(2), "runtime role bypasses RLS");
                     assertEquals(0, row.getInt(3), "runtime role owns relations");
+                }
+            }
+        }
+    }
+
+    /**
+     * Encrypted fields ({@code *_encrypted} columns, platform crypto) are opaque to SQL: an index on
+     * one would be useless and leaks equality, so none may exist. The data keys' table is there,
+     * and the runtime role can never delete a key (only erasure does, as the eraser role).
+     */
+    @Test
+    void noEncryptedColumnIsIndexedAndOnlyErasureDestroysDataKeys() throws SQLException {
+        Management.given().when().get("/q/health/ready").then().statusCode(200); // migrations have run
+        try (Connection admin = TestStack.postgres().superuser(database());
+             PreparedStatement indexed = admin.prepareStatement("""
+                     SELECT i.indexrelid::regclass::text || ' on ' || a.attname
+                     FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                     JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND a.attname LIKE '%\\_encrypted'""");
+             ResultSet rows = indexed.executeQuery()) {
+            List<String> found = new java.util.ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            assertTrue(found.isEmpty(), "indexes on encrypted columns: " + found);
+            try (PreparedStatement grants = admin.prepareStatement(
+                    "SELECT has_table_privilege(?, 'data_keys', 'SELECT'), has_table_privilege(?, 'data_keys', 'DELETE')")) {
+                grants.setString(1, Databases.runtimeRole(database()));
+                grants.setString(2, Databases.runtimeRole(database()));
+                try (ResultSet row = grants.executeQuery()) {
+                    assertTrue(row.next());
+                    assertTrue(row.getBoolean(1), "the runtime role reads its circle's data keys");
+                    assertFalse(row.getBoolean(2), "the runtime role may delete data keys");
                 }
             }
         }

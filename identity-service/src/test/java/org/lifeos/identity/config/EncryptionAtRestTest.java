@@ -1,5 +1,8 @@
 package org.lifeos.identity.config;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,6 +31,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.testing.Management;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Db;
@@ -240,6 +244,32 @@ class EncryptionAtRestTest {
         }
         assertEquals(List.of(true), Db.column("SELECT wrapped IS NULL FROM data_keys WHERE tenant_id = ? AND version = 1",
                 gina.circle()), "version 1 is retired: its key is gone");
+    }
+
+    @Test
+    void operatorsRunKeyOperationsOnTheManagementPortOnly() {
+        Account ivan = account("ivan");
+        putSecret(ivan, "github", "ivan-secret");
+        Management.given().get("/q/encryption").then().statusCode(200)
+                .body("masterKey", equalTo(masters.currentId()))
+                .body("dataKeysByMasterKey.'" + masters.currentId() + "'", greaterThan(0));
+
+        Management.given().queryParam("circle", ivan.circle().toString()).queryParam("owner", ivan.user().id().toString())
+                .queryParam("class", "secret").post("/q/encryption/reencrypt")
+                .then().statusCode(202).body("targetVersion", equalTo(2)).body("finished", equalTo(false));
+        reencryption.resumeUnfinished();
+        assertEquals(List.of(2), versions(ivan));
+        assertEquals(Optional.of("ivan-secret"), secretOf(ivan, "github"));
+
+        Management.given().queryParam("circle", "not-a-uuid").queryParam("class", "secret").post("/q/encryption/reencrypt")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("circle"));
+        Management.given().queryParam("circle", ivan.circle().toString()).queryParam("class", "gold")
+                .post("/q/encryption/reencrypt")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("class"));
+        Management.given().post("/q/encryption/rewrap").then().statusCode(200).body("rewrapped", equalTo(0));
+        // Not on the public port.
+        given().queryParam("circle", ivan.circle().toString()).queryParam("class", "secret")
+                .post("/q/encryption/reencrypt").then().statusCode(404);
     }
 
     private double reported() {
