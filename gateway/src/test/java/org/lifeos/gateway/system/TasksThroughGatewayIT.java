@@ -47,6 +47,8 @@ class TasksThroughGatewayIT {
     private static String gateway;
     private static String gatewayManagement;
     private static KeycloakServer keycloak;
+    /** identity-service's settings in this system, for starting a second one with other keys. */
+    private static Map<String, String> identitySettings;
 
     @BeforeAll
     static void startTheSystem() {
@@ -69,6 +71,7 @@ class TasksThroughGatewayIT {
         Path run = Path.of("target", "system", "run").toAbsolutePath();
         Map<String, String> identityConfig = new HashMap<>(common);
         identityConfig.put("lifeos.keycloak.url", keycloak.url());
+        identitySettings = Map.copyOf(identityConfig);
         start(new QuarkusService("identity-service", identityPort, Ports.spare(), root, logs, run, identityConfig));
         start(new QuarkusService("planning-service", planningPort, Ports.spare(), root, logs, run, common));
         QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
@@ -245,6 +248,48 @@ class TasksThroughGatewayIT {
         List<OpenApiRules.Violation> violations = OpenApiRules.check(document);
         assertEquals(List.of(), violations, "broken rules (count per rule): " + OpenApiRules.countByRule(violations)
                 + "; the first: " + violations.subList(0, Math.min(30, violations.size())));
+    }
+
+    /**
+     * An integration secret goes in through the gateway and never comes back out; the data key that
+     * sealed it is wrapped by the master key, so a second identity-service started with another
+     * master key, or with the dev-only default in production, refuses to start and says why.
+     */
+    @Test
+    void aSecretIsWriteOnlyAndAServiceWithTheWrongMasterKeyRefusesToStart() throws Exception {
+        String alice = token("alice", "alice-dev-password");
+        String secret = "ghp_system-test-" + UUID.randomUUID();
+        String written = as(alice).body(Map.of("value", Map.of("repository", "alice/notes"), "secret", secret))
+                .put("/api/v1/me/configs/github").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .body("secretSet", equalTo(true)).extract().asString();
+        String read = as(alice).get("/api/v1/me/configs/github").then().statusCode(200)
+                .body("secretSet", equalTo(true)).extract().asString();
+        assertTrue(!written.contains(secret) && !read.contains(secret), "the secret came back");
+
+        Map<String, String> attempts = Map.of(
+                "wrong-key", java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)),
+                "dev-key", "dev-only-encryption-master-key");
+        Map<String, String> expected = Map.of(
+                "wrong-key", "The master key does not match this database",
+                "dev-key", "LIFEOS_ENCRYPTION_KEY is a dev-only key");
+        for (Map.Entry<String, String> attempt : attempts.entrySet()) {
+            Map<String, String> settings = new HashMap<>(identitySettings);
+            settings.put("lifeos.encryption.master-key", attempt.getValue());
+            settings.put("lifeos.encryption.allow-dev-key", "false");
+            Path dir = Path.of("target", "system", attempt.getKey()).toAbsolutePath();
+            QuarkusService refused = new QuarkusService("identity-service", Ports.spare(), Ports.spare(),
+                    TestStack.repoRoot(), dir.resolve("logs"), dir.resolve("run"), settings);
+            try {
+                org.lifeos.devstack.StartupException failed =
+                        org.junit.jupiter.api.Assertions.assertThrows(org.lifeos.devstack.StartupException.class,
+                                refused::start, attempt.getKey() + ": it started");
+                assertTrue(failed.getMessage().contains("exited"), failed.getMessage());
+            } finally {
+                refused.close();
+            }
+            String log = Files.readString(dir.resolve("logs").resolve("identity-service.log"));
+            assertTrue(log.contains(expected.get(attempt.getKey())), attempt.getKey() + " did not say why: " + log);
+        }
     }
 
     private static RequestSpecification as(String token) {
