@@ -65,6 +65,26 @@ class PlainManifestsTest {
         assertFalse(devSecrets.isEmpty());
     }
 
+    /**
+     * The dev overlay's master key is a dev-only one, which a service refuses unless told it runs in
+     * a dev stack; production is never told so, by the overlay or by the chart.
+     */
+    @Test
+    void onlyTheDevOverlayAllowsTheDevOnlyMasterKey() {
+        for (String overlay : List.of("dev", "prod")) {
+            for (K8sObject deployment : Sources.kustomize(Sources.K8S.resolve("overlays").resolve(overlay)).stream()
+                    .filter(o -> o.is("Deployment")).toList()) {
+                boolean service = deployment.node().path("metadata").path("labels")
+                        .path("app.kubernetes.io/component").asText().equals("service");
+                boolean allowed = deployment.node().path("spec").path("template").path("spec").path("containers").get(0)
+                        .path("env").toString().contains("LIFEOS_ENCRYPTION_ALLOW_DEV_KEY");
+                assertEquals("dev".equals(overlay) && service, allowed, overlay + " " + deployment.describe());
+            }
+        }
+        assertTrue(Sources.chart(null, Map.of()).stream().noneMatch(o -> o.node().toString()
+                .contains("LIFEOS_ENCRYPTION_ALLOW_DEV_KEY")), "the chart allows a dev-only master key");
+    }
+
     @Test
     void theChartRendersTheSameAppObjectsAsK8s() {
         Set<String> plain = new TreeSet<>();
