@@ -9,7 +9,7 @@ DEVSTACK_JAR := devstack/target/devstack-0.1.0-SNAPSHOT-launcher.jar
 DEVSTACK := $(JAVA) -Dlifeos.repo.root=$(CURDIR) -Dlifeos.home=$(LIFEOS_HOME) -jar $(DEVSTACK_JAR)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run infra stop test clean k8s-validate images
+.PHONY: help build run infra stop test bench clean k8s-validate images
 
 # `make run` rebuilds only when a source, resource or pom changed since the last build.
 BUILD_STAMP := target/.build-stamp
@@ -38,6 +38,11 @@ stop: ## Stop a stack started from another terminal (and anything a crashed run 
 
 test: ## Run every test (real PostgreSQL, Kafka and Keycloak, started by the tests themselves)
 	$(MVN) $(MVN_FLAGS) verify
+
+bench: ## Measure (own stack on free ports, Gatling): pairs in one run, table in target/bench/summary.md
+	$(MVN) $(MVN_FLAGS) -q -pl identity-service,planning-service,gateway,bench -am package -DskipTests
+	$(JAVA) -cp "bench/target/classes:$$(cat bench/target/classpath.txt)" -Dlifeos.repo.root=$(CURDIR) \
+		$(BENCH_FLAGS) org.lifeos.bench.Bench
 
 clean: stop ## Remove .lifeos/ (databases, broker data, Keycloak) and all build output
 	rm -rf $(LIFEOS_HOME)

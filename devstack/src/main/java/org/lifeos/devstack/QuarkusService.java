@@ -51,6 +51,11 @@ public final class QuarkusService implements Component {
         return "http://" + Ports.HOST + ":" + port;
     }
 
+    /** The running process's id (0 when it is not running), e.g. to read its memory. */
+    public long pid() {
+        return process == null ? 0 : process.pid();
+    }
+
     /** Where /q/* (health, metrics) is served: Quarkus's management interface. */
     public String managementUrl() {
         return "http://" + Ports.HOST + ":" + managementPort;

@@ -1,0 +1,433 @@
+package org.lifeos.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.lifeos.devstack.Databases;
+import org.lifeos.devstack.KeycloakServer;
+import org.lifeos.devstack.Ports;
+import org.lifeos.devstack.QuarkusService;
+import org.lifeos.devstack.testing.TestStack;
+
+/**
+ * {@code make bench}: starts its own stack on free ports (never touching a running {@code make
+ * run}), loads data, measures pairs in one run, prints one table and writes it to
+ * {@code target/bench/summary.md} (Gatling's HTML reports beside it), and stops everything.
+ * Figures are pairs measured in the same run, on the same machine, one after the other: on a noisy
+ * machine the ratio is what counts.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
+
+    private final Path out;
+    private final List<QuarkusService> services = new ArrayList<>();
+    private final Map<String, Long> readyMillis = new LinkedHashMap<>();
+    private final List<String> rows = new ArrayList<>();
+    private KeycloakServer keycloak;
+    private String gateway;
+    private String planning;
+
+    private Bench(Path out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = TestStack.repoRoot();
+        Path out = root.resolve("target").resolve("bench");
+        Files.createDirectories(out);
+        Bench bench = new Bench(out);
+        try {
+            bench.run(root);
+        } finally {
+            bench.stop();
+        }
+        System.exit(0);
+    }
+
+    private void run(Path root) throws Exception {
+        String classpath = System.getProperty("java.class.path");
+        Load load = new Load(out.resolve("gatling"), classpath);
+        Instant started = Instant.now();
+
+        step("starting PostgreSQL, Kafka and Keycloak on free ports");
+        keycloak = TestStack.keycloak();
+        startServices(root);
+
+        step("loading data: " + TASKS + " tasks in alice's circle, " + TASKS / 10 + " in bob's");
+        String alice = token("alice", "alice-dev-password");
+        String bob = token("bob", "bob-dev-password");
+        String aliceDomain = domain(alice);
+        load(alice, aliceDomain, TASKS);
+        load(bob, domain(bob), TASKS / 10);
+        Map<String, Long> idle = rss();
+
+        step("1. gateway overhead: GET /api/v1/tasks?limit=50, " + CONCURRENCY + " users, " + SECONDS + " s each");
+        alice = token("alice", "alice-dev-password");
+        Load.Figures direct = load.run("list-direct", list(planning, alice, CONCURRENCY, 0));
+        Load.Figures through = load.run("list-gateway", list(gateway, alice, CONCURRENCY, 0));
+        Load.Figures direct1 = load.run("list-direct-1", list(planning, alice, 1, 0));
+        Load.Figures through1 = load.run("list-gateway-1", list(gateway, alice, 1, 0));
+        double rate = Math.max(1, Math.floor(direct.throughput() * 0.5));
+        alice = token("alice", "alice-dev-password");
+        Load.Figures directOpen = load.run("list-direct-open", list(planning, alice, 0, rate));
+        Load.Figures throughOpen = load.run("list-gateway-open", list(gateway, alice, 0, rate));
+        pair("list, closed " + CONCURRENCY + " users", direct, through);
+        pair("list, 1 user", direct1, through1);
+        pair("list, open " + (long) rate + "/s", directOpen, throughOpen);
+
+        step("2. row-level security: the same list as the runtime role under RLS and with an explicit filter");
+        double[] rls = rlsCost(aliceOwner(alice));
+
+        step("3. writes and events: POST /api/v1/tasks through the gateway, then 201 → event consumed");
+        alice = token("alice", "alice-dev-password");
+        Map<String, String> create = list(gateway, alice, CONCURRENCY, 0);
+        create.put("bench.operation", "create");
+        create.put("bench.domain", aliceDomain);
+        Load.Figures writes = load.run("create-gateway", create);
+        double[] events = eventLatency(alice, aliceDomain, 200);
+        Map<String, Long> loaded = rss();
+
+        rows.add("");
+        rows.add("| figure | value | pair | ratio |");
+        rows.add("|---|---|---|---|");
+        rows.add(String.format("| RLS list (tx/s) | %.0f under RLS | %.0f explicit `WHERE tenant_id` | %.2f |", rls[0],
+                rls[1], rls[0] / rls[1]));
+        rows.add(String.format("| POST /api/v1/tasks via gateway | %.0f req/s (p50 %.0f ms, p99 %.0f ms, %d failed) | | |",
+                writes.throughput(), writes.p50(), writes.p99(), writes.failed()));
+        rows.add(String.format("| 201 → event consumed (outbox relay) | p50 %.0f ms | p99 %.0f ms | |", events[0],
+                events[1]));
+        for (String service : readyMillis.keySet()) {
+            rows.add(String.format("| %s | ready in %.1f s | RSS idle %d MB, after load %d MB | |", service,
+                    readyMillis.get(service) / 1000.0, idle.getOrDefault(service, 0L), loaded.getOrDefault(service, 0L)));
+        }
+        rows.add("");
+        rows.add("Bench run " + started + " — " + Duration.between(started, Instant.now()).toSeconds() + " s, "
+                + Runtime.getRuntime().availableProcessors() + " cores; Gatling reports under target/bench/gatling/.");
+        String summary = String.join("\n", rows) + "\n";
+        Files.writeString(out.resolve("summary.md"), summary);
+        System.out.println();
+        System.out.println(summary);
+    }
+
+    private void pair(String what, Load.Figures direct, Load.Figures through) {
+        if (rows.isEmpty()) {
+            rows.add("| load | direct to planning-service | through the gateway | gateway keeps | added p99 |");
+            rows.add("|---|---|---|---|---|");
+        }
+        rows.add(String.format("| %s | %.0f req/s, p50 %.0f ms, p99 %.0f ms (%d failed) | %.0f req/s, p50 %.0f ms, "
+                        + "p99 %.0f ms (%d failed) | %.2f | %.0f ms |", what, direct.throughput(), direct.p50(),
+                direct.p99(), direct.failed(), through.throughput(), through.p50(), through.p99(), through.failed(),
+                through.throughput() / direct.throughput(), through.p99() - direct.p99()));
+    }
+
+    private static Map<String, String> list(String base, String token, int users, double rate) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bench.baseUrl", base);
+        settings.put("bench.token", token);
+        settings.put("bench.seconds", String.valueOf(SECONDS));
+        settings.put("bench.users", String.valueOf(users));
+        settings.put("bench.rate", String.valueOf(rate));
+        return settings;
+    }
+
+    private void startServices(Path root) {
+        int identityPort = Ports.spare();
+        int planningPort = Ports.spare();
+        int gatewayPort = Ports.spare();
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("lifeos.postgres.port", String.valueOf(TestStack.postgres().port()));
+        common.put("kafka.bootstrap.servers", TestStack.kafka().bootstrapServers());
+        common.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        common.put("quarkus.grpc.clients.access.port", String.valueOf(identityPort));
+        Map<String, String> identity = new LinkedHashMap<>(common);
+        identity.put("lifeos.keycloak.url", keycloak.url());
+        Map<String, String> gatewayConfig = new LinkedHashMap<>();
+        gatewayConfig.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        gatewayConfig.put("lifeos.gateway.routes.identity.upstream", "http://127.0.0.1:" + identityPort);
+        gatewayConfig.put("lifeos.gateway.routes.planning.upstream", "http://127.0.0.1:" + planningPort);
+        // Bench-only: one user sends the whole load, far above the per-user default.
+        gatewayConfig.put("lifeos.gateway.rate-limit.requests-per-minute", "100000000");
+        Path logs = out.resolve("logs");
+        Path run = out.resolve("run");
+        start("identity-service", new QuarkusService("identity-service", identityPort, Ports.spare(), root, logs, run, identity));
+        QuarkusService planningService = new QuarkusService("planning-service", planningPort, Ports.spare(), root, logs,
+                run, common);
+        start("planning-service", planningService);
+        QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
+                gatewayConfig);
+        start("gateway", gatewayService);
+        planning = planningService.url();
+        gateway = gatewayService.url();
+    }
+
+    private void start(String name, QuarkusService service) {
+        long begin = System.nanoTime();
+        services.add(service);
+        service.start();
+        readyMillis.put(name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        step(name + " ready in " + readyMillis.get(name) + " ms");
+    }
+
+    private void stop() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+    }
+
+    /** Resident memory per service, in MB, from /proc. */
+    private Map<String, Long> rss() throws Exception {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(readyMillis.keySet());
+        for (int i = 0; i < services.size(); i++) {
+            Path status = Path.of("/proc", String.valueOf(services.get(i).pid()), "status");
+            if (Files.exists(status)) {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        memory.put(names.get(i), Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                    }
+                }
+            }
+        }
+        return memory;
+    }
+
+    private String token(String user, String password) throws Exception {
+        String form = Map.of("grant_type", "password", "client_id", "lifeos-web", "username", user, "password", password,
+                        "scope", "openid").entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
+    }
+
+    private String domain(String token) throws Exception {
+        JsonNode made = JSON.readTree(post(gateway + "/api/v1/domains", token,
+                "{\"name\":\"Bench\",\"type\":\"life_admin\",\"color\":\"#4A90D9\",\"icon\":\"home\"}", 201));
+        return made.path("id").asText();
+    }
+
+    private void load(String token, String domain, int tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicLong done = new AtomicLong();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                post(planning + "/api/v1/tasks", token, "{\"domainId\":\"" + domain + "\",\"title\":\"Task " + n
+                        + "\",\"priority\":\"" + List.of("low", "medium", "high", "critical").get(n % 4) + "\"}", 201);
+                long count = done.incrementAndGet();
+                if (count % 2000 == 0) {
+                    step("  " + count + " of " + tasks + " tasks");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    private static String post(String url, String token, String body, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Alice's user id and personal circle, from her profile. */
+    private UUID[] aliceOwner(String token) throws Exception {
+        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/me"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode profile = JSON.readTree(me.body());
+        return new UUID[] {UUID.fromString(profile.path("id").asText()), UUID.fromString(profile.path("personalCircleId").asText())};
+    }
+
+    /**
+     * The list's query straight against planning's database, {@link #CONCURRENCY} threads, as the
+     * runtime role under forced RLS (circle set per transaction) and as a bench-only role that
+     * bypasses RLS with the equivalent explicit filter. Transactions per second of each.
+     */
+    private double[] rlsCost(UUID[] owner) throws Exception {
+        String database = "planning";
+        try (Connection admin = TestStack.postgres().superuser(database); Statement statement = admin.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_reference') THEN "
+                    + "CREATE ROLE bench_reference LOGIN BYPASSRLS PASSWORD 'dev-only-bench-reference'; END IF; END $$");
+            statement.execute("GRANT CONNECT ON DATABASE planning TO bench_reference");
+            statement.execute("GRANT USAGE ON SCHEMA public TO bench_reference");
+            statement.execute("GRANT SELECT ON tasks TO bench_reference");
+        }
+        String query = "SELECT * FROM tasks WHERE deleted_at IS NULL%s ORDER BY id LIMIT 51";
+        String runtime = Databases.runtimeRole(database);
+        double underRls = transactionsPerSecond(runtime, Databases.devOnlyPassword(runtime), connection -> {
+            try (PreparedStatement set = connection.prepareStatement(
+                    "SELECT set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)")) {
+                set.setString(1, owner[1].toString());
+                set.setString(2, owner[0].toString());
+                set.execute();
+            }
+            return connection.prepareStatement(String.format(query, ""));
+        });
+        double explicit = transactionsPerSecond("bench_reference", "dev-only-bench-reference", connection -> {
+            PreparedStatement select = connection.prepareStatement(String.format(query, " AND tenant_id = ?"));
+            select.setObject(1, owner[1]);
+            return select;
+        });
+        return new double[] {underRls, explicit};
+    }
+
+    private interface Query {
+        PreparedStatement prepare(Connection connection) throws SQLException;
+    }
+
+    private static double transactionsPerSecond(String role, String password, Query query) throws Exception {
+        String url = TestStack.postgres().jdbcUrl("planning");
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong transactions = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < CONCURRENCY; i++) {
+            workers.add(pool.submit(() -> {
+                try (Connection connection = DriverManager.getConnection(url, role, password)) {
+                    connection.setAutoCommit(false);
+                    while (running.get()) {
+                        try (PreparedStatement select = query.prepare(connection); ResultSet rows = select.executeQuery()) {
+                            int n = 0;
+                            while (rows.next()) {
+                                n++;
+                            }
+                            if (n != 51) {
+                                throw new IllegalStateException(role + " read " + n + " rows, not 51");
+                            }
+                        }
+                        connection.commit();
+                        transactions.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(2000); // warm-up
+        long before = transactions.get();
+        long start = System.nanoTime();
+        Thread.sleep(SECONDS * 1000L / 2);
+        double rate = (transactions.get() - before) / ((System.nanoTime() - start) / 1e9);
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return rate;
+    }
+
+    /** Creates {@code n} tasks one by one through the gateway; p50 and p99 ms from each 201 to its event. */
+    private double[] eventLatency(String token, String domain, int n) throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put("enable.metrics.push", "false");
+        Map<String, Long> consumed = new ConcurrentHashMap<>();
+        AtomicBoolean listening = new AtomicBoolean(true);
+        AtomicBoolean assigned = new AtomicBoolean(false);
+        Thread consumer = new Thread(() -> {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(config)) {
+                kafka.subscribe(List.of("planning.task"));
+                while (listening.get()) {
+                    for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(20))) {
+                        try {
+                            String id = JSON.readTree(record.value()).path("payload").path("taskId").asText();
+                            consumed.putIfAbsent(id, System.nanoTime());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    if (!kafka.assignment().isEmpty()) {
+                        assigned.set(true);
+                    }
+                }
+            }
+        }, "bench-events");
+        consumer.start();
+        while (!assigned.get()) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
+        Map<String, Long> created = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String body = post(gateway + "/api/v1/tasks", token, "{\"domainId\":\"" + domain + "\",\"title\":\"event "
+                    + i + "\"}", 201);
+            created.put(JSON.readTree(body).path("id").asText(), System.nanoTime());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!consumed.keySet().containsAll(created.keySet()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        listening.set(false);
+        consumer.join();
+        List<Double> latencies = new ArrayList<>();
+        created.forEach((id, at) -> {
+            Long arrived = consumed.get(id);
+            latencies.add(arrived == null ? Double.POSITIVE_INFINITY : Math.max(0, (arrived - at) / 1e6));
+        });
+        Collections.sort(latencies);
+        return new double[] {latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1)};
+    }
+
+    private static void step(String message) {
+        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
+    }
+}

@@ -1,0 +1,60 @@
+package org.lifeos.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * One load of the bench, set by system properties (the harness runs each in a JVM of its own):
+ * {@code bench.baseUrl}, {@code bench.token}, {@code bench.operation} ({@code list} or
+ * {@code create}), {@code bench.domain} (for create), {@code bench.seconds}, and either
+ * {@code bench.users} (closed model: that many users, each looping with its own kept-alive
+ * connection) or {@code bench.rate} (open model: that many new requests per second).
+ */
+public class TasksSimulation extends Simulation {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    {
+        String base = System.getProperty("bench.baseUrl");
+        String token = System.getProperty("bench.token");
+        String operation = System.getProperty("bench.operation", "list");
+        Duration seconds = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+        long users = Long.getLong("bench.users", 0);
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+
+        HttpProtocolBuilder protocol = http.baseUrl(base).header("Authorization", "Bearer " + token)
+                .acceptHeader("application/json").contentTypeHeader("application/json");
+        if (rate > 0) {
+            protocol = protocol.shareConnections();
+        }
+        ChainBuilder request = "create".equals(operation)
+                ? exec(http("create task").post("/api/v1/tasks")
+                        .body(StringBody(session -> "{\"domainId\":\"" + System.getProperty("bench.domain")
+                                + "\",\"title\":\"bench task " + COUNTER.incrementAndGet() + "\"}"))
+                        .check(status().is(201)))
+                : exec(http("list tasks").get("/api/v1/tasks?limit=50").check(status().is(200)));
+        PopulationBuilder population;
+        if (rate > 0) {
+            ScenarioBuilder once = scenario(operation).exec(request);
+            population = once.injectOpen(constantUsersPerSec(rate).during(seconds));
+        } else {
+            ScenarioBuilder loop = scenario(operation).during(seconds).on(request);
+            population = loop.injectOpen(atOnceUsers((int) users));
+        }
+        setUp(population).protocols(protocol).maxDuration(seconds.plusSeconds(10));
+    }
+}
