@@ -33,6 +33,7 @@ import org.lifeos.content.calendar.CalendarDtos.CalendarEntryForm;
 import org.lifeos.content.calendar.CalendarDtos.CalendarEntryView;
 import org.lifeos.content.calendar.CalendarEnums.Status;
 import org.lifeos.content.common.ContentPlatform;
+import org.lifeos.content.common.DateRange;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
@@ -66,7 +67,7 @@ public class CalendarResource {
         return keyset.page(service.list(
                         Optional.ofNullable(status).map(v -> Params.enumValue("status", v, Status.class)),
                         Optional.ofNullable(platform).map(v -> Params.enumValue("platform", v, ContentPlatform.class)),
-                        Params.date("from", from), Params.date("to", to), keyset),
+                        DateRange.of(from, to), keyset),
                 CalendarService::sortKey, CalendarEntryView::of, uri);
     }
 

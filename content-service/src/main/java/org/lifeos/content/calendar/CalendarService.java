@@ -1,10 +1,7 @@
 package org.lifeos.content.calendar;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -15,6 +12,8 @@ import jakarta.transaction.Transactional;
 import org.lifeos.content.calendar.CalendarDtos.CalendarEntryForm;
 import org.lifeos.content.calendar.CalendarEnums.Status;
 import org.lifeos.content.common.ContentPlatform;
+import org.lifeos.content.common.DateRange;
+import org.lifeos.content.common.DatedList;
 import org.lifeos.content.common.UserZone;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
@@ -30,9 +29,6 @@ import org.lifeos.platform.tenancy.TenantContext;
  */
 @ApplicationScoped
 public class CalendarService {
-
-    /** Where undated entries sort: after every real date. */
-    static final LocalDate UNDATED = LocalDate.of(9999, 12, 31);
 
     private final CalendarRepository entries;
     private final TenantContext context;
@@ -81,45 +77,17 @@ public class CalendarService {
         entries.delete(ETags.matching(get(id), ifMatch, e -> e.version));
     }
 
-    /** Entries by scheduled date (undated last), then id; {@code from}/{@code to} bound the date, inclusive. */
+    /** Entries by scheduled date (undated last), then id; the range bounds the date, inclusive. */
     @Transactional
     public List<CalendarEntry> list(Optional<Status> status, Optional<ContentPlatform> platform,
-                                    Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
-        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw ProblemException.badField("to", "must not be before from");
-        }
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        params.put("undated", UNDATED);
-        status.ifPresent(v -> {
-            query.append(" and status = :status");
-            params.put("status", v);
-        });
-        platform.ifPresent(v -> {
-            query.append(" and platform = :platform");
-            params.put("platform", v);
-        });
-        from.ifPresent(v -> {
-            query.append(" and scheduledDate >= :from");
-            params.put("from", v);
-        });
-        to.ifPresent(v -> {
-            query.append(" and scheduledDate <= :to");
-            params.put("to", v);
-        });
-        if (keyset.after()) {
-            params.put("cDate", keyset.date(0));
-            params.put("cId", keyset.uuid(1));
-            query.append(" and (coalesce(scheduledDate, :undated) > :cDate"
-                    + " or (coalesce(scheduledDate, :undated) = :cDate and id > :cId))");
-        }
-        query.append(" order by coalesce(scheduledDate, :undated), id");
-        return entries.find(query.toString(), params).page(0, keyset.fetch()).list();
+                                    DateRange range, Keyset keyset) {
+        return new DatedList("scheduledDate").where("status", status).where("platform", platform).within(range)
+                .fetch(entries, keyset);
     }
 
     /** What the list sorts by, in cursor order. */
     public static List<Object> sortKey(CalendarEntry entry) {
-        return List.of(entry.scheduledDate == null ? UNDATED : entry.scheduledDate, entry.id);
+        return DatedList.key(entry.scheduledDate, entry.id);
     }
 
     private void apply(CalendarEntry entry, CalendarEntryForm form) {
