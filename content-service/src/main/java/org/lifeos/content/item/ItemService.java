@@ -23,6 +23,7 @@ import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.outbox.Outbox;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The circle's content items; a link to a calendar entry must stay inside the circle. */
@@ -32,12 +33,15 @@ public class ItemService {
     private final ItemRepository items;
     private final CalendarService calendar;
     private final EntityManager em;
+    private final Outbox outbox;
     private final TenantContext context;
 
-    public ItemService(ItemRepository items, CalendarService calendar, EntityManager em, TenantContext context) {
+    public ItemService(ItemRepository items, CalendarService calendar, EntityManager em, Outbox outbox,
+                       TenantContext context) {
         this.items = items;
         this.calendar = calendar;
         this.em = em;
+        this.outbox = outbox;
         this.context = context;
     }
 
@@ -51,6 +55,7 @@ public class ItemService {
         apply(item, form);
         items.persist(item);
         items.flush();
+        outbox.publish(ItemEvents.TOPIC, ItemEvents.CREATED, ItemEvents.ItemChanged.of(item));
         return item;
     }
 
@@ -70,15 +75,22 @@ public class ItemService {
     @Transactional
     public ContentItem update(UUID id, String ifMatch, UnaryOperator<ItemForm> patch) {
         ContentItem item = ETags.matching(get(id), ifMatch, i -> i.version);
+        long before = item.version;
         apply(item, patch.apply(ItemForm.of(item)));
         items.flush();
+        if (item.version != before) {
+            outbox.publish(ItemEvents.TOPIC, ItemEvents.UPDATED, ItemEvents.ItemChanged.of(item));
+        }
         return item;
     }
 
     /** Deletes the item with its daily metrics. */
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        items.delete(ETags.matching(get(id), ifMatch, i -> i.version));
+        ContentItem item = ETags.matching(get(id), ifMatch, i -> i.version);
+        ItemEvents.ItemChanged last = ItemEvents.ItemChanged.of(item);
+        items.delete(item);
+        outbox.publish(ItemEvents.TOPIC, ItemEvents.DELETED, last);
     }
 
     /** Items by published date (unpublished last), then id; the range bounds the date, inclusive. */

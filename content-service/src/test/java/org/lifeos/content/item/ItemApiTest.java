@@ -74,6 +74,9 @@ class ItemApiTest {
         alice.request().get(path).then().statusCode(200).body("calendarEntryId", nullValue());
         alice.request().header("If-Match", "W/\"1\"").delete(path).then().statusCode(204);
         alice.request().get(path).then().statusCode(404);
+        // content.item announced each change, in order, for this item only.
+        assertEquals(List.of("item.created", "item.updated", "item.deleted"),
+                Rows.types(alice.circle(), "content.item", "itemId", UUID.fromString(created.path("id"))));
     }
 
     @Test
@@ -115,6 +118,7 @@ class ItemApiTest {
                 .contentType("application/problem+json").body("errors.field", hasItem(field))
                 .body(not(containsString("Exception"))));
         assertEquals(0, Rows.count("content_items", alice.circle()));
+        assertEquals(0, Rows.outbox(alice.circle(), "content.item").size());
         alice.request().queryParam("platform", "myspace").get(ITEMS).then().statusCode(400)
                 .body("errors.field", hasItem("platform"));
         alice.request().get(ITEMS + "/123").then().statusCode(400).body("errors.field", hasItem("id"));

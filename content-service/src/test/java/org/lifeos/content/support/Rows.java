@@ -48,4 +48,25 @@ public final class Rows {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Event types of the circle's outbox events on {@code topic} whose payload's {@code field} is {@code value}. */
+    public static List<String> types(UUID circle, String topic, String field, UUID value) {
+        try (Connection admin = TestStack.postgres().superuser("content");
+             PreparedStatement query = admin.prepareStatement("SELECT event_type FROM outbox_events "
+                     + "WHERE tenant_id = ? AND topic = ? AND envelope->'payload'->>? = ? ORDER BY seq")) {
+            query.setObject(1, circle);
+            query.setString(2, topic);
+            query.setString(3, field);
+            query.setString(4, value.toString());
+            List<String> types = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+            }
+            return types;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
