@@ -108,6 +108,10 @@ public class FeedService {
         }
         CalendarFeed feed = feeds.find("secretHash = ?1 and revokedAt is null", (Object) sha256(secret))
                 .firstResultOptional().orElseThrow(() -> unknown);
+        // Row-level security already limits the lookup to the circle in the path; say so twice.
+        if (!feed.tenantId.equals(circle)) {
+            throw unknown;
+        }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//LifeOS//content calendar//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -120,9 +124,6 @@ public class FeedService {
             event.add(new Description(entry.contentType + (entry.platform == null ? "" : " on " + entry.platform)
                     + ", " + entry.status + (entry.notes == null ? "" : "\n" + entry.notes)));
             calendar.add(event);
-        }
-        if (!feed.tenantId.equals(circle)) {
-            throw unknown;
         }
         return calendar.toString();
     }
