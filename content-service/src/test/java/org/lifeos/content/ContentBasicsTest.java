@@ -20,6 +20,6 @@ class ContentBasicsTest extends ServiceBasicsTest {
 
     @Override
     protected List<String> ownedTopics() {
-        return List.of();
+        return List.of("content.revenue", "content.item");
     }
 }
