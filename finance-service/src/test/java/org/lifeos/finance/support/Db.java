@@ -28,6 +28,20 @@ public final class Db {
         }
     }
 
+    public static String string(String sql, Object... params) {
+        try (Connection admin = TestStack.postgres().superuser("finance");
+             PreparedStatement statement = admin.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows of the circle across the finance tables that hold writes (for "nothing written" checks). */
     public static long rowsOf(java.util.UUID circle) {
         return count("""
