@@ -66,6 +66,10 @@ public class LedgerTransaction {
     @Column(name = "transfer_id", updatable = false)
     public UUID transferId;
 
+    /** The dedupe hash of a row that came from an import (null otherwise). */
+    @Column(name = "import_hash", updatable = false)
+    public String importHash;
+
     @Version
     public long version;
 

@@ -120,6 +120,33 @@ public class TransactionService {
         return List.of(out, in);
     }
 
+    /** A row an import writes: already parsed and checked against the account. */
+    public record NewRow(Direction direction, BigDecimal amount, LocalDate occurredOn, String payee, String memo,
+                         UUID categoryId, String importHash) {
+    }
+
+    /**
+     * Posts {@code rows} into {@code account} (locked by the caller, open, in the rows' currency;
+     * their months' partitions made), flushing in batches. Each is logged and published as any posting.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LedgerTransaction> postAll(Account account, List<NewRow> rows) {
+        List<LedgerTransaction> written = new java.util.ArrayList<>(rows.size());
+        for (NewRow each : rows) {
+            LedgerTransaction row = row(account, each.direction(), each.amount(), date("occurredOn", each.occurredOn()),
+                    each.payee(), each.memo(), each.categoryId(), List.of(), null);
+            row.importHash = each.importHash();
+            entityManager.persist(row);
+            written.add(row);
+            if (written.size() % 500 == 0) {
+                entityManager.flush();
+            }
+        }
+        entityManager.flush();
+        written.forEach(this::posted);
+        return written;
+    }
+
     @Transactional
     public LedgerTransaction get(UUID id) {
         return Optional.ofNullable(entityManager.find(LedgerTransaction.class, id))
