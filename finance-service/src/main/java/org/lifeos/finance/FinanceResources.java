@@ -16,6 +16,7 @@ public final class FinanceResources {
     public static final String INCOME = "income";
     public static final String CONTACTS = "contacts";
     public static final String IMPORTS = "imports";
+    public static final String INVOICES = "invoices";
 
     private FinanceResources() {
     }
