@@ -17,6 +17,7 @@ public final class FinanceResources {
     public static final String CONTACTS = "contacts";
     public static final String IMPORTS = "imports";
     public static final String INVOICES = "invoices";
+    public static final String SNAPSHOTS = "financial_snapshots";
 
     private FinanceResources() {
     }

@@ -112,6 +112,12 @@ public class IncomeService {
      */
     @Transactional
     public List<MonthTotal> totals(LocalDate from, LocalDate to) {
+        return totals(from, to, Optional.empty());
+    }
+
+    /** As {@link #totals(LocalDate, LocalDate)}, of one source type when given. */
+    @Transactional
+    public List<MonthTotal> totals(LocalDate from, LocalDate to, Optional<SourceType> source) {
         if (to.isBefore(from)) {
             throw ProblemException.badField("to", "must not be before from");
         }
@@ -120,9 +126,11 @@ public class IncomeService {
         }
         TreeMap<YearMonth, TreeMap<String, BigDecimal>> sums = new TreeMap<>();
         TreeMap<YearMonth, TreeMap<String, Integer>> counts = new TreeMap<>();
-        entityManager.createQuery("from IncomeEntry where date >= :from and date <= :to", IncomeEntry.class)
-                .setParameter("from", from).setParameter("to", to)
-                .getResultStream()
+        var query = entityManager.createQuery("from IncomeEntry where date >= :from and date <= :to"
+                        + (source.isPresent() ? " and sourceType = :source" : ""), IncomeEntry.class)
+                .setParameter("from", from).setParameter("to", to);
+        source.ifPresent(s -> query.setParameter("source", s));
+        query.getResultStream()
                 .forEach(entry -> {
                     YearMonth month = YearMonth.from(entry.date);
                     sums.computeIfAbsent(month, m -> new TreeMap<>())
