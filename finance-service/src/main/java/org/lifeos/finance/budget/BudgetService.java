@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.lifeos.finance.budget.BudgetDtos.BudgetView;
 import org.lifeos.finance.category.CategoryService;
 import org.lifeos.finance.ledger.LedgerChanged;
 import org.lifeos.finance.money.Money;
+import org.lifeos.finance.money.Months;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
@@ -185,17 +185,6 @@ public class BudgetService {
     }
 
     private static LocalDate month(String text) {
-        if (text == null || text.isBlank()) {
-            throw ProblemException.badField("month", "is required (yyyy-MM)");
-        }
-        try {
-            YearMonth month = YearMonth.parse(text.strip());
-            if (month.getYear() < 1970 || month.getYear() > 2999) {
-                throw ProblemException.badField("month", "must be between 1970-01 and 2999-12");
-            }
-            return month.atDay(1);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField("month", "must be a month like 2026-03");
-        }
+        return Months.parse("month", text).atDay(1);
     }
 }

@@ -201,7 +201,7 @@ public class CsvImports {
                 throw bad(line, "amount is zero");
             }
             try {
-                checkDate(date);
+                TransactionService.date("occurredOn", date);
             } catch (ProblemException e) {
                 throw bad(line, "date " + date + " " + e.errors().get(0).message());
             }
@@ -217,13 +217,6 @@ public class CsvImports {
                     memo, sha256(key + "|" + n)));
         }
         return rows;
-    }
-
-    private static void checkDate(LocalDate date) {
-        LocalDate latest = LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1);
-        if (date.isBefore(LocalDate.of(1970, 1, 1)) || date.isAfter(latest)) {
-            throw ProblemException.badField("occurredOn", "must be between 1970-01-01 and " + latest);
-        }
     }
 
     private static int column(List<String> header, String field, String name, boolean required) {

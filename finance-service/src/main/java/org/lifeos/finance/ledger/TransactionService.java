@@ -262,7 +262,7 @@ public class TransactionService {
     }
 
     /** A ledger date: from 1970 to a year ahead of today (the partitions made on demand stay bounded). */
-    static LocalDate date(String field, LocalDate day) {
+    public static LocalDate date(String field, LocalDate day) {
         if (day == null) {
             throw ProblemException.badField(field, "is required");
         }

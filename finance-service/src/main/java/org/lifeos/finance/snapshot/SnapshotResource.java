@@ -4,7 +4,6 @@ import static org.lifeos.finance.FinanceResources.READ;
 import static org.lifeos.finance.FinanceResources.SNAPSHOTS;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -14,8 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.lifeos.finance.money.Months;
 import org.lifeos.finance.snapshot.SnapshotService.Snapshot;
-import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 
 /** Net worth and MRR per month and currency, computed (see {@link SnapshotService} for the formulas). */
@@ -40,17 +39,6 @@ public class SnapshotResource {
     }
 
     private static YearMonth month(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badField(field, "is required (yyyy-MM)");
-        }
-        try {
-            YearMonth month = YearMonth.parse(value.strip());
-            if (month.getYear() < 1970 || month.getYear() > 2999) {
-                throw ProblemException.badField(field, "must be between 1970-01 and 2999-12");
-            }
-            return month;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be a month like 2026-03");
-        }
+        return Months.parse(field, value);
     }
 }

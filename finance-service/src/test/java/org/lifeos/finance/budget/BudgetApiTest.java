@@ -27,7 +27,7 @@ class BudgetApiTest {
         Api alice = Api.newUser("alice");
         UUID account = alice.account("EUR", "0");
         UUID dollars = alice.account("USD", "0");
-        String groceries = category(alice, "Groceries");
+        String groceries = alice.category("Groceries");
         String id = alice.request().body(Map.of("categoryId", groceries, "month", "2026-03", "planned", "100",
                         "currency", "EUR"))
                 .post("/api/v1/budgets").then().statusCode(201).body("planned", equalTo("100.00"))
@@ -64,7 +64,7 @@ class BudgetApiTest {
     void badInputIsA400Or409AndAnotherCircleSeesNothing() {
         Api alice = Api.newUser("alice");
         Api bob = Api.newUser("bob");
-        String rent = category(alice, "Rent");
+        String rent = alice.category("Rent");
         long before = Db.count("SELECT count(*) FROM budgets WHERE tenant_id = ?::uuid", alice.circle().toString());
         for (Map<String, Object> bad : List.<Map<String, Object>>of(
                 Map.of("categoryId", rent, "month", "2026-13", "planned", "1", "currency", "EUR"),
@@ -105,12 +105,5 @@ class BudgetApiTest {
     private static long exceeded(Api api) {
         return Db.count("SELECT count(*) FROM outbox_events WHERE tenant_id = ?::uuid AND topic = 'finance.budget' "
                 + "AND event_type = 'budget.exceeded'", api.circle().toString());
-    }
-
-    private static String category(Api api, String name) {
-        List<Map<String, Object>> items = api.request().queryParam("limit", 200).get("/api/v1/categories").then()
-                .statusCode(200).extract().path("items");
-        return items.stream().filter(c -> name.equals(c.get("name"))).map(c -> (String) c.get("id")).findFirst()
-                .orElseThrow();
     }
 }

@@ -53,10 +53,7 @@ class CsvImportTest {
     void previewWritesNothingCommitAddsEachLineOnceAndReimportingAddsNothing() {
         Api alice = Api.newUser("alice");
         UUID account = alice.account("EUR", "0");
-        List<Map<String, Object>> categories = alice.request().queryParam("limit", 200).get("/api/v1/categories")
-                .then().extract().path("items");
-        String groceries = categories.stream().filter(c -> "Groceries".equals(c.get("name")))
-                .map(c -> (String) c.get("id")).findFirst().orElseThrow();
+        String groceries = alice.category("Groceries");
         alice.request().body(Map.of("payeePattern", "market", "categoryId", groceries))
                 .post("/api/v1/categories/rules").then().statusCode(201);
         long before = Db.rowsOf(alice.circle());

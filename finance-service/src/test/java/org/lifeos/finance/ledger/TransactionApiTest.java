@@ -160,7 +160,7 @@ class TransactionApiTest {
         Api alice = Api.newUser("alice");
         UUID a = alice.account("EUR", "0");
         UUID b = alice.account("EUR", "0");
-        String groceries = categoryId(alice, "Groceries");
+        String groceries = alice.category("Groceries");
         alice.post(a, "out", "1.00", "EUR", "2026-01-05", Map.of("payee", "Bakery Lane", "tags", List.of("food"),
                 "categoryId", groceries)).then().statusCode(201);
         alice.post(a, "in", "2.00", "EUR", "2026-01-20", Map.of("payee", "Employer", "memo", "January pay"))
@@ -203,8 +203,8 @@ class TransactionApiTest {
     void aPayeeRuleCategorisesATransactionWrittenWithoutACategory() {
         Api alice = Api.newUser("alice");
         UUID account = alice.account("EUR", "0");
-        String transport = categoryId(alice, "Transport");
-        String eating = categoryId(alice, "Eating out");
+        String transport = alice.category("Transport");
+        String eating = alice.category("Eating out");
         alice.request().body(Map.of("payeePattern", "uber", "categoryId", transport, "priority", 10))
                 .post("/api/v1/categories/rules").then().statusCode(201);
         alice.request().body(Map.of("payeePattern", "uber eats", "categoryId", eating, "priority", 5))
@@ -232,13 +232,6 @@ class TransactionApiTest {
         assertEquals(List.of(), amounts(bob, Map.of("accountId", account)));
         assertEquals(List.of(), amounts(bob, Map.of("from", "2026-06-01", "to", "2026-06-30")));
         alice.request().get("/api/v1/transactions/" + id).then().statusCode(200).body("status", equalTo("posted"));
-    }
-
-    static String categoryId(Api api, String name) {
-        List<Map<String, Object>> items = api.request().queryParam("limit", 200).get("/api/v1/categories").then()
-                .statusCode(200).extract().path("items");
-        return items.stream().filter(c -> name.equals(c.get("name"))).map(c -> (String) c.get("id")).findFirst()
-                .orElseThrow();
     }
 
     private static List<String> amounts(Api api, Map<String, Object> query) {

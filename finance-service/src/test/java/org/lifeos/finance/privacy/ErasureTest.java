@@ -76,10 +76,7 @@ class ErasureTest {
         UUID checking = user.account("EUR", "100.00");
         UUID savings = user.account("EUR", "0");
         user.request().body(Map.of("name", "New name")).patch("/api/v1/accounts/" + checking).then().statusCode(200);
-        List<Map<String, Object>> categories = user.request().queryParam("limit", 200).get("/api/v1/categories")
-                .then().statusCode(200).extract().path("items");
-        String groceries = categories.stream().filter(c -> "Groceries".equals(c.get("name")))
-                .map(c -> (String) c.get("id")).findFirst().orElseThrow();
+        String groceries = user.category("Groceries");
         user.request().body(Map.of("payeePattern", "market", "categoryId", groceries))
                 .post("/api/v1/categories/rules").then().statusCode(201);
         user.request().body(Map.of("categoryId", groceries, "month", "2026-02", "planned", "10", "currency", "EUR"))

@@ -37,6 +37,14 @@ public record Api(UUID user, String username, UUID circle) {
                 .post("/api/v1/accounts").then().statusCode(201).extract().path("id"));
     }
 
+    /** The id of the circle's category named {@code name} (system categories are seeded on first use). */
+    public String category(String name) {
+        java.util.List<Map<String, Object>> items = request().queryParam("limit", 200).get("/api/v1/categories")
+                .then().statusCode(200).extract().path("items");
+        return items.stream().filter(c -> name.equals(c.get("name"))).map(c -> (String) c.get("id")).findFirst()
+                .orElseThrow();
+    }
+
     public Response post(UUID account, String direction, String amount, String currency, String day,
                          Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(extra);
