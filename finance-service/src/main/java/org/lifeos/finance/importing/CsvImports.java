@@ -1,0 +1,252 @@
+package org.lifeos.finance.importing;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.lifeos.finance.account.Account;
+import org.lifeos.finance.account.AccountService;
+import org.lifeos.finance.category.CategoryService;
+import org.lifeos.finance.importing.ImportDtos.CsvImportForm;
+import org.lifeos.finance.importing.ImportDtos.ImportResult;
+import org.lifeos.finance.importing.ImportDtos.PreviewRow;
+import org.lifeos.finance.importing.ImportDtos.PreviewView;
+import org.lifeos.finance.ledger.LedgerEnums.Direction;
+import org.lifeos.finance.ledger.LedgerTransaction;
+import org.lifeos.finance.ledger.TransactionDtos.TransactionView;
+import org.lifeos.finance.ledger.TransactionPartitions;
+import org.lifeos.finance.ledger.TransactionService;
+import org.lifeos.finance.ledger.TransactionService.NewRow;
+import org.lifeos.finance.money.Money;
+import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
+
+/**
+ * CSV imports into one account: a preview first (what would be added, what is already there),
+ * then the commit, in one transaction. Each data line becomes a transaction in the account's
+ * currency (a negative amount is money out); payee rules categorise it. Dedupe: a row's hash is
+ * sha256 of (account, date, amount, normalised payee, n), n counting identical rows before it in
+ * the file, so importing the same file again adds nothing. A malformed line is a 400 naming it,
+ * and nothing of the file is written.
+ */
+@ApplicationScoped
+public class CsvImports {
+
+    private static final int MAX_ROWS = 100_000;
+
+    private final AccountService accounts;
+    private final CategoryService categories;
+    private final TransactionService transactions;
+    private final TransactionPartitions partitions;
+    private final EntityManager entityManager;
+
+    public CsvImports(AccountService accounts, CategoryService categories, TransactionService transactions,
+                      TransactionPartitions partitions, EntityManager entityManager) {
+        this.accounts = accounts;
+        this.categories = categories;
+        this.transactions = transactions;
+        this.partitions = partitions;
+        this.entityManager = entityManager;
+    }
+
+    /** A parsed data line. */
+    record Parsed(int line, LocalDate date, Direction direction, BigDecimal amount, String payee, String memo,
+                  String hash) {
+    }
+
+    @Transactional
+    public PreviewView preview(CsvImportForm form) {
+        Account account = accounts.get(form.accountId);
+        List<Parsed> rows = parse(form, account);
+        Set<String> existing = existing(account.id, rows);
+        List<PreviewRow> lines = new ArrayList<>();
+        int duplicates = 0;
+        for (Parsed row : rows) {
+            boolean duplicate = existing.contains(row.hash());
+            duplicates += duplicate ? 1 : 0;
+            lines.add(new PreviewRow(row.line(), row.date().toString(), row.direction().toString(),
+                    Money.format(row.amount(), account.currency), row.payee(), row.memo(),
+                    categories.categorise(row.payee()).orElse(null), duplicate));
+        }
+        return new PreviewView(account.id, account.currency, rows.size(), rows.size() - duplicates, duplicates, lines);
+    }
+
+    /** Writes the lines that are not in the ledger yet; the months' partitions are made first. */
+    public ImportResult commit(CsvImportForm form) {
+        List<Parsed> parsed = parse(form, accounts.get(form.accountId));
+        new TreeSet<>(parsed.stream().map(p -> YearMonth.from(p.date())).toList())
+                .forEach(month -> partitions.ensure(month.atDay(1)));
+        return write(form, parsed);
+    }
+
+    @Transactional
+    ImportResult write(CsvImportForm form, List<Parsed> parsed) {
+        Account account = accounts.lock(form.accountId);
+        AccountService.requireOpen(account, "accountId");
+        Set<String> existing = existing(account.id, parsed);
+        List<NewRow> fresh = new ArrayList<>();
+        for (Parsed row : parsed) {
+            if (!existing.contains(row.hash())) {
+                fresh.add(new NewRow(row.direction(), row.amount(), row.date(), row.payee(), row.memo(),
+                        categories.categorise(row.payee()).orElse(null), row.hash()));
+            }
+        }
+        List<LedgerTransaction> written;
+        try {
+            written = transactions.postAll(account, fresh);
+        } catch (jakarta.persistence.PersistenceException e) {
+            // The account's row lock serialises imports into it; the unique index holds the line anyway.
+            throw new ProblemException(ProblemType.CONFLICT, "Another import wrote some of these rows; preview again");
+        }
+        return new ImportResult(account.id, parsed.size(), written.size(), parsed.size() - written.size(),
+                written.stream().map(TransactionView::of).toList());
+    }
+
+    /** The hashes among {@code rows} already in the account's ledger. */
+    private Set<String> existing(UUID account, Collection<Parsed> rows) {
+        Set<String> found = new HashSet<>();
+        List<String> hashes = rows.stream().map(Parsed::hash).toList();
+        for (int from = 0; from < hashes.size(); from += 1000) {
+            found.addAll(entityManager.createQuery("select t.importHash from LedgerTransaction t "
+                            + "where t.accountId = :account and t.importHash in :hashes", String.class)
+                    .setParameter("account", account)
+                    .setParameter("hashes", hashes.subList(from, Math.min(hashes.size(), from + 1000)))
+                    .getResultList());
+        }
+        return found;
+    }
+
+    private static List<Parsed> parse(CsvImportForm form, Account account) {
+        char delimiter = switch (form.delimiter == null ? "," : form.delimiter) {
+            case "," -> ',';
+            case ";" -> ';';
+            case "\t" -> '\t';
+            default -> throw ProblemException.badField("delimiter", "must be , ; or a tab");
+        };
+        char decimal = switch (form.decimalSeparator == null ? "." : form.decimalSeparator) {
+            case "." -> '.';
+            case "," -> ',';
+            default -> throw ProblemException.badField("decimalSeparator", "must be . or ,");
+        };
+        if (decimal == delimiter) {
+            throw ProblemException.badField("decimalSeparator", "must differ from the delimiter");
+        }
+        DateTimeFormatter dates;
+        try {
+            dates = DateTimeFormatter.ofPattern(form.dateFormat.replace("y", "u"), Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("dateFormat", "is not a date pattern: " + e.getMessage());
+        }
+        List<CsvReader.Record> records = CsvReader.read(form.csv, delimiter);
+        if (records.isEmpty()) {
+            throw ProblemException.badField("csv", "is empty: the first line names the columns");
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            throw ProblemException.badField("csv", "has more than " + MAX_ROWS + " lines");
+        }
+        List<String> header = records.get(0).fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        int dateAt = column(header, "columns.date", form.columns.date, true);
+        int amountAt = column(header, "columns.amount", form.columns.amount, true);
+        int payeeAt = column(header, "columns.payee", form.columns.payee, false);
+        int memoAt = column(header, "columns.memo", form.columns.memo, false);
+        Currency currency = Currency.getInstance(account.currency);
+        Map<String, Integer> seen = new HashMap<>();
+        List<Parsed> rows = new ArrayList<>();
+        for (CsvReader.Record record : records.subList(1, records.size())) {
+            int line = record.line();
+            if (record.fields().size() != header.size()) {
+                throw bad(line, "has " + record.fields().size() + " fields, the first line names " + header.size());
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(record.fields().get(dateAt).strip(), dates);
+            } catch (DateTimeParseException e) {
+                throw bad(line, "date \"" + record.fields().get(dateAt) + "\" does not match " + form.dateFormat);
+            }
+            String amountText = record.fields().get(amountAt).strip().replace(" ", "")
+                    .replace(decimal == '.' ? "," : ".", "");
+            if (decimal == ',') {
+                amountText = amountText.replace(',', '.');
+            }
+            BigDecimal amount;
+            try {
+                amount = Money.amount("amount", amountText, currency, true);
+            } catch (ProblemException e) {
+                throw bad(line, "amount \"" + record.fields().get(amountAt) + "\": " + e.errors().get(0).message());
+            }
+            if (amount.signum() == 0) {
+                throw bad(line, "amount is zero");
+            }
+            try {
+                TransactionService.date("occurredOn", date);
+            } catch (ProblemException e) {
+                throw bad(line, "date " + date + " " + e.errors().get(0).message());
+            }
+            String payee = payeeAt < 0 ? null : blankToNull(record.fields().get(payeeAt));
+            String memo = memoAt < 0 ? null : blankToNull(record.fields().get(memoAt));
+            if (payee != null && payee.length() > 255) {
+                throw bad(line, "payee is longer than 255 characters");
+            }
+            String key = account.id + "|" + date + "|" + amount.toPlainString() + "|"
+                    + (payee == null ? "" : payee.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            int n = seen.merge(key, 1, Integer::sum);
+            rows.add(new Parsed(line, date, amount.signum() < 0 ? Direction.OUT : Direction.IN, amount.abs(), payee,
+                    memo, sha256(key + "|" + n)));
+        }
+        return rows;
+    }
+
+    private static int column(List<String> header, String field, String name, boolean required) {
+        if (name == null || name.isBlank()) {
+            if (required) {
+                throw ProblemException.badField(field, "is required");
+            }
+            return -1;
+        }
+        int at = header.indexOf(name.strip().toLowerCase(Locale.ROOT));
+        if (at < 0 && required) {
+            throw ProblemException.badField(field, "the first line has no column \"" + name + "\"");
+        }
+        return at;
+    }
+
+    private static ProblemException bad(int line, String message) {
+        return ProblemException.badField("csv", "line " + line + ": " + message);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.lifeos.finance.importing;
+
+import static org.lifeos.finance.FinanceResources.IMPORTS;
+import static org.lifeos.finance.FinanceResources.WRITE;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.lifeos.finance.importing.ImportDtos.CsvImportForm;
+import org.lifeos.finance.importing.ImportDtos.ImportResult;
+import org.lifeos.finance.importing.ImportDtos.PreviewView;
+import org.lifeos.platform.api.Forms;
+import org.lifeos.platform.tenancy.Access;
+
+/**
+ * CSV imports into an account: preview (nothing written), then commit (one transaction). Under
+ * /api/v1/transactions, the ledger's prefix the gateway already routes here. A write scope is
+ * needed for both, so a bank-sync partner with finance:write can import without reading income.
+ */
+@Path("/api/v1/transactions/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    private final CsvImports imports;
+    private final Forms forms;
+
+    public ImportResource(CsvImports imports, Forms forms) {
+        this.imports = imports;
+        this.forms = forms;
+    }
+
+    @POST
+    @Path("csv/preview")
+    @Access(resource = IMPORTS, action = "write", scope = WRITE)
+    @Operation(operationId = "previewCsvImport", summary = "Preview a CSV import: what would be added, what is a duplicate",
+            description = "Writes nothing. The first line names the columns (columns maps date, amount, payee, memo); "
+                    + "amounts are signed (negative is money out) in the account's currency. A malformed line is a "
+                    + "400 naming the line.")
+    @APIResponse(responseCode = "200", description = "Each data line, marked duplicate when it is already in the ledger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewView.class)))
+    public PreviewView preview(JsonNode body) {
+        return imports.preview(forms.create(body, CsvImportForm.class));
+    }
+
+    @POST
+    @Path("csv")
+    @Access(resource = IMPORTS, action = "write", scope = WRITE)
+    @Operation(operationId = "importCsv", summary = "Import a CSV file into an account",
+            description = "One transaction: the lines not yet in the ledger are posted (payee rules categorise them), "
+                    + "or nothing is. Importing the same file again adds nothing.")
+    @APIResponse(responseCode = "200", description = "How many lines were added and how many were duplicates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "409", description = "The account is archived, or another import wrote these rows")
+    public ImportResult commit(JsonNode body) {
+        return imports.commit(forms.create(body, CsvImportForm.class));
+    }
+}
