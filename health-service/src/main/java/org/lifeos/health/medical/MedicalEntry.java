@@ -1,22 +1,18 @@
 package org.lifeos.health.medical;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.lifeos.health.PrivateRow;
 
 import org.lifeos.platform.crypto.DataClass;
 import org.lifeos.platform.crypto.Encrypted;
 import org.lifeos.platform.crypto.Sealed;
-import org.lifeos.platform.ids.Ids;
 
 /**
  * One medical entry of one member (seed 000). {@code details} is sealed with the owner's private
@@ -25,16 +21,7 @@ import org.lifeos.platform.ids.Ids;
  */
 @Entity
 @Table(name = "medical_entries")
-public class MedicalEntry {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    public UUID tenantId;
-
-    @Column(name = "owner_id", nullable = false, updatable = false)
-    public UUID ownerId;
+public class MedicalEntry extends PrivateRow {
 
     public LocalDate date;
 
@@ -56,33 +43,11 @@ public class MedicalEntry {
     @Column(name = "next_date")
     public LocalDate nextDate;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     protected MedicalEntry() {
     }
 
     MedicalEntry(UUID circle, UUID owner) {
-        this.id = Ids.next();
-        this.tenantId = circle;
-        this.ownerId = owner;
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Instant.now();
+        super(circle, owner);
     }
 
     /** The details in the clear, for its owner (private key) or a grantee (the shared copy). */
