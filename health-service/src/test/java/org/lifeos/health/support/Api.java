@@ -2,10 +2,12 @@ package org.lifeos.health.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.lifeos.devstack.testing.Tokens;
@@ -36,6 +38,18 @@ public record Api(UUID user, String username, UUID circle) {
                 .header("X-Circle-Id", circle.toString())
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
+    }
+
+    /** A request whose token also says the user lives in the IANA zone {@code zoneinfo}. */
+    public RequestSpecification requestInZone(String zoneinfo) {
+        Instant now = Instant.now();
+        String token = Jwt.issuer(Tokens.ISSUER).subject(user.toString()).audience(Tokens.AUDIENCE)
+                .claim("azp", "lifeos-web").claim("preferred_username", username)
+                .claim("scope", "openid profile email").claim("zoneinfo", zoneinfo)
+                .claim("auth_time", now.getEpochSecond()).issuedAt(now.getEpochSecond())
+                .expiresAt(now.plusSeconds(300).getEpochSecond()).sign("privateKey.jwk");
+        return given().auth().oauth2(token).header("X-Circle-Id", circle.toString())
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     /** POSTs {@code body} to {@code path}, expects 201, and gives the new id. */
