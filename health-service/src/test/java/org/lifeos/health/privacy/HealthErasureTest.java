@@ -49,11 +49,19 @@ class HealthErasureTest {
         UUID bobs = bob.create(ENTRIES, entry("b1"));
         alice.create(SHARES, Map.of("granteeId", bob.user().toString(), "entryId", alices.toString()));
         bob.create(SHARES, Map.of("granteeId", alice.user().toString(), "entryId", bobs.toString()));
+        for (Api member : List.of(alice, bob)) {
+            fillTheOtherTables(member);
+        }
         UUID elsewhere = Api.newUser("alice-elsewhere").create(ENTRIES, entry("other circle"));
 
         long erased = erase(alice.circle(), alice.user(), "SELECT erase_member_rows('" + alice.user() + "')");
 
-        assertEquals(4, erased, "two entries of hers, the share she made and the share she was given");
+        assertEquals(8, erased, "two entries of hers, the share she made and the share she was given, her "
+                + "measurement, check-in, workout and profile");
+        for (String table : List.of("measurements", "daily_check_ins", "workouts", "health_profiles")) {
+            assertEquals(List.of(bob.user().toString()), Db.column("SELECT owner_id FROM " + table
+                    + " WHERE tenant_id = ?", alice.circle()), table + ": only bob's row is left");
+        }
         assertEquals(List.of(bobs.toString()), Db.column("SELECT id FROM medical_entries WHERE tenant_id = ?",
                 alice.circle()));
         assertEquals(0, Db.count("SELECT count(*) FROM health_shares WHERE tenant_id = ?", alice.circle()));
@@ -95,6 +103,13 @@ class HealthErasureTest {
             db.rollback();
         }
         assertEquals(1, Db.count("SELECT count(*) FROM medical_entries WHERE id = ?", alices));
+    }
+
+    private static void fillTheOtherTables(Api member) {
+        member.create("/api/v1/measurements", Map.of("date", "2026-03-02", "type", "weight", "value", 60, "unit", "kg"));
+        member.request().body(Map.of("mood", 3)).put("/api/v1/check-ins/daily/2026-03-02").then().statusCode(201);
+        member.create("/api/v1/workouts", Map.of("date", "2026-03-02", "type", "walk", "durationMinutes", 20));
+        member.request().body(Map.of("allergies", "none")).put("/api/v1/health/profile").then().statusCode(201);
     }
 
     /** Runs {@code call} as the eraser role with the circle and user set, commits, and gives its count. */
