@@ -17,6 +17,7 @@ public final class HealthResources {
     public static final String WORKOUTS = "workouts";
     public static final String HEALTH_PROFILES = "health_profiles";
     public static final String MEDICATIONS = "medications";
+    public static final String WEARABLES = "wearables";
 
     private HealthResources() {
     }
