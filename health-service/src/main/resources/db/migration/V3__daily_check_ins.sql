@@ -1,4 +1,4 @@
--- Daily check-ins and workouts (seed 001), private to their owner like every health row.
+-- Daily check-ins (seed 001), private to their owner like every health row.
 
 -- One check-in per member per day (the member's local date, from their time zone).
 CREATE TABLE daily_check_ins (
