@@ -1,0 +1,40 @@
+package org.lifeos.health;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The caller's calendar: their IANA time zone from the token's {@code zoneinfo} claim (OIDC
+ * standard claim), UTC when the token has none or names a zone Java does not know.
+ */
+@RequestScoped
+public class UserZone {
+
+    private final JsonWebToken token;
+
+    public UserZone(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public ZoneId zone() {
+        Optional<String> claim = Optional.ofNullable(token.<Object>getClaim("zoneinfo")).map(Object::toString)
+                .map(String::strip).filter(z -> !z.isEmpty());
+        try {
+            return claim.map(ZoneId::of).orElse(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /** The caller's date today. */
+    public LocalDate today() {
+        return LocalDate.now(zone());
+    }
+}

@@ -1,0 +1,141 @@
+package org.lifeos.health.wearable;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+import org.lifeos.devstack.Databases;
+import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.health.support.Api;
+import org.lifeos.health.support.Db;
+
+/**
+ * Wearable ingest: JSON arrays and NDJSON, counts of accepted, duplicate and rejected samples (with
+ * their lines), the same batch twice adds nothing, daily partitions made on demand and out of the
+ * runtime role's direct reach, and samples private to their owner.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class WearableIngestTest {
+
+    private static final String SAMPLES = "/api/v1/wearables/samples";
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.DAYS);
+
+    private static UUID device(Api api) {
+        return api.create("/api/v1/wearables/devices", Map.of("name", "Ring", "kind", "ring"));
+    }
+
+    private static String sample(UUID device, String metric, Object value, String unit, Instant at) {
+        return "{\"deviceId\": \"%s\", \"metric\": \"%s\", \"value\": %s, \"unit\": \"%s\", \"recordedAt\": \"%s\"}"
+                .formatted(device, metric, value, unit, at);
+    }
+
+    @Test
+    void aJsonArrayIsStoredOnceAndTheSameBatchAgainAddsNothing() throws Exception {
+        Api alice = Api.newUser("alice");
+        UUID ring = device(alice);
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) { // spans more than one multi-row insert and two UTC days
+            samples.add(sample(ring, "heart_rate", 60 + i % 30, "/min", BASE.plus(i, ChronoUnit.MINUTES)));
+        }
+        samples.add(samples.get(0)); // repeated inside the batch
+        String body = "[" + String.join(",", samples) + "]";
+        alice.request().body(body).post(SAMPLES).then().statusCode(200)
+                .body("accepted", equalTo(2500)).body("duplicates", equalTo(1)).body("rejected", equalTo(0));
+        alice.request().body(body).post(SAMPLES).then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(2501));
+        assertEquals(2500, Db.count("SELECT count(*) FROM wearable_samples WHERE owner_id = ?", alice.user()));
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(BASE, ZoneOffset.UTC));
+        assertEquals(1, Db.count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'wearable_samples'::regclass "
+                + "AND inhrelid = to_regclass('wearable_samples_" + day + "')"), "the day's partition was made");
+    }
+
+    @Test
+    void aMalformedNdjsonLineIsReportedAndTheRestStillCount() {
+        Api alice = Api.newUser("alice");
+        UUID ring = device(alice);
+        Api bob = Api.newUser("bob");
+        UUID bobs = device(bob);
+        String ndjson = String.join("\n",
+                sample(ring, "steps", 120, "{steps}", BASE),                                  // 1 ok
+                "{not json",                                                                  // 2
+                sample(ring, "blood_pressure", 120, "mm[Hg]", BASE),                          // 3 unknown metric
+                sample(ring, "heart_rate", 62, "kcal", BASE),                                 // 4 unit does not fit
+                sample(ring, "heart_rate", 62, "/min", Instant.now().plus(1, ChronoUnit.HOURS)), // 5 future
+                "",                                                                           // 6 blank: skipped
+                sample(bobs, "heart_rate", 62, "/min", BASE),                                 // 7 not her device
+                sample(ring, "spo2", 97, "%", BASE.plusSeconds(60)),                          // 8 ok
+                sample(ring, "hrv", -4, "ms", BASE));                                         // 9 negative
+        alice.request().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(SAMPLES).then().statusCode(200)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(0)).body("rejected", equalTo(6))
+                .body("errors.line", contains(2, 3, 4, 5, 7, 9))
+                .body("errors[1].reason", startsWith("metric")).body("errors[2].reason", startsWith("unit"))
+                .body("errors[3].reason", startsWith("recordedAt")).body("errors[4].reason", startsWith("deviceId"));
+    }
+
+    @Test
+    void moreThan100000SamplesAreRefusedWhole() throws Exception {
+        Api alice = Api.newUser("alice");
+        UUID ring = device(alice);
+        String line = sample(ring, "steps", 1, "{steps}", BASE);
+        StringBuilder ndjson = new StringBuilder(line.length() * 100_001 + 100_001);
+        for (int i = 0; i < 100_001; i++) {
+            ndjson.append(line).append('\n');
+        }
+        alice.request().contentType("application/x-ndjson").body(ndjson.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(SAMPLES).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("samples"));
+        alice.request().body("{\"not\": \"an array\"}").post(SAMPLES).then().statusCode(400)
+                .body("errors.field", hasItem("samples"));
+        assertEquals(0, Db.count("SELECT count(*) FROM wearable_samples WHERE owner_id = ?", alice.user()));
+    }
+
+    @Test
+    void samplesArePrivateAndPartitionsAreOnlyReachableThroughTheParent() throws Exception {
+        Api[] circle = Api.sharingACircle("alice", "bob");
+        UUID ring = device(circle[0]);
+        circle[0].request().body("[" + sample(ring, "steps", 10, "{steps}", BASE) + "]").post(SAMPLES).then()
+                .body("accepted", equalTo(1));
+        circle[1].request().get("/api/v1/wearables/devices/" + ring).then().statusCode(404);
+        circle[1].request().get("/api/v1/wearables/devices").then().body("items", empty());
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(BASE, ZoneOffset.UTC));
+        try (Connection db = Db.superuser(); Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("SET LOCAL ROLE " + Databases.runtimeRole("health"));
+            sql.execute("SELECT set_config('app.tenant_id', '%s', true), set_config('app.user_id', '%s', true)"
+                    .formatted(circle[0].circle(), circle[1].user()));
+            try (var rows = sql.executeQuery("SELECT count(*) FROM wearable_samples")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "bob sees none of alice's samples");
+            }
+            SQLException denied = assertThrows(SQLException.class,
+                    () -> sql.executeQuery("SELECT count(*) FROM wearable_samples_" + day));
+            assertEquals("42501", denied.getSQLState(), "no direct read of a partition");
+            db.rollback();
+        }
+        circle[0].request().delete("/api/v1/wearables/devices/" + ring).then().statusCode(204);
+        assertEquals(0, Db.count("SELECT count(*) FROM wearable_samples WHERE device_id = ?", ring),
+                "a disconnected device's samples go with it");
+    }
+}
