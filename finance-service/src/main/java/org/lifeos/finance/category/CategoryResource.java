@@ -88,6 +88,8 @@ public class CategoryResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Access(resource = CATEGORIES, action = "write", scope = WRITE)
     @Operation(operationId = "renameCategory", summary = "Rename a category of the circle's own")
+    @APIResponse(responseCode = "200", description = "Renamed; the new weak ETag with it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "409", description = "A system category, or the name is taken")
     public RestResponse<CategoryView> rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                              JsonNode body) {

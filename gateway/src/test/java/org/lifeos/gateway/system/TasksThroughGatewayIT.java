@@ -37,7 +37,7 @@ import org.lifeos.gateway.openapi.OpenApiRules;
 
 /**
  * The whole path a user takes, with nothing stood in: real Keycloak tokens for alice and bob,
- * the gateway, identity-service and planning-service as the jars the build produced, on real
+ * the gateway and all five services as the jars the build produced, on real
  * PostgreSQL and Kafka. Tenancy end to end: a circle's tasks are its own, a shared circle's
  * visitor reads and cannot write.
  */
@@ -56,6 +56,9 @@ class TasksThroughGatewayIT {
         int identityPort = Ports.spare();
         int planningPort = Ports.spare();
         int gatewayPort = Ports.spare();
+        int financePort = Ports.spare();
+        int healthPort = Ports.spare();
+        int contentPort = Ports.spare();
         Map<String, String> common = new HashMap<>();
         common.put("lifeos.postgres.port", String.valueOf(TestStack.postgres().port()));
         common.put("kafka.bootstrap.servers", TestStack.kafka().bootstrapServers());
@@ -65,6 +68,9 @@ class TasksThroughGatewayIT {
         gatewayConfig.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         gatewayConfig.put("lifeos.gateway.routes.identity.upstream", "http://127.0.0.1:" + identityPort);
         gatewayConfig.put("lifeos.gateway.routes.planning.upstream", "http://127.0.0.1:" + planningPort);
+        gatewayConfig.put("lifeos.gateway.routes.finance.upstream", "http://127.0.0.1:" + financePort);
+        gatewayConfig.put("lifeos.gateway.routes.health.upstream", "http://127.0.0.1:" + healthPort);
+        gatewayConfig.put("lifeos.gateway.routes.content.upstream", "http://127.0.0.1:" + contentPort);
 
         Path root = TestStack.repoRoot();
         Path logs = Path.of("target", "system", "logs").toAbsolutePath();
@@ -74,6 +80,9 @@ class TasksThroughGatewayIT {
         identitySettings = Map.copyOf(identityConfig);
         start(new QuarkusService("identity-service", identityPort, Ports.spare(), root, logs, run, identityConfig));
         start(new QuarkusService("planning-service", planningPort, Ports.spare(), root, logs, run, common));
+        start(new QuarkusService("finance-service", financePort, Ports.spare(), root, logs, run, common));
+        start(new QuarkusService("health-service", healthPort, Ports.spare(), root, logs, run, common));
+        start(new QuarkusService("content-service", contentPort, Ports.spare(), root, logs, run, common));
         QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
                 gatewayConfig);
         start(gatewayService);
@@ -243,11 +252,37 @@ class TasksThroughGatewayIT {
         Files.writeString(Path.of("target", "system", "openapi.json"), body);
         JsonObject document = new JsonObject(body);
         assertEquals("included", document.getJsonObject("x-lifeos-services").getString("identity"));
-        assertEquals("included", document.getJsonObject("x-lifeos-services").getString("planning"));
+        for (String service : List.of("planning", "finance", "health", "content")) {
+            assertEquals("included", document.getJsonObject("x-lifeos-services").getString(service), service);
+        }
 
         List<OpenApiRules.Violation> violations = OpenApiRules.check(document);
         assertEquals(List.of(), violations, "broken rules (count per rule): " + OpenApiRules.countByRule(violations)
                 + "; the first: " + violations.subList(0, Math.min(30, violations.size())));
+    }
+
+    /**
+     * finance-, health- and content-service answer through the gateway with the caller's circle:
+     * what alice makes there, bob (another circle) neither reads nor finds in his lists.
+     */
+    @Test
+    void financeHealthAndContentKeepEachCirclesOwnThroughTheGateway() {
+        String alice = token("alice", "alice-dev-password");
+        String bob = token("bob", "bob-dev-password");
+        Map<String, Map<String, Object>> made = new java.util.LinkedHashMap<>();
+        made.put("/api/v1/accounts", Map.of("type", "bank", "name", "Current", "currency", "EUR",
+                "openingBalance", "100.00", "openedOn", "2026-01-01"));
+        made.put("/api/v1/content/calendar", Map.of("title", "Reel", "contentType", "video"));
+        made.put("/api/v1/medical-entries", Map.of("date", "2026-11-30", "type", "appointment", "title", "Check-up",
+                "details", "private details"));
+        for (Map.Entry<String, Map<String, Object>> thing : made.entrySet()) {
+            String id = as(alice).body(thing.getValue()).post(thing.getKey()).then()
+                    .statusCode(201).extract().path("id");
+            as(alice).get(thing.getKey() + "/" + id).then().statusCode(200);
+            as(alice).get(thing.getKey()).then().statusCode(200).body("items.id", hasItem(id));
+            as(bob).get(thing.getKey() + "/" + id).then().statusCode(404).contentType("application/problem+json");
+            as(bob).get(thing.getKey()).then().statusCode(200).body("items.id", not(hasItem(id)));
+        }
     }
 
     /**
