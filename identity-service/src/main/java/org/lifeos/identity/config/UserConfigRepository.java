@@ -11,17 +11,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * A user's configs. They live in the user's personal circle whatever circle a request names, so
- * every transaction first makes that circle current ({@link #enter}); row-level security then
- * shows the user's own rows only.
+ * {@link UserConfigService} makes that circle current first; row-level security then shows the
+ * user's own rows only.
  */
 @ApplicationScoped
 public class UserConfigRepository implements PanacheRepositoryBase<UserConfig, UUID> {
-
-    void enter(UUID personalCircle, UUID user) {
-        getEntityManager().createNativeQuery(
-                        "SELECT set_config('app.tenant_id', ?1, true), set_config('app.user_id', ?2, true)")
-                .setParameter(1, personalCircle.toString()).setParameter(2, user.toString()).getSingleResult();
-    }
 
     Optional<UserConfig> byKey(UUID user, String key, boolean lock) {
         var query = find("userId = ?1 and key = ?2", user, key);

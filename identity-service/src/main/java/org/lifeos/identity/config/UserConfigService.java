@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.lifeos.identity.access.Tenancy;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.crypto.Sealed;
@@ -30,10 +31,12 @@ public class UserConfigService {
     static final int MAX_VALUE_BYTES = 16 * 1024;
 
     private final UserConfigRepository configs;
+    private final Tenancy tenancy;
     private final ObjectMapper json;
 
-    public UserConfigService(UserConfigRepository configs, ObjectMapper json) {
+    public UserConfigService(UserConfigRepository configs, Tenancy tenancy, ObjectMapper json) {
         this.configs = configs;
+        this.tenancy = tenancy;
         this.json = json;
     }
 
@@ -43,14 +46,14 @@ public class UserConfigService {
 
     @Transactional
     public List<UserConfigView> list(UUID personalCircle, UUID user, Keyset keyset) {
-        configs.enter(personalCircle, user);
+        tenancy.apply(personalCircle, user);
         String after = keyset.after() ? keyset.string(0) : "";
         return configs.after(user, after, keyset.fetch()).stream().map(UserConfigView::of).toList();
     }
 
     @Transactional
     public UserConfigView get(UUID personalCircle, UUID user, String key) {
-        configs.enter(personalCircle, user);
+        tenancy.apply(personalCircle, user);
         return UserConfigView.of(find(user, valid(key), false));
     }
 
@@ -62,7 +65,7 @@ public class UserConfigService {
     @Transactional
     public Saved put(UUID personalCircle, UUID user, String key, String ifMatch, UserConfigForm form,
                      boolean secretGiven) {
-        configs.enter(personalCircle, user);
+        tenancy.apply(personalCircle, user);
         valid(key);
         requireSmall(form);
         // One writer per user and key at a time: two first PUTs must not both insert.
@@ -95,7 +98,7 @@ public class UserConfigService {
 
     @Transactional
     public void delete(UUID personalCircle, UUID user, String key, String ifMatch) {
-        configs.enter(personalCircle, user);
+        tenancy.apply(personalCircle, user);
         UserConfig config = ETags.matching(find(user, valid(key), true), ifMatch, UserConfig::version);
         configs.delete(config);
     }
@@ -107,7 +110,7 @@ public class UserConfigService {
      */
     @Transactional
     public Optional<String> secretOf(UUID personalCircle, UUID user, String key) {
-        configs.enter(personalCircle, user);
+        tenancy.apply(personalCircle, user);
         return Optional.ofNullable(find(user, valid(key), false).secret()).map(Sealed::open);
     }
 

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.google.crypto.tink.subtle.Random;
@@ -33,6 +32,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.Management;
 import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.identity.access.Tenancy;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Db;
 import org.lifeos.identity.support.TestUser;
@@ -64,7 +64,7 @@ class EncryptionAtRestTest {
     @Inject
     UserConfigService configs;
     @Inject
-    EntityManager entities;
+    Tenancy tenancy;
     @Inject
     AgroalDataSource database;
     @Inject
@@ -278,9 +278,7 @@ class EncryptionAtRestTest {
 
     private <T> T inCircle(Account account, java.util.concurrent.Callable<T> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            entities.createNativeQuery("SELECT set_config('app.tenant_id', ?1, true), set_config('app.user_id', ?2, true)")
-                    .setParameter(1, account.circle().toString()).setParameter(2, account.user().id().toString())
-                    .getSingleResult();
+            tenancy.apply(account.circle(), account.user().id());
             return work.call();
         });
     }
