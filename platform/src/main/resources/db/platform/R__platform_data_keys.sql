@@ -94,12 +94,13 @@ AS $$
 $$;
 
 -- Unfinished re-encryption jobs of every circle (ids and scopes only), for the worker that resumes them.
-CREATE OR REPLACE FUNCTION reencryption_jobs_unfinished(n integer)
-    RETURNS TABLE (id uuid, tenant_id uuid, owner_id uuid)
+DROP FUNCTION IF EXISTS reencryption_jobs_unfinished(integer);
+CREATE FUNCTION reencryption_jobs_unfinished(n integer)
+    RETURNS TABLE (id uuid, tenant_id uuid, owner_id uuid, data_class text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = ${flyway:defaultSchema}, pg_temp
 AS $$
-    SELECT j.id, j.tenant_id, j.owner_id FROM reencryption_jobs j WHERE j.finished_at IS NULL
+    SELECT j.id, j.tenant_id, j.owner_id, j.data_class::text FROM reencryption_jobs j WHERE j.finished_at IS NULL
     ORDER BY j.started_at LIMIT n
 $$;
 

@@ -113,7 +113,7 @@ public class Reencryption {
     @Scheduled(every = "${lifeos.encryption.reencrypt-every:30s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeUnfinished() {
-        for (Job job : unfinished()) {
+        for (Pending job : unfinished()) {
             try {
                 run(job.id(), job.scope(), Integer.MAX_VALUE);
             } catch (RuntimeException e) {
@@ -227,24 +227,18 @@ public class Reencryption {
         return found;
     }
 
-    private List<Job> unfinished() {
-        List<Job> jobs = new ArrayList<>();
+    private record Pending(UUID id, KeyScope scope) {
+    }
+
+    private List<Pending> unfinished() {
+        List<Pending> jobs = new ArrayList<>();
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, tenant_id, owner_id FROM reencryption_jobs_unfinished(20)")) {
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    UUID id = rows.getObject(1, UUID.class);
-                    UUID circle = rows.getObject(2, UUID.class);
-                    UUID owner = rows.getObject(3, UUID.class);
-                    // The class is read with the circle set; a placeholder scope gets us there.
-                    jobs.add(QuarkusTransaction.requiringNew().call(() -> {
-                        try (Connection scoped = database.getConnection()) {
-                            TenantConnections.enter(scoped, circle, owner);
-                            return load(scoped, id).orElseThrow();
-                        }
-                    }));
-                }
+                     "SELECT id, tenant_id, owner_id, data_class FROM reencryption_jobs_unfinished(20)");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                jobs.add(new Pending(rows.getObject(1, UUID.class), new KeyScope(rows.getObject(2, UUID.class),
+                        rows.getObject(3, UUID.class), DataClass.fromWire(rows.getString(4)))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot list unfinished re-encryption jobs", e);
