@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lifeos.platform.kafka.KafkaSecurity;
+import org.postgresql.PGConnection;
 
 /**
  * Publishes outbox rows to Kafka in outbox order, keyed by circle, and marks them sent. It runs
@@ -38,6 +40,11 @@ import org.lifeos.platform.kafka.KafkaSecurity;
  * replica at a time leads, through a PostgreSQL advisory lock. Each batch is one Kafka
  * transaction: a failed batch is aborted and retried whole with backoff, so later events never
  * overtake it and read-committed consumers never see it twice.
+ *
+ * <p>The leader LISTENs on {@code lifeos_outbox}, which a trigger on {@code outbox_events} notifies
+ * at each commit (platform migration {@code R__platform_outbox_notify.sql}): an idle relay wakes as
+ * soon as an event is committed on any replica, and polls every {@code poll-interval} only as the
+ * fallback.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -96,7 +103,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = pollInterval;
+        Duration backoff = firstBackoff();
         KafkaProducer<String, String> producer = null;
         try {
             while (running) {
@@ -106,14 +113,15 @@ public class OutboxRelay {
                         sleep(Duration.ofSeconds(2));
                         continue;
                     }
+                    listen(connection);
                     while (running) {
                         if (producer == null) {
                             producer = transactionalProducer();
                         }
                         int sent = relayOnce(connection, producer);
-                        backoff = pollInterval;
+                        backoff = firstBackoff();
                         if (sent < batchSize) {
-                            sleep(pollInterval);
+                            awaitCommittedEvent(connection);
                         }
                     }
                     unlock(connection);
@@ -186,7 +194,7 @@ public class OutboxRelay {
      * the batch a second time.
      */
     private void commit(KafkaProducer<String, String> producer) {
-        Duration wait = pollInterval;
+        Duration wait = firstBackoff();
         while (true) {
             try {
                 producer.commitTransaction();
@@ -247,6 +255,22 @@ public class OutboxRelay {
             update.setObject(2, id);
             update.executeUpdate();
         }
+    }
+
+    /** A failure is retried after the poll interval at most: the poll may be long, now that commits wake the relay. */
+    private Duration firstBackoff() {
+        return pollInterval.compareTo(maxBackoff) < 0 ? pollInterval : maxBackoff;
+    }
+
+    private static void listen(Connection connection) throws SQLException {
+        try (Statement listen = connection.createStatement()) {
+            listen.execute("LISTEN lifeos_outbox");
+        }
+    }
+
+    /** Returns when an event has committed since the last batch, or after one poll interval. */
+    private void awaitCommittedEvent(Connection connection) throws SQLException {
+        connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, pollInterval.toMillis()));
     }
 
     private static boolean lead(Connection connection) throws SQLException {
