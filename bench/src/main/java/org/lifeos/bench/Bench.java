@@ -60,6 +60,8 @@ public final class Bench {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
+    /** The sustained mixed load runs this many one-minute loads back to back (0 skips it). */
+    private static final int SUSTAINED_MINUTES = Integer.getInteger("bench.sustainedMinutes", 5);
 
     private final Path out;
     private final List<QuarkusService> services = new ArrayList<>();
@@ -129,6 +131,25 @@ public final class Bench {
         double[] events = eventLatency(alice, aliceDomain, 200);
         Map<String, Long> loaded = rss();
 
+        List<Load.Figures> sustained = new ArrayList<>();
+        Map<String, Long> heapBefore = Map.of();
+        Map<String, Long> heapAfter = Map.of();
+        double sustainedRate = Math.max(1, Math.floor(through.throughput() * 0.7));
+        if (SUSTAINED_MINUTES > 0) {
+            step("4. sustained: " + SUSTAINED_MINUTES + " min of 80 % lists and 20 % creates through the gateway at "
+                    + (long) sustainedRate + " req/s (70 % of its measured list capacity)");
+            heapBefore = heapAfterGc();
+            for (int minute = 1; minute <= SUSTAINED_MINUTES; minute++) {
+                // A fresh token each minute: an access token lives five minutes.
+                Map<String, String> mixed = list(gateway, token("alice", "alice-dev-password"), 0, sustainedRate);
+                mixed.put("bench.operation", "mixed");
+                mixed.put("bench.domain", aliceDomain);
+                mixed.put("bench.seconds", "60");
+                sustained.add(load.run("sustained-" + minute, mixed));
+            }
+            heapAfter = heapAfterGc();
+        }
+
         rows.add("");
         rows.add("| figure | value | pair | ratio |");
         rows.add("|---|---|---|---|");
@@ -141,6 +162,26 @@ public final class Bench {
         for (String service : readyMillis.keySet()) {
             rows.add(String.format("| %s | ready in %.1f s | RSS idle %d MB, after load %d MB | |", service,
                     readyMillis.get(service) / 1000.0, idle.getOrDefault(service, 0L), loaded.getOrDefault(service, 0L)));
+        }
+        if (!sustained.isEmpty()) {
+            rows.add("");
+            rows.add(String.format("Sustained, %d req/s offered through the gateway (80 %% lists, 20 %% creates):",
+                    (long) sustainedRate));
+            rows.add("");
+            rows.add("| minute | served | p50 | p99 | failed |");
+            rows.add("|---|---|---|---|---|");
+            for (int i = 0; i < sustained.size(); i++) {
+                Load.Figures f = sustained.get(i);
+                rows.add(String.format("| %d | %.0f req/s | %.0f ms | %.0f ms | %d of %d |", i + 1, f.throughput(),
+                        f.p50(), f.p99(), f.failed(), f.requests()));
+            }
+            rows.add("");
+            rows.add("| service | heap after GC, before the sustained load | after it |");
+            rows.add("|---|---|---|");
+            for (String service : readyMillis.keySet()) {
+                rows.add(String.format("| %s | %d MB | %d MB |", service, heapBefore.getOrDefault(service, -1L),
+                        heapAfter.getOrDefault(service, -1L)));
+            }
         }
         rows.add("");
         rows.add("Bench run " + started + " — " + Duration.between(started, Instant.now()).toSeconds() + " s, "
@@ -231,6 +272,39 @@ public final class Bench {
             }
         }
         return memory;
+    }
+
+    /**
+     * Each service's heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in
+     * MB: what the service really keeps, which a leak makes grow from one reading to the next.
+     */
+    private Map<String, Long> heapAfterGc() throws Exception {
+        Map<String, Long> heap = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(readyMillis.keySet());
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Pattern used = Pattern.compile("used (\\d+)K");
+        for (int i = 0; i < services.size(); i++) {
+            String pid = String.valueOf(services.get(i).pid());
+            run(jcmd, pid, "GC.run");
+            long kilobytes = 0;
+            for (String line : run(jcmd, pid, "GC.heap_info").split("\n")) {
+                Matcher m = used.matcher(line);
+                if (!line.contains("Metaspace") && !line.contains("class space") && m.find()) {
+                    kilobytes += Long.parseLong(m.group(1));
+                }
+            }
+            heap.put(names.get(i), kilobytes / 1024);
+        }
+        return heap;
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
     }
 
     private String token(String user, String password) throws Exception {

@@ -4,6 +4,8 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -19,8 +21,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * One load of the bench, set by system properties (the harness runs each in a JVM of its own):
- * {@code bench.baseUrl}, {@code bench.token}, {@code bench.operation} ({@code list} or
- * {@code create}), {@code bench.domain} (for create), {@code bench.seconds}, and either
+ * {@code bench.baseUrl}, {@code bench.token}, {@code bench.operation} ({@code list}, {@code create}
+ * or {@code mixed}: 80 % lists, 20 % creates), {@code bench.domain} (for create and mixed), {@code bench.seconds}, and either
  * {@code bench.users} (closed model: that many users, each looping with its own kept-alive
  * connection) or {@code bench.rate} (open model: that many new requests per second).
  */
@@ -41,12 +43,16 @@ public class TasksSimulation extends Simulation {
         if (rate > 0) {
             protocol = protocol.shareConnections();
         }
-        ChainBuilder request = "create".equals(operation)
-                ? exec(http("create task").post("/api/v1/tasks")
-                        .body(StringBody(session -> "{\"domainId\":\"" + System.getProperty("bench.domain")
-                                + "\",\"title\":\"bench task " + COUNTER.incrementAndGet() + "\"}"))
-                        .check(status().is(201)))
-                : exec(http("list tasks").get("/api/v1/tasks?limit=50").check(status().is(200)));
+        ChainBuilder create = exec(http("create task").post("/api/v1/tasks")
+                .body(StringBody(session -> "{\"domainId\":\"" + System.getProperty("bench.domain")
+                        + "\",\"title\":\"bench task " + COUNTER.incrementAndGet() + "\"}"))
+                .check(status().is(201)));
+        ChainBuilder list = exec(http("list tasks").get("/api/v1/tasks?limit=50").check(status().is(200)));
+        ChainBuilder request = switch (operation) {
+            case "create" -> create;
+            case "mixed" -> exec(randomSwitch().on(percent(80.0).then(list), percent(20.0).then(create)));
+            default -> list;
+        };
         PopulationBuilder population;
         if (rate > 0) {
             ScenarioBuilder once = scenario(operation).exec(request);
