@@ -190,7 +190,7 @@ class HelmChartTest {
     private static final Map<String, Set<String>> CONSUMES = Map.of(
             "identity-service", Set.of("audit.events", "erasure.completed", "keycloak.event", "identity.membership"),
             "planning-service", Set.of("identity.membership", "identity.erasure"),
-            "finance-service", Set.of("identity.membership", "identity.erasure"),
+            "finance-service", Set.of("identity.membership", "identity.erasure", "content.revenue"),
             "health-service", Set.of("identity.membership", "identity.erasure"),
             "content-service", Set.of("identity.membership", "identity.erasure"));
     private static final Map<String, Set<String>> PRODUCES_FOR_OTHERS = Map.of(
