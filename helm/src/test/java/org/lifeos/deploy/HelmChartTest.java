@@ -79,7 +79,7 @@ class HelmChartTest {
         assertEquals(1, count(defaults, "KafkaNodePool"));
         assertEquals(Set.of("identity.membership", "audit.events", "keycloak.event", "identity.erasure",
                         "erasure.completed", "planning.task", "planning.habit", "planning.goal", "planning.sprint",
-                        "planning.kpi", "finance.transaction", "finance.budget", "content.revenue",
+                        "planning.kpi", "finance.transaction", "finance.budget", "finance.invoice", "content.revenue",
                         "content.item"),
                 names(defaults, "KafkaTopic"));
         assertEquals(1, count(defaults, "Keycloak"));

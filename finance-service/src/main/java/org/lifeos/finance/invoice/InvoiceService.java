@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.contracts.finance.InvoicePaid;
 import org.lifeos.finance.contact.ContactService;
 import org.lifeos.finance.income.IncomeDtos.IncomeForm;
 import org.lifeos.finance.income.IncomeEntry.SourceType;
@@ -30,6 +31,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.outbox.Outbox;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -44,10 +46,12 @@ public class InvoiceService {
     private final EntityManager entityManager;
     private final ContactService contacts;
     private final IncomeService income;
+    private final Outbox outbox;
     private final TenantContext context;
 
     public InvoiceService(EntityManager entityManager, ContactService contacts, IncomeService income,
-                          TenantContext context) {
+                          TenantContext context, Outbox outbox) {
+        this.outbox = outbox;
         this.entityManager = entityManager;
         this.contacts = contacts;
         this.income = income;
@@ -206,6 +210,9 @@ public class InvoiceService {
         invoice.paidOn = form.date;
         invoice.updatedAt = Instant.now();
         entityManager.flush();
+        outbox.publish(InvoicePaid.TOPIC, InvoicePaid.PAID, new InvoicePaid(invoice.id, invoice.reference(),
+                invoice.contactId, invoice.paidOn, Money.format(invoice.total, invoice.currency), invoice.currency,
+                invoice.incomeId));
         return view(invoice);
     }
 
