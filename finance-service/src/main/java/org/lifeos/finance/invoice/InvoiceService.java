@@ -64,20 +64,26 @@ public class InvoiceService {
                 .setScale(Money.decimals(Currency.getInstance(entry.currency)), RoundingMode.HALF_UP);
     }
 
-    @Transactional
-    public BillableView createEntry(BillableForm form) {
-        Currency currency = Money.currency("currency", form.currency);
-        BigDecimal rate = Money.amount("rate", form.rate, currency, false);
+    /** A billing rate in {@code currency}: billable_entries.rate is numeric(10,2); a 400 naming rate otherwise. */
+    static BigDecimal rate(String text, Currency currency) {
+        BigDecimal rate = Money.amount("rate", text, currency, false);
         if (rate.stripTrailingZeros().scale() > 2 || rate.precision() - rate.scale() > 8) {
             throw ProblemException.badField("rate", "at most 8 digits before the point and 2 after");
         }
+        return rate.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    @Transactional
+    public BillableView createEntry(BillableForm form) {
+        Currency currency = Money.currency("currency", form.currency);
+        BigDecimal rate = rate(form.rate, currency);
         BigDecimal hours = decimal("hours", form.hours);
         BillableEntry entry = new BillableEntry();
         entry.id = Ids.next();
         entry.tenantId = context.circleId();
         entry.date = form.date;
         entry.hours = hours;
-        entry.rate = rate.setScale(2, RoundingMode.UNNECESSARY);
+        entry.rate = rate;
         entry.currency = currency.getCurrencyCode();
         entry.description = form.description;
         entry.domainId = form.domainId;
