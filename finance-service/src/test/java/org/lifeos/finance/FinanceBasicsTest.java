@@ -20,6 +20,6 @@ class FinanceBasicsTest extends ServiceBasicsTest {
 
     @Override
     protected List<String> ownedTopics() {
-        return List.of("finance.transaction", "finance.budget");
+        return List.of("finance.transaction", "finance.budget", "finance.invoice");
     }
 }

@@ -79,7 +79,7 @@ class HelmChartTest {
         assertEquals(1, count(defaults, "KafkaNodePool"));
         assertEquals(Set.of("identity.membership", "audit.events", "keycloak.event", "identity.erasure",
                         "erasure.completed", "planning.task", "planning.habit", "planning.goal", "planning.sprint",
-                        "planning.kpi", "finance.transaction", "finance.budget", "content.revenue",
+                        "planning.kpi", "finance.transaction", "finance.budget", "finance.invoice", "content.revenue",
                         "content.item"),
                 names(defaults, "KafkaTopic"));
         assertEquals(1, count(defaults, "Keycloak"));
@@ -190,7 +190,7 @@ class HelmChartTest {
     private static final Map<String, Set<String>> CONSUMES = Map.of(
             "identity-service", Set.of("audit.events", "erasure.completed", "keycloak.event", "identity.membership"),
             "planning-service", Set.of("identity.membership", "identity.erasure"),
-            "finance-service", Set.of("identity.membership", "identity.erasure"),
+            "finance-service", Set.of("identity.membership", "identity.erasure", "content.revenue"),
             "health-service", Set.of("identity.membership", "identity.erasure"),
             "content-service", Set.of("identity.membership", "identity.erasure"));
     private static final Map<String, Set<String>> PRODUCES_FOR_OTHERS = Map.of(

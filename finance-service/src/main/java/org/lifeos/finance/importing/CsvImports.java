@@ -21,11 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
 import org.lifeos.finance.account.Account;
 import org.lifeos.finance.account.AccountService;
 import org.lifeos.finance.category.CategoryService;
@@ -55,6 +57,9 @@ import org.lifeos.platform.error.ProblemType;
 public class CsvImports {
 
     private static final int MAX_ROWS = 100_000;
+    /** Rows per insert batch, and how often a large import logs its progress. */
+    static final int PROGRESS_EVERY = 5_000;
+    private static final Logger LOG = Logger.getLogger(CsvImports.class);
 
     private final AccountService accounts;
     private final CategoryService categories;
@@ -78,8 +83,19 @@ public class CsvImports {
 
     @Transactional
     public PreviewView preview(CsvImportForm form) {
-        Account account = accounts.get(form.accountId);
-        List<Parsed> rows = parse(form, account);
+        return preview(form.accountId, account -> parse(form, account));
+    }
+
+    /** Writes the lines that are not in the ledger yet. */
+    public ImportResult commit(CsvImportForm form) {
+        return commit(form.accountId, account -> parse(form, account));
+    }
+
+    /** What a file would add to the account, read by {@code reader}; writes nothing. */
+    @Transactional
+    public PreviewView preview(UUID accountId, Function<Account, List<Parsed>> reader) {
+        Account account = accounts.get(accountId);
+        List<Parsed> rows = reader.apply(account);
         Set<String> existing = existing(account.id, rows);
         List<PreviewRow> lines = new ArrayList<>();
         int duplicates = 0;
@@ -93,17 +109,24 @@ public class CsvImports {
         return new PreviewView(account.id, account.currency, rows.size(), rows.size() - duplicates, duplicates, lines);
     }
 
-    /** Writes the lines that are not in the ledger yet; the months' partitions are made first. */
-    public ImportResult commit(CsvImportForm form) {
-        List<Parsed> parsed = parse(form, accounts.get(form.accountId));
+    /** Writes the rows {@code reader} finds that are not in the ledger yet; the months' partitions are made first. */
+    public ImportResult commit(UUID accountId, Function<Account, List<Parsed>> reader) {
+        List<Parsed> parsed = reader.apply(accounts.get(accountId));
+        if (parsed.size() > MAX_ROWS) {
+            throw ProblemException.badField("file", "has more than " + MAX_ROWS + " transactions");
+        }
         new TreeSet<>(parsed.stream().map(p -> YearMonth.from(p.date())).toList())
                 .forEach(month -> partitions.ensure(month.atDay(1)));
-        return write(form, parsed);
+        return write(accountId, parsed);
     }
 
+    /**
+     * One transaction for the whole file. Rows are posted in batches of {@link #PROGRESS_EVERY}; a
+     * file larger than one batch logs its progress after each (account, rows written of rows new).
+     */
     @Transactional
-    ImportResult write(CsvImportForm form, List<Parsed> parsed) {
-        Account account = accounts.lock(form.accountId);
+    ImportResult write(UUID accountId, List<Parsed> parsed) {
+        Account account = accounts.lock(accountId);
         AccountService.requireOpen(account, "accountId");
         Set<String> existing = existing(account.id, parsed);
         List<NewRow> fresh = new ArrayList<>();
@@ -113,9 +136,16 @@ public class CsvImports {
                         categories.categorise(row.payee()).orElse(null), row.hash()));
             }
         }
-        List<LedgerTransaction> written;
+        List<LedgerTransaction> written = new ArrayList<>();
         try {
-            written = transactions.postAll(account, fresh);
+            for (int from = 0; from < fresh.size(); from += PROGRESS_EVERY) {
+                written.addAll(transactions.postAll(account, fresh.subList(from,
+                        Math.min(fresh.size(), from + PROGRESS_EVERY))));
+                if (fresh.size() > PROGRESS_EVERY) {
+                    LOG.infof("Import into account %s: %d of %d new rows written (%d rows in the file)", account.id,
+                            written.size(), fresh.size(), parsed.size());
+                }
+            }
         } catch (jakarta.persistence.PersistenceException e) {
             // The account's row lock serialises imports into it; the unique index holds the line anyway.
             throw new ProblemException(ProblemType.CONFLICT, "Another import wrote some of these rows; preview again");
@@ -241,7 +271,7 @@ public class CsvImports {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

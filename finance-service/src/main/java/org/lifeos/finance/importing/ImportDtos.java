@@ -54,6 +54,16 @@ public final class ImportDtos {
         public String delimiter = ",";
     }
 
+    public static class OfxImportForm {
+        @NotNull
+        public UUID accountId;
+
+        @NotNull
+        @Size(max = 20_000_000)
+        @Schema(description = "The OFX or QFX file's text (OFX 1.x SGML with its header, or 2.x XML)")
+        public String ofx;
+    }
+
     /** One data line of the file as it would be written, and whether it is already in the ledger. */
     public record PreviewRow(int line, String occurredOn, String direction, String amount, String payee, String memo,
                              UUID categoryId, boolean duplicate) {

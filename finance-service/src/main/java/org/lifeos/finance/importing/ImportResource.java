@@ -16,16 +16,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lifeos.finance.importing.ImportDtos.CsvImportForm;
 import org.lifeos.finance.importing.ImportDtos.ImportResult;
+import org.lifeos.finance.importing.ImportDtos.OfxImportForm;
 import org.lifeos.finance.importing.ImportDtos.PreviewView;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.tenancy.Access;
 
 /**
- * CSV imports into an account: preview (nothing written), then commit (one transaction). Under
- * /api/v1/transactions, the ledger's prefix the gateway already routes here. A write scope is
- * needed for both, so a bank-sync partner with finance:write can import without reading income.
+ * CSV and OFX/QFX imports into an account: preview (nothing written), then commit (one
+ * transaction). A write scope is needed for both, so a bank-sync partner with finance:write can
+ * import without reading income.
  */
-@Path("/api/v1/transactions/imports")
+@Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ImportResource {
@@ -62,5 +63,33 @@ public class ImportResource {
     @APIResponse(responseCode = "409", description = "The account is archived, or another import wrote these rows")
     public ImportResult commit(JsonNode body) {
         return imports.commit(forms.create(body, CsvImportForm.class));
+    }
+
+    @POST
+    @Path("ofx/preview")
+    @Access(resource = IMPORTS, action = "write", scope = WRITE)
+    @Operation(operationId = "previewOfxImport", summary = "Preview an OFX/QFX import: what would be added, what is a duplicate",
+            description = "Writes nothing. Each STMTTRN is a row (DTPOSTED, TRNAMT signed, NAME, MEMO); its FITID "
+                    + "decides whether it is already in the ledger. A malformed file is a 400 naming the line.")
+    @APIResponse(responseCode = "200", description = "Each transaction, marked duplicate when it is already in the ledger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewView.class)))
+    public PreviewView previewOfx(JsonNode body) {
+        OfxImportForm form = forms.create(body, OfxImportForm.class);
+        return imports.preview(form.accountId, account -> OfxStatements.read(form.ofx, account));
+    }
+
+    @POST
+    @Path("ofx")
+    @Access(resource = IMPORTS, action = "write", scope = WRITE)
+    @Operation(operationId = "importOfx", summary = "Import an OFX/QFX statement into an account",
+            description = "One transaction: the statement transactions whose FITID (else date, amount and payee) "
+                    + "is not in the account's ledger yet are posted, or nothing is. Importing the same file again "
+                    + "adds nothing.")
+    @APIResponse(responseCode = "200", description = "How many transactions were added and how many were duplicates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "409", description = "The account is archived, or another import wrote these rows")
+    public ImportResult commitOfx(JsonNode body) {
+        OfxImportForm form = forms.create(body, OfxImportForm.class);
+        return imports.commit(form.accountId, account -> OfxStatements.read(form.ofx, account));
     }
 }

@@ -71,6 +71,10 @@ public class IncomeEntry {
     @Column(name = "contact_id")
     public UUID contactId;
 
+    /** content-service's revenue id when the entry came from a {@code content.revenue} event. */
+    @Column(name = "content_revenue_id", updatable = false)
+    public UUID contentRevenueId;
+
     @Version
     public long version;
 

@@ -39,7 +39,9 @@ import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
 import org.lifeos.platform.api.Responses;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.tenancy.Access;
+import org.lifeos.platform.tenancy.TenantContext;
 
 /** Income entries (amount and description encrypted at rest) and their monthly totals per currency. */
 @Path("/api/v1/income")
@@ -49,8 +51,10 @@ public class IncomeResource {
 
     private final IncomeService service;
     private final Forms forms;
+    private final TenantContext context;
 
-    public IncomeResource(IncomeService service, Forms forms) {
+    public IncomeResource(IncomeService service, Forms forms, TenantContext context) {
+        this.context = context;
         this.service = service;
         this.forms = forms;
     }
@@ -109,6 +113,12 @@ public class IncomeResource {
     @Operation(operationId = "updateIncome", summary = "Change an income entry (JSON merge patch)")
     public RestResponse<IncomeView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            JsonNode body) {
+        // A change answers the whole entry: a token that may only write (a bank-sync partner's
+        // finance:write) must not read income through it.
+        if (!context.firstParty() && !context.scopes().contains(READ)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Changing an income entry answers it, so this token needs " + READ + " as well");
+        }
         IncomeView view = service.update(id, ifMatch, form -> forms.merge(form, body));
         return Responses.ok(view, view.version());
     }

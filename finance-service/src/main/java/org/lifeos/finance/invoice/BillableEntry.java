@@ -44,6 +44,10 @@ public class BillableEntry {
     @Column(name = "invoice_id")
     public UUID invoiceId;
 
+    /** The sync from planning's BillableMinutes that made this entry (null when typed in). */
+    @Column(name = "sync_id", updatable = false)
+    public UUID syncId;
+
     @Version
     public long version;
 

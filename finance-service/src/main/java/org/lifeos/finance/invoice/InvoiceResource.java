@@ -4,6 +4,10 @@ import static org.lifeos.finance.FinanceResources.INVOICES;
 import static org.lifeos.finance.FinanceResources.READ;
 import static org.lifeos.finance.FinanceResources.WRITE;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -22,17 +26,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lifeos.finance.invoice.InvoiceDtos.BillableForm;
 import org.lifeos.finance.invoice.InvoiceDtos.BillableView;
 import org.lifeos.finance.invoice.InvoiceDtos.InvoiceForm;
 import org.lifeos.finance.invoice.InvoiceDtos.InvoiceView;
 import org.lifeos.finance.invoice.InvoiceDtos.PayForm;
+import org.lifeos.finance.money.Money;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
 import org.lifeos.platform.api.Responses;
+import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 
 /** Billable time and invoices: gapless numbers per circle and year; paying records the income once. */
@@ -43,8 +50,12 @@ public class InvoiceResource {
 
     private final InvoiceService service;
     private final Forms forms;
+    private final BillableSyncs syncs;
+    private final JsonWebToken token;
 
-    public InvoiceResource(InvoiceService service, Forms forms) {
+    public InvoiceResource(InvoiceService service, Forms forms, BillableSyncs syncs, JsonWebToken token) {
+        this.syncs = syncs;
+        this.token = token;
         this.service = service;
         this.forms = forms;
     }
@@ -124,5 +135,36 @@ public class InvoiceResource {
     public RestResponse<BillableView> createEntry(JsonNode body, @Context UriInfo uri) {
         BillableView view = service.createEntry(forms.create(body, BillableForm.class));
         return Responses.created(uri, view.id(), view, view.version());
+    }
+
+    @POST
+    @Path("billable-entries/sync")
+    @Access(resource = INVOICES, action = "write", scope = WRITE)
+    @Operation(operationId = "syncBillableEntries", summary = "Make billable entries from planning's billable minutes",
+            description = "Asks planning-service (BillableMinutes, with the caller's token) for the minutes of done "
+                    + "client-work tasks per domain completed from `from` to `to` (dates, inclusive, at most 366 days) "
+                    + "and records one entry per domain with minutes, dated `to`: hours = minutes / 60 rounded half-up "
+                    + "to 2 decimals, at `rate` in `currency`. The same period again answers the entries it made (200) "
+                    + "and adds none; a period overlapping another synced one is a 409.")
+    @APIResponse(responseCode = "201", description = "The entries this sync made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncView.class)))
+    @APIResponse(responseCode = "200", description = "This period was synced before: the entries it made then",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncView.class)))
+    @APIResponse(responseCode = "409", description = "The period overlaps another synced period")
+    @APIResponse(responseCode = "503", description = "planning-service did not answer")
+    public RestResponse<SyncView> sync(@QueryParam("from") String from, @QueryParam("to") String to,
+                                       @QueryParam("rate") String rate, @QueryParam("currency") String currency) {
+        LocalDate start = Params.date("from", from).orElseThrow(() -> ProblemException.badField("from", "is required"));
+        LocalDate end = Params.date("to", to).orElseThrow(() -> ProblemException.badField("to", "is required"));
+        Currency code = Money.currency("currency", currency);
+        BigDecimal hourly = BillableSyncs.rate(rate, code);
+        BillableSyncs.period(start, end);
+        BillableSyncs.SyncResult result = syncs.sync(token.getRawToken(), start, end, hourly, code);
+        SyncView view = new SyncView(start, end, result.entries());
+        return result.created() ? RestResponse.status(RestResponse.Status.CREATED, view) : RestResponse.ok(view);
+    }
+
+    /** A period synced from planning and the billable entries it made. */
+    public record SyncView(LocalDate from, LocalDate to, List<BillableView> entries) {
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.contracts.finance.InvoicePaid;
 import org.lifeos.finance.contact.ContactService;
 import org.lifeos.finance.income.IncomeDtos.IncomeForm;
 import org.lifeos.finance.income.IncomeEntry.SourceType;
@@ -30,6 +31,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.outbox.Outbox;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -44,10 +46,12 @@ public class InvoiceService {
     private final EntityManager entityManager;
     private final ContactService contacts;
     private final IncomeService income;
+    private final Outbox outbox;
     private final TenantContext context;
 
     public InvoiceService(EntityManager entityManager, ContactService contacts, IncomeService income,
-                          TenantContext context) {
+                          TenantContext context, Outbox outbox) {
+        this.outbox = outbox;
         this.entityManager = entityManager;
         this.contacts = contacts;
         this.income = income;
@@ -60,20 +64,26 @@ public class InvoiceService {
                 .setScale(Money.decimals(Currency.getInstance(entry.currency)), RoundingMode.HALF_UP);
     }
 
-    @Transactional
-    public BillableView createEntry(BillableForm form) {
-        Currency currency = Money.currency("currency", form.currency);
-        BigDecimal rate = Money.amount("rate", form.rate, currency, false);
+    /** A billing rate in {@code currency}: billable_entries.rate is numeric(10,2); a 400 naming rate otherwise. */
+    static BigDecimal rate(String text, Currency currency) {
+        BigDecimal rate = Money.amount("rate", text, currency, false);
         if (rate.stripTrailingZeros().scale() > 2 || rate.precision() - rate.scale() > 8) {
             throw ProblemException.badField("rate", "at most 8 digits before the point and 2 after");
         }
+        return rate.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    @Transactional
+    public BillableView createEntry(BillableForm form) {
+        Currency currency = Money.currency("currency", form.currency);
+        BigDecimal rate = rate(form.rate, currency);
         BigDecimal hours = decimal("hours", form.hours);
         BillableEntry entry = new BillableEntry();
         entry.id = Ids.next();
         entry.tenantId = context.circleId();
         entry.date = form.date;
         entry.hours = hours;
-        entry.rate = rate.setScale(2, RoundingMode.UNNECESSARY);
+        entry.rate = rate;
         entry.currency = currency.getCurrencyCode();
         entry.description = form.description;
         entry.domainId = form.domainId;
@@ -206,6 +216,9 @@ public class InvoiceService {
         invoice.paidOn = form.date;
         invoice.updatedAt = Instant.now();
         entityManager.flush();
+        outbox.publish(InvoicePaid.TOPIC, InvoicePaid.PAID, new InvoicePaid(invoice.id, invoice.reference(),
+                invoice.contactId, invoice.paidOn, Money.format(invoice.total, invoice.currency), invoice.currency,
+                invoice.incomeId));
         return view(invoice);
     }
 

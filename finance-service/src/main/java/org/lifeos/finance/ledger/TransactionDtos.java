@@ -50,6 +50,29 @@ public final class TransactionDtos {
         public List<@NotBlank @Size(max = 50) String> tags = new ArrayList<>();
     }
 
+    /** What a PATCH of a posted transaction may change (JSON merge patch); null clears payee, memo or category. */
+    public static class TransactionEdit {
+        @Size(max = 255)
+        public String payee;
+
+        @Size(max = 5_000)
+        public String memo;
+
+        public UUID categoryId;
+
+        @Size(max = 20)
+        public List<@NotBlank @Size(max = 50) String> tags = new ArrayList<>();
+
+        static TransactionEdit of(LedgerTransaction row) {
+            TransactionEdit edit = new TransactionEdit();
+            edit.payee = row.payee;
+            edit.memo = row.memo;
+            edit.categoryId = row.categoryId;
+            edit.tags = new ArrayList<>(row.tags);
+            return edit;
+        }
+    }
+
     public static class TransferForm {
         @NotNull
         public UUID fromAccountId;
@@ -93,10 +116,12 @@ public final class TransactionDtos {
     }
 
     public record LogView(UUID id, UUID transactionId, Status oldStatus, Status newStatus, String reason,
+                          @Schema(description = "For an edit: each changed field's from and to")
+                          java.util.Map<String, java.util.Map<String, Object>> changes,
                           UUID changedBy, Instant changedAt) {
         static LogView of(TransactionLog log) {
-            return new LogView(log.id, log.transactionId, log.oldStatus, log.newStatus, log.reason, log.changedBy,
-                    log.changedAt);
+            return new LogView(log.id, log.transactionId, log.oldStatus, log.newStatus, log.reason, log.changes,
+                    log.changedBy, log.changedAt);
         }
     }
 }

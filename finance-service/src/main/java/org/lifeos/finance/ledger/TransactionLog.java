@@ -37,6 +37,11 @@ public class TransactionLog {
 
     public String reason;
 
+    /** For an edit: each changed field's {"from": old, "to": new}; null for a status change. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "changes")
+    public java.util.Map<String, java.util.Map<String, Object>> changes;
+
     @Column(name = "changed_by")
     public UUID changedBy;
 

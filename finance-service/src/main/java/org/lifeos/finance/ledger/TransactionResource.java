@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,6 +42,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
 import org.lifeos.platform.api.Params;
 import org.lifeos.platform.api.Responses;
+import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.Access;
 
 /**
@@ -122,6 +125,34 @@ public class TransactionResource {
     @Operation(operationId = "getTransaction", summary = "Get a transaction")
     public RestResponse<TransactionView> get(@PathParam("id") UUID id) {
         LedgerTransaction row = service.get(id);
+        return Responses.ok(TransactionView.of(row), row.version);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Access(resource = TRANSACTIONS, action = "write", scope = WRITE)
+    @Operation(operationId = "updateTransaction", summary = "Change a posted transaction's payee, memo, category or tags",
+            description = "JSON merge patch with If-Match. Each change is logged (transaction_logs, with every changed "
+                    + "field's old and new value) and announced (transaction.updated). Amount, account, direction, "
+                    + "currency and date never change (a 400 naming the field): void the transaction and post a new "
+                    + "one. A voided transaction is a 409.")
+    @APIResponse(responseCode = "200", description = "The transaction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TransactionView.class)))
+    @APIResponse(responseCode = "409", description = "The transaction is voided")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    public RestResponse<TransactionView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                                JsonNode body) {
+        if (body != null && body.isObject()) {
+            for (String fixed : List.of("amount", "accountId", "direction", "currency", "occurredOn", "status",
+                    "transferId")) {
+                if (body.has(fixed)) {
+                    throw ProblemException.badField(fixed, "cannot change: void the transaction and post a new one");
+                }
+            }
+        }
+        LedgerTransaction row = service.edit(id, ifMatch, edit -> forms.merge(edit, body));
         return Responses.ok(TransactionView.of(row), row.version);
     }
 

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,11 @@ import org.lifeos.finance.account.AccountService;
 import org.lifeos.finance.category.CategoryService;
 import org.lifeos.finance.ledger.LedgerEnums.Direction;
 import org.lifeos.finance.ledger.LedgerEnums.Status;
+import org.lifeos.finance.ledger.TransactionDtos.TransactionEdit;
 import org.lifeos.finance.ledger.TransactionDtos.TransactionForm;
 import org.lifeos.finance.ledger.TransactionDtos.TransferForm;
 import org.lifeos.finance.money.Money;
+import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
@@ -199,6 +202,62 @@ public class TransactionService {
         return row;
     }
 
+    /**
+     * Changes a posted transaction's payee, memo, category and tags (the form {@code edit} makes from
+     * the current ones), logging each changed field's old and new value; a voided one is a 409. Its
+     * amount, account, direction, currency and date never change: void it and post a new one.
+     */
+    @Transactional
+    public LedgerTransaction edit(UUID id, String ifMatch, UnaryOperator<TransactionEdit> edit) {
+        LedgerTransaction row = entityManager.find(LedgerTransaction.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw ProblemException.notFound("transaction " + id);
+        }
+        ETags.matching(row, ifMatch, r -> r.version);
+        if (row.status == Status.VOIDED) {
+            throw new ProblemException(ProblemType.CONFLICT, "Transaction " + id + " is voided and cannot change",
+                    List.of(new Problem.FieldError("status", "is voided")));
+        }
+        TransactionEdit next = edit.apply(TransactionEdit.of(row));
+        String payee = next.payee == null || next.payee.isBlank() ? null : next.payee.strip();
+        UUID category = next.categoryId == null ? null
+                : next.categoryId.equals(row.categoryId) ? row.categoryId
+                : categories.reference("categoryId", next.categoryId).id;
+        List<String> tags = next.tags == null ? List.of() : next.tags.stream().map(String::strip).distinct().toList();
+        java.util.Map<String, java.util.Map<String, Object>> changes = new java.util.TreeMap<>();
+        change(changes, "payee", row.payee, payee);
+        change(changes, "memo", row.memo, next.memo);
+        change(changes, "categoryId", row.categoryId, category);
+        change(changes, "tags", row.tags, tags);
+        if (changes.isEmpty()) {
+            return row;
+        }
+        UUID oldCategory = row.categoryId;
+        row.payee = payee;
+        row.memo = next.memo;
+        row.categoryId = category;
+        row.tags = new java.util.ArrayList<>(tags);
+        row.updatedAt = Instant.now();
+        log(row, Status.POSTED, Status.POSTED, "edited", changes);
+        entityManager.flush();
+        publish("transaction.updated", row);
+        if (!java.util.Objects.equals(oldCategory, category)) {
+            changed.fire(new LedgerChanged(oldCategory, row.occurredOn, row.currency));
+            changed.fire(new LedgerChanged(category, row.occurredOn, row.currency));
+        }
+        return row;
+    }
+
+    private static void change(java.util.Map<String, java.util.Map<String, Object>> changes, String field,
+                               Object from, Object to) {
+        if (!java.util.Objects.equals(from, to)) {
+            java.util.Map<String, Object> pair = new java.util.LinkedHashMap<>();
+            pair.put("from", from instanceof UUID u ? u.toString() : from);
+            pair.put("to", to instanceof UUID u ? u.toString() : to);
+            changes.put(field, pair);
+        }
+    }
+
     @Transactional
     public List<TransactionLog> logs(UUID id) {
         get(id);
@@ -236,6 +295,11 @@ public class TransactionService {
     }
 
     private void log(LedgerTransaction row, Status from, Status to, String reason) {
+        log(row, from, to, reason, null);
+    }
+
+    private void log(LedgerTransaction row, Status from, Status to, String reason,
+                     java.util.Map<String, java.util.Map<String, Object>> changes) {
         TransactionLog log = new TransactionLog();
         log.id = Ids.next();
         log.tenantId = row.tenantId;
@@ -244,6 +308,7 @@ public class TransactionService {
         log.newStatus = to;
         log.reason = reason;
         log.changedBy = context.userId();
+        log.changes = changes;
         log.changedAt = Instant.now();
         entityManager.persist(log);
     }

@@ -42,11 +42,11 @@ class CsvImportTest {
     }
 
     private static Response preview(Api api, Map<String, Object> body) {
-        return api.request().body(body).post("/api/v1/transactions/imports/csv/preview");
+        return api.request().body(body).post("/api/v1/imports/csv/preview");
     }
 
     private static Response commit(Api api, Map<String, Object> body) {
-        return api.request().body(body).post("/api/v1/transactions/imports/csv");
+        return api.request().body(body).post("/api/v1/imports/csv");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.finance.support.Api;
 import org.lifeos.finance.support.Db;
+import org.lifeos.finance.support.Kafka;
 
 /** Billable time and invoices: gapless numbers under concurrency, paying records income once, isolation. */
 @QuarkusTest
@@ -96,6 +97,19 @@ class InvoiceApiTest {
                 .body("sourceType", equalTo("invoice")).body("date", equalTo("2026-04-10"));
         assertEquals(1, Db.count("SELECT count(*) FROM income_entries WHERE tenant_id = ?::uuid",
                 alice.circle().toString()), "exactly one income entry");
+
+        // finance.invoice: one invoice.paid through the outbox, the second pay (409) published nothing.
+        assertEquals(1, Db.count("SELECT count(*) FROM outbox_events WHERE tenant_id = ?::uuid "
+                + "AND topic = 'finance.invoice'", alice.circle().toString()));
+        var paid = Kafka.first("finance.invoice", id);
+        assertEquals(alice.circle().toString(), paid.key());
+        var event = io.restassured.path.json.JsonPath.from(paid.value());
+        assertEquals("invoice.paid", event.getString("type"));
+        assertEquals("2026-0001", event.getString("payload.reference"));
+        assertEquals("128.33", event.getString("payload.total"));
+        assertEquals("GBP", event.getString("payload.currency"));
+        assertEquals("2026-04-10", event.getString("payload.paidOn"));
+        assertEquals(income, event.getString("payload.incomeId"));
     }
 
     @Test
