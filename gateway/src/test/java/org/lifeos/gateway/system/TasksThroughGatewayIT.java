@@ -327,6 +327,73 @@ class TasksThroughGatewayIT {
         }
     }
 
+    /**
+     * Revenue recorded on a content item reaches finance-service as one income entry of source
+     * {@code content_sale}, over Kafka: a corrected day updates that entry instead of adding one, a day
+     * pushed again changes nothing, and a broker restart in between delays the hand-over without
+     * losing or doubling anything.
+     */
+    @Test
+    void contentRevenueReachesFinanceExactlyOnceAcrossAKafkaRestart() throws Exception {
+        String alice = token("alice", "alice-dev-password");
+        String item = as(alice).body(Map.of("platform", "youtube", "contentType", "video",
+                        "title", "Paid review " + UUID.randomUUID())).post("/api/v1/content/items").then()
+                .statusCode(201).extract().path("id");
+        String day = "2025-02-10";
+        String nextDay = "2025-02-11";
+        String metrics = "/api/v1/content/items/" + item + "/metrics/";
+        as(alice).body(Map.of("views", 100, "revenue", "12.50", "currency", "EUR")).put(metrics + day).then()
+                .statusCode(201);
+        assertEquals(Map.of(day, "12.50"), contentSales(alice, day, nextDay, 1), "the first revenue arrives once");
+
+        org.lifeos.devstack.KafkaBroker kafka = TestStack.kafka();
+        kafka.close();
+        try {
+            as(alice).body(Map.of("views", 120, "revenue", "15.00", "currency", "EUR")).put(metrics + day).then()
+                    .statusCode(200);
+            as(alice).body(Map.of("views", 40, "revenue", "3.00", "currency", "EUR")).put(metrics + nextDay).then()
+                    .statusCode(201);
+        } finally {
+            kafka.start();
+        }
+        Map<String, String> expected = Map.of(day, "15.00", nextDay, "3.00");
+        assertEquals(expected, contentSales(alice, day, nextDay, 2), "the correction updated, the new day added");
+
+        // The same day pushed again is no news: nothing more reaches finance.
+        as(alice).body(Map.of("views", 40, "revenue", "3.00", "currency", "EUR")).put(metrics + nextDay).then()
+                .statusCode(200);
+        Thread.sleep(5_000);
+        assertEquals(expected, contentSales(alice, day, nextDay, 2), "still one entry per day");
+    }
+
+    /**
+     * alice's content-sale income between two days as date to amount, once {@code entries} entries
+     * are there and the amounts stopped changing (up to two minutes); a date with two entries fails.
+     */
+    private static Map<String, String> contentSales(String token, String from, String to, int entries)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        Map<String, String> previous = null;
+        while (true) {
+            List<Map<String, Object>> items = as(token).queryParam("sourceType", "content_sale")
+                    .queryParam("from", from).queryParam("to", to).get("/api/v1/income").then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            Map<String, String> byDay = new java.util.TreeMap<>();
+            for (Map<String, Object> entry : items) {
+                Object before = byDay.put(String.valueOf(entry.get("date")), String.valueOf(entry.get("amount")));
+                assertEquals(null, before, "two income entries for one day: " + items);
+            }
+            if (byDay.size() >= entries && byDay.equals(previous)) {
+                return byDay;
+            }
+            if (System.nanoTime() > deadline) {
+                return byDay;
+            }
+            previous = byDay;
+            Thread.sleep(1_000);
+        }
+    }
+
     private static RequestSpecification as(String token) {
         return given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
