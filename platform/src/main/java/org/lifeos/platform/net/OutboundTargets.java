@@ -17,7 +17,7 @@ import org.lifeos.platform.error.ProblemException;
  * when it is not absolute {@code http}/{@code https}, carries user information, or when ANY address
  * its host resolves to is loopback, private (RFC 1918, unique-local), carrier-grade NAT, link-local
  * (which holds the cloud metadata endpoint 169.254.169.254), multicast, reserved or documentation
- * space.
+ * space. (An IPv4-mapped IPv6 address is checked as the IPv4 address it carries: Java reads it so.)
  *
  * <p>Check twice: when the URL is saved ({@link #require}, a 400 naming the field) and again right
  * before each request ({@link #refusal}), because a name that resolved to a public address at save
