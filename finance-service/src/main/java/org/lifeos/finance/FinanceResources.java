@@ -15,6 +15,7 @@ public final class FinanceResources {
     public static final String BUDGETS = "budgets";
     public static final String INCOME = "income";
     public static final String CONTACTS = "contacts";
+    public static final String CLIENTS = "clients";
     public static final String IMPORTS = "imports";
     public static final String INVOICES = "invoices";
     public static final String SNAPSHOTS = "financial_snapshots";

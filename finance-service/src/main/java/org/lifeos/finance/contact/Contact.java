@@ -55,6 +55,10 @@ public class Contact {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public java.util.Map<String, Object> metadata;
+
     @Version
     public long version;
 

@@ -1,6 +1,8 @@
 package org.lifeos.finance.contact;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Email;
@@ -9,6 +11,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the contacts API reads and writes; phone and notes are stored sealed. */
 public final class ContactDtos {
@@ -44,6 +48,10 @@ public final class ContactDtos {
 
         public Instant lastInteraction;
 
+        @Schema(description = "Free-form JSON object (at most 50 keys), stored in the clear: keep secrets in notes")
+        @Size(max = 50)
+        public Map<String, Object> metadata = new HashMap<>();
+
         static ContactForm of(Contact contact) {
             ContactForm form = new ContactForm();
             form.name = contact.name;
@@ -55,19 +63,20 @@ public final class ContactDtos {
             form.rating = contact.rating;
             form.active = contact.active;
             form.lastInteraction = contact.lastInteraction;
+            form.metadata = contact.metadata == null ? new HashMap<>() : new HashMap<>(contact.metadata);
             return form;
         }
     }
 
     public record ContactView(UUID id, String name, ContactType type, UUID domainId, String phone, String email,
                               String notes, Integer rating, boolean active, Instant lastInteraction,
-                              Instant createdAt, Instant updatedAt, long version) {
+                              Map<String, Object> metadata, Instant createdAt, Instant updatedAt, long version) {
 
         /** Opens the sealed fields: call inside the transaction that loaded the contact. */
         static ContactView of(Contact c) {
             return new ContactView(c.id, c.name, c.type, c.domainId, c.phone == null ? null : c.phone.open(), c.email,
-                    c.notes == null ? null : c.notes.open(), c.rating, c.active, c.lastInteraction, c.createdAt,
-                    c.updatedAt, c.version);
+                    c.notes == null ? null : c.notes.open(), c.rating, c.active, c.lastInteraction,
+                    c.metadata == null ? Map.of() : c.metadata, c.createdAt, c.updatedAt, c.version);
         }
     }
 }

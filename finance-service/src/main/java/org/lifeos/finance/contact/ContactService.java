@@ -123,6 +123,7 @@ public class ContactService {
         contact.rating = form.rating;
         contact.active = form.active;
         contact.lastInteraction = form.lastInteraction;
+        contact.metadata = form.metadata == null ? new java.util.HashMap<>() : form.metadata;
         contact.updatedAt = Instant.now();
     }
 }

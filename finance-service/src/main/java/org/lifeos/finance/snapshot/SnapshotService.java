@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.lifeos.finance.client.ClientService;
 import org.lifeos.finance.income.IncomeDtos.MonthTotal;
 import org.lifeos.finance.income.IncomeEntry.SourceType;
 import org.lifeos.finance.income.IncomeService;
@@ -29,8 +30,9 @@ import org.lifeos.platform.error.ProblemException;
  *     owes, negative, as spending on it is money out;</li>
  * <li>assets = Σ balances of bank, wallet, investment and crypto accounts; liabilities =
  *     −Σ balances of credit accounts; net worth = assets − liabilities (= Σ every balance);</li>
- * <li>MRR = Σ income entries of source {@code subscription} dated in the month (clients'
- *     retainers join it once clients exist).</li>
+ * <li>MRR = Σ monthly retainers of the clients active now and created by the month's end + Σ
+ *     income entries of source {@code subscription} dated in the month (a client's status has no
+ *     history, so pausing or churning a client takes its retainer out of every month).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -40,8 +42,10 @@ public class SnapshotService {
 
     private final EntityManager entityManager;
     private final IncomeService income;
+    private final ClientService clients;
 
-    public SnapshotService(EntityManager entityManager, IncomeService income) {
+    public SnapshotService(EntityManager entityManager, IncomeService income, ClientService clients) {
+        this.clients = clients;
         this.entityManager = entityManager;
         this.income = income;
     }
@@ -87,6 +91,12 @@ public class SnapshotService {
         for (MonthTotal total : income.totals(from.atDay(1), to.atEndOfMonth(), Optional.of(SourceType.SUBSCRIPTION))) {
             BigDecimal[] sums = slot(months, YearMonth.parse(total.month()), total.currency());
             sums[2] = sums[2].add(new BigDecimal(total.total()));
+        }
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            for (Map.Entry<String, BigDecimal> retainer : clients.activeRetainers(month.atEndOfMonth()).entrySet()) {
+                BigDecimal[] sums = slot(months, month, retainer.getKey());
+                sums[2] = sums[2].add(retainer.getValue());
+            }
         }
         List<Snapshot> snapshots = new ArrayList<>();
         months.forEach((month, currencies) -> currencies.forEach((currency, sums) -> snapshots.add(new Snapshot(

@@ -77,4 +77,20 @@ class ContactApiTest {
                 "contactId", id)).post("/api/v1/income").then().statusCode(400).body("errors.field", hasItem("contactId"));
         alice.request().get("/api/v1/contacts/" + id).then().statusCode(200).body("name", equalTo("Eve"));
     }
+
+    @Test
+    void metadataIsAJsonObjectReplacedWholeByAPatchAndAnotherCircleSeesNone() {
+        Api alice = Api.newUser("alice");
+        String id = alice.request().body(Map.of("name", "Eve", "type", "agency",
+                        "metadata", Map.of("instagram", "@eve", "tier", 2)))
+                .post("/api/v1/contacts").then().statusCode(201)
+                .body("metadata.instagram", equalTo("@eve")).body("metadata.tier", equalTo(2)).extract().path("id");
+        alice.request().body(Map.of("metadata", Map.of("instagram", "@eve.new"))).patch("/api/v1/contacts/" + id)
+                .then().statusCode(200).body("metadata", equalTo(Map.of("instagram", "@eve.new")));
+        assertEquals("@eve.new", Db.string("SELECT metadata->>'instagram' FROM contacts WHERE id = ?::uuid", id));
+        alice.request().body(Map.of("name", "Eve", "type", "agency", "metadata", "not an object"))
+                .post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json");
+        alice.request().get("/api/v1/contacts/" + id).then().body("metadata", equalTo(Map.of("instagram", "@eve.new")));
+        Api.newUser("bob").request().get("/api/v1/contacts/" + id).then().statusCode(404);
+    }
 }
