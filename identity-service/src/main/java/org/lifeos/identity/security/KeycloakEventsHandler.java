@@ -139,20 +139,31 @@ public class KeycloakEventsHandler implements EventHandler {
                 details.put("sessionEnded", endSession(payload.sessionId()));
                 ledger.record(event.eventId(), user, SecurityEventType.REFRESH_TOKEN_REUSE, at, details);
             }
-            case CONSENT_GRANTED -> {
-                // The scopes as Keycloak keeps them now (the event names the app, not the scopes);
-                // Keycloak not answering fails the event, which the platform retries.
-                List<String> scopes = keycloak.consents(user).stream()
-                        .filter(c -> c.clientId().equals(payload.clientId())).findFirst()
-                        .map(KeycloakAdmin.Consent::scopes).orElse(List.of());
-                consents.record(user, ConsentRecords.PARTNER_APP, payload.clientId(), ConsentRecords.GRANTED, scopes,
-                        "keycloak", payload.ipAddress(), at);
-            }
+            case CONSENT_GRANTED -> recordGrant(user, payload, at);
             case CONSENT_REVOKED -> consents.record(user, ConsentRecords.PARTNER_APP,
                     payload.details().getOrDefault("revoked_client", String.valueOf(payload.clientId())),
                     ConsentRecords.WITHDRAWN, List.of(), "keycloak", payload.ipAddress(), at);
             default -> throw new IllegalStateException("unhandled " + meaning);
         }
+        // The consent screen of a sign-in through a partner app: Keycloak's LOGIN event says
+        // consent=consent_granted (GRANT_CONSENT comes from the account console's API).
+        if (meaning == Meaning.LOGIN_SUCCESS && payload.clientId() != null
+                && "consent_granted".equals(payload.details().get("consent"))) {
+            recordGrant(user, payload, at);
+        }
+    }
+
+    /**
+     * A consent record of the scopes the user granted the event's app, as Keycloak keeps them now
+     * (the event names the app, not the scopes); Keycloak not answering fails the event, which the
+     * platform retries.
+     */
+    private void recordGrant(UUID user, KeycloakEvent payload, Instant at) {
+        List<String> scopes = keycloak.consents(user).stream()
+                .filter(c -> c.clientId().equals(payload.clientId())).findFirst()
+                .map(KeycloakAdmin.Consent::scopes).orElse(List.of());
+        consents.record(user, ConsentRecords.PARTNER_APP, payload.clientId(), ConsentRecords.GRANTED, scopes,
+                "keycloak", payload.ipAddress(), at);
     }
 
     /** Keycloak's event type (and error) to what it means here; everything else means nothing. */

@@ -116,7 +116,7 @@ class WebhooksTest {
             vic.api().get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
                     .body("items[0].attempts", equalTo(3)).body("items[0].responseCode", equalTo(204));
             assertEquals(List.of(500, 500, 204), Db.column(
-                    "SELECT response_code FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id "
+                    "SELECT a.response_code FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id "
                             + "WHERE d.subscription_id = ?::uuid ORDER BY a.attempt", id));
         }
     }
