@@ -73,6 +73,8 @@ public final class QuarkusService implements Component {
                 "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
         // A dev stack: the services' built-in dev-only master key is accepted (a production start refuses it).
         command.add("-Dlifeos.encryption.allow-dev-key=true");
+        // Its webhook receivers and feeds listen on 127.0.0.1: the SSRF guard lets private targets through here only.
+        command.add("-Dlifeos.webhooks.allow-private-targets=true");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, repoRoot.resolve(module), Map.of(), log, runDir);

@@ -16,6 +16,8 @@ import org.lifeos.contracts.identity.v1.CheckResponse;
 import org.lifeos.contracts.identity.v1.ListMembershipsRequest;
 import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
 import org.lifeos.contracts.identity.v1.Membership;
+import org.lifeos.contracts.identity.v1.ResolveApiKeyRequest;
+import org.lifeos.contracts.identity.v1.ResolveApiKeyResponse;
 
 /**
  * identity-service's AccessService as a service's own tests need it, one for every service: every
@@ -98,6 +100,12 @@ public class FakeAccessService implements AccessService {
             }
         });
         return Uni.createFrom().item(response.build());
+    }
+
+    /** No personal access tokens here: every one is unknown (identity-service's own tests cover the real ones). */
+    @Override
+    public Uni<ResolveApiKeyResponse> resolveApiKey(ResolveApiKeyRequest request) {
+        return Uni.createFrom().item(ResolveApiKeyResponse.newBuilder().setActive(false).build());
     }
 
     private static String key(UUID user, UUID circle) {

@@ -19,7 +19,9 @@ import org.lifeos.platform.error.ProblemType;
 /**
  * Lets a request under {@code /api/} through only with a valid access token: signed by the
  * realm's keys (quarkus-oidc, keys cached), issued by the realm, unexpired, and meant for the
- * LifeOS API (audience). Everything else is turned away here with a 401 problem, before any
+ * LifeOS API (audience); or a personal access token ({@code lopat_...}) that identity-service
+ * says is live (the platform's {@code ApiKeyMechanism}, asked for every request: a revoked token is
+ * refused on the next one). Everything else is turned away here with a 401 problem, before any
  * service sees it. The token itself travels on untouched; services validate it again.
  *
  * <p>Authentication is lazy (quarkus.http.auth.proactive=false), so nothing outside

@@ -65,6 +65,7 @@ class TasksThroughGatewayIT {
         common.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         common.put("quarkus.grpc.clients.access.port", String.valueOf(identityPort));
         Map<String, String> gatewayConfig = new HashMap<>();
+        gatewayConfig.put("quarkus.grpc.clients.access.port", String.valueOf(identityPort));
         gatewayConfig.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         gatewayConfig.put("lifeos.gateway.routes.identity.upstream", "http://127.0.0.1:" + identityPort);
         gatewayConfig.put("lifeos.gateway.routes.planning.upstream", "http://127.0.0.1:" + planningPort);
@@ -185,6 +186,36 @@ class TasksThroughGatewayIT {
         as(fresh).delete("/api/v1/partner-apps/" + id).then().statusCode(204);
         Map<String, String> refused = clientCredentials(clientId, secret, "planning:read");
         assertEquals("401", refused.get("status"), "a deleted app's credentials no longer get tokens: " + refused);
+    }
+
+    /**
+     * A personal access token acts through the gateway exactly like the user's token limited to its
+     * scopes, in another service (planning) too, and is refused on the very next request once revoked.
+     */
+    @Test
+    void aPersonalAccessTokenActsWithItsScopesEverywhereUntilItIsRevoked() {
+        String fresh = new BrowserLogin(keycloak.realmUrl()).accessToken("alice", "alice-dev-password");
+        String domain = as(fresh).body(Map.of("name", "Scripts", "type", "life_admin", "color", "#4A90D9", "icon", "home"))
+                .post("/api/v1/domains").then().statusCode(201).extract().path("id");
+        String task = as(fresh).body(Map.of("domainId", domain, "title", "Read by a script")).post("/api/v1/tasks")
+                .then().statusCode(201).extract().path("id");
+        var made = as(fresh).body(Map.of("name", "task export", "scopes", List.of("planning:read")))
+                .post("/api/v1/api-keys").then().statusCode(201).header("Cache-Control", "no-store").extract();
+        String pat = made.path("token");
+        String id = made.path("id");
+
+        as(pat).get("/api/v1/tasks").then().statusCode(200).body("items.id", hasItem(task));
+        as(pat).get("/api/v1/tasks/" + task).then().statusCode(200).body("title", equalTo("Read by a script"));
+        as(pat).body(Map.of("domainId", domain, "title", "Written by a script")).post("/api/v1/tasks").then()
+                .statusCode(403).contentType("application/problem+json");
+        as(pat).get("/api/v1/accounts").then().statusCode(403); // finance: not its scope
+        as(pat).get("/api/v1/api-keys").then().statusCode(403); // never first-party
+        as(fresh).get("/api/v1/api-keys").then().statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.token", equalTo(null))
+                .body("items.find { it.id == '" + id + "' }.lastUsedAt", notNullValue());
+
+        as(fresh).delete("/api/v1/api-keys/" + id).then().statusCode(204);
+        as(pat).get("/api/v1/tasks").then().statusCode(401).contentType("application/problem+json");
     }
 
     /**

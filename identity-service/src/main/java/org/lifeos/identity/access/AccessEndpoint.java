@@ -10,6 +10,9 @@ import org.lifeos.contracts.identity.v1.CheckRequest;
 import org.lifeos.contracts.identity.v1.CheckResponse;
 import org.lifeos.contracts.identity.v1.ListMembershipsRequest;
 import org.lifeos.contracts.identity.v1.ListMembershipsResponse;
+import org.lifeos.contracts.identity.v1.ResolveApiKeyRequest;
+import org.lifeos.contracts.identity.v1.ResolveApiKeyResponse;
+import org.lifeos.identity.apikey.ApiKeyResolution;
 import org.lifeos.platform.grpc.GrpcCallers;
 
 /**
@@ -25,10 +28,12 @@ public class AccessEndpoint implements AccessService {
 
     private final AccessChecks checks;
     private final GrpcCallers callers;
+    private final ApiKeyResolution apiKeys;
 
-    public AccessEndpoint(AccessChecks checks, GrpcCallers callers) {
+    public AccessEndpoint(AccessChecks checks, GrpcCallers callers, ApiKeyResolution apiKeys) {
         this.checks = checks;
         this.callers = callers;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -47,5 +52,20 @@ public class AccessEndpoint implements AccessService {
             UUID caller = callers.requireCaller(request.getCaller().getUserId(), "caller.user_id").userId();
             return checks.listMemberships(caller, request.getCaller());
         }).onFailure().transform(GrpcFailures::toStatus);
+    }
+
+    /**
+     * The one call without a bearer token: the personal access token in the request is the
+     * credential (like OAuth token introspection), and the answer is about that token only.
+     */
+    @Override
+    @Blocking
+    public Uni<ResolveApiKeyResponse> resolveApiKey(ResolveApiKeyRequest request) {
+        return Uni.createFrom().item(() -> apiKeys.resolveNow(request.getToken(), request.getClientAddress())
+                .map(key -> ResolveApiKeyResponse.newBuilder().setActive(true).setUserId(key.userId().toString())
+                        .setKeyId(key.keyId().toString()).addAllScopes(new java.util.TreeSet<>(key.scopes()))
+                        .setExpiresAt(key.expiresAt() == null ? 0 : key.expiresAt().getEpochSecond()).build())
+                .orElseGet(() -> ResolveApiKeyResponse.newBuilder().setActive(false).build()))
+                .onFailure().transform(GrpcFailures::toStatus);
     }
 }

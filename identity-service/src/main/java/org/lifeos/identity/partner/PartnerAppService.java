@@ -57,14 +57,24 @@ public class PartnerAppService {
         this.context = context;
     }
 
-    @Transactional
-    public PartnerAppView register(UUID owner, PartnerAppForm form) {
-        List<Problem.FieldError> errors = new java.util.ArrayList<>(RedirectUris.problems(form.redirectUris));
-        for (String scope : new TreeSet<>(form.scopes)) {
+    /**
+     * What is wrong with {@code scopes} as the scopes of a partner app or a personal access token
+     * (field {@code scopes}): each must be one of {@link #DOMAIN_SCOPES}.
+     */
+    public static List<Problem.FieldError> scopeProblems(Set<String> scopes) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        for (String scope : new TreeSet<>(scopes)) {
             if (!DOMAIN_SCOPES.contains(scope)) {
                 errors.add(new Problem.FieldError("scopes", scope + " is not one of " + new TreeSet<>(DOMAIN_SCOPES)));
             }
         }
+        return errors;
+    }
+
+    @Transactional
+    public PartnerAppView register(UUID owner, PartnerAppForm form) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>(RedirectUris.problems(form.redirectUris));
+        errors.addAll(scopeProblems(form.scopes));
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + errors.get(0).message(),
                     errors);

@@ -20,6 +20,7 @@ import org.lifeos.contracts.event.EventEnvelope;
 import org.lifeos.contracts.keycloak.KeycloakEvent;
 import org.lifeos.identity.access.Tenancy;
 import org.lifeos.identity.client.KeycloakAdmin;
+import org.lifeos.identity.consent.ConsentRecords;
 import org.lifeos.identity.security.SecurityLedger.State;
 import org.lifeos.identity.user.UserProvisioning;
 import org.lifeos.platform.error.ProblemException;
@@ -47,7 +48,7 @@ public class KeycloakEventsHandler implements EventHandler {
     /** What an event means for identity-service. */
     enum Meaning {
         LOGIN_SUCCESS, LOGIN_FAILED, LOGOUT, REFRESH_ROTATED, REFRESH_TOKEN_REUSE, PASSWORD_CHANGED,
-        TEMPORARILY_LOCKED, PERMANENTLY_LOCKED, UNLOCKED, NOTHING
+        TEMPORARILY_LOCKED, PERMANENTLY_LOCKED, UNLOCKED, CONSENT_GRANTED, CONSENT_REVOKED, NOTHING
     }
 
     private final SecurityLedger ledger;
@@ -57,10 +58,12 @@ public class KeycloakEventsHandler implements EventHandler {
     private final EntityManager entityManager;
     private final Duration assumedLockout;
     private final ObjectMapper json;
+    private final ConsentRecords consents;
 
     public KeycloakEventsHandler(SecurityLedger ledger, KeycloakAdmin keycloak, UserProvisioning provisioning,
                                  Tenancy tenancy, EntityManager entityManager, SecuritySettings settings,
-                                 ObjectMapper json) {
+                                 ObjectMapper json, ConsentRecords consents) {
+        this.consents = consents;
         this.ledger = ledger;
         this.keycloak = keycloak;
         this.provisioning = provisioning;
@@ -136,8 +139,31 @@ public class KeycloakEventsHandler implements EventHandler {
                 details.put("sessionEnded", endSession(payload.sessionId()));
                 ledger.record(event.eventId(), user, SecurityEventType.REFRESH_TOKEN_REUSE, at, details);
             }
+            case CONSENT_GRANTED -> recordGrant(user, payload, at);
+            case CONSENT_REVOKED -> consents.record(user, ConsentRecords.PARTNER_APP,
+                    payload.details().getOrDefault("revoked_client", String.valueOf(payload.clientId())),
+                    ConsentRecords.WITHDRAWN, List.of(), "keycloak", payload.ipAddress(), at);
             default -> throw new IllegalStateException("unhandled " + meaning);
         }
+        // The consent screen of a sign-in through a partner app: Keycloak's LOGIN event says
+        // consent=consent_granted (GRANT_CONSENT comes from the account console's API).
+        if (meaning == Meaning.LOGIN_SUCCESS && payload.clientId() != null
+                && "consent_granted".equals(payload.details().get("consent"))) {
+            recordGrant(user, payload, at);
+        }
+    }
+
+    /**
+     * A consent record of the scopes the user granted the event's app, as Keycloak keeps them now
+     * (the event names the app, not the scopes); Keycloak not answering fails the event, which the
+     * platform retries.
+     */
+    private void recordGrant(UUID user, KeycloakEvent payload, Instant at) {
+        List<String> scopes = keycloak.consents(user).stream()
+                .filter(c -> c.clientId().equals(payload.clientId())).findFirst()
+                .map(KeycloakAdmin.Consent::scopes).orElse(List.of());
+        consents.record(user, ConsentRecords.PARTNER_APP, payload.clientId(), ConsentRecords.GRANTED, scopes,
+                "keycloak", payload.ipAddress(), at);
     }
 
     /** Keycloak's event type (and error) to what it means here; everything else means nothing. */
@@ -150,6 +176,11 @@ public class KeycloakEventsHandler implements EventHandler {
             case "LOGIN", "IDENTITY_PROVIDER_LOGIN" -> Meaning.LOGIN_SUCCESS;
             case "LOGIN_ERROR" -> Meaning.LOGIN_FAILED;
             case "LOGOUT" -> Meaning.LOGOUT;
+            // The consent screen (a first grant, or more scopes) and the account console's revocation:
+            // consent records. A revocation through /api/v1/me/consents is an admin call, recorded there.
+            case "GRANT_CONSENT", "UPDATE_CONSENT" -> error == null && payload.clientId() != null
+                    ? Meaning.CONSENT_GRANTED : Meaning.NOTHING;
+            case "REVOKE_GRANT" -> error == null ? Meaning.CONSENT_REVOKED : Meaning.NOTHING;
             case "REFRESH_TOKEN" -> Meaning.REFRESH_ROTATED;
             case "REFRESH_TOKEN_ERROR" -> isReuse(payload) ? Meaning.REFRESH_TOKEN_REUSE : Meaning.NOTHING;
             case "UPDATE_PASSWORD", "RESET_PASSWORD" -> error == null ? Meaning.PASSWORD_CHANGED : Meaning.NOTHING;

@@ -16,5 +16,7 @@ public enum SecurityEventType {
     RECOVERY_KEY_USED,
     RECOVERY_KEY_REGENERATED,
     SUDO_MODE_ENABLED,
-    REFRESH_TOKEN_REUSE
+    REFRESH_TOKEN_REUSE,
+    /** A webhook subscription of the user failed for three days and was disabled (issue 18). */
+    WEBHOOK_DISABLED
 }

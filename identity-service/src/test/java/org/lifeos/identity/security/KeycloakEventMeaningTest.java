@@ -38,9 +38,14 @@ class KeycloakEventMeaningTest {
         assertEquals(Meaning.PASSWORD_CHANGED, KeycloakEventsHandler.meaning("ADMIN_USER_ACTION",
                 payload("{\"resourcePath\":\"users/5b7f3c1e-8a2d-4c6b-9e0f-1a2b3c4d5e6f/reset-password\"}")));
         assertEquals(Meaning.NOTHING, KeycloakEventsHandler.meaning("CODE_TO_TOKEN", payload("{}")));
+        // Consents become consent records, not security events.
+        assertEquals(Meaning.CONSENT_GRANTED, KeycloakEventsHandler.meaning("GRANT_CONSENT",
+                payload("{\"clientId\":\"partner-1\"}")));
+        assertEquals(Meaning.CONSENT_REVOKED, KeycloakEventsHandler.meaning("REVOKE_GRANT", payload("{}")));
         for (Meaning meaning : Meaning.values()) {
             if (meaning != Meaning.NOTHING && meaning != Meaning.TEMPORARILY_LOCKED
-                    && meaning != Meaning.PERMANENTLY_LOCKED && meaning != Meaning.UNLOCKED) {
+                    && meaning != Meaning.PERMANENTLY_LOCKED && meaning != Meaning.UNLOCKED
+                    && meaning != Meaning.CONSENT_GRANTED && meaning != Meaning.CONSENT_REVOKED) {
                 SecurityEventType.valueOf(meaning.name());
             }
         }

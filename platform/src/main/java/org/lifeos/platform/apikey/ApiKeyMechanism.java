@@ -1,0 +1,76 @@
+package org.lifeos.platform.apikey;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code Authorization: Bearer lopat_...} on an HTTP request: a personal access token, resolved by
+ * {@link ApiKeyIdentities}. Runs before the OIDC bearer mechanism and leaves every other request to
+ * it (a Keycloak JWT never reaches this class's resolver).
+ */
+@ApplicationScoped
+public class ApiKeyMechanism implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyClientAddress addresses;
+
+    public ApiKeyMechanism(ApiKeyClientAddress addresses) {
+        this.addresses = addresses;
+    }
+
+    /** The token of a request that carries a personal access token, else null. */
+    public static String tokenOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return ApiKeyTokens.isApiKey(token) ? token : null;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String token = tokenOf(context.request().getHeader(HttpHeaderNames.AUTHORIZATION));
+        if (token == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new ApiKeyIdentities.ApiKeyRequest(token, addresses.of(context)), context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(HttpResponseStatus.UNAUTHORIZED.code(),
+                HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(ApiKeyIdentities.ApiKeyRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION,
+                "bearer " + ApiKeyTokens.PREFIX));
+    }
+
+    /** Before the OIDC extension's bearer mechanism, which would take the token for an opaque one. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 500;
+    }
+}
