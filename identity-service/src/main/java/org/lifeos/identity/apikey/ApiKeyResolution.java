@@ -38,7 +38,7 @@ import org.lifeos.platform.apikey.ResolvedApiKey;
  *
  * <p>Active keys are cached by hash for {@code lifeos.api-keys.cache-ttl} (quarkus-cache
  * {@value #CACHE}); revoking a key evicts it ({@link #evict}) after the revocation committed, so the
- * next request with it is refused. Unknown, revoked and expired tokens are never cached. A key's use
+ * next request with it is refused — on every replica, which {@link ApiKeyRevocations} tells. Unknown, revoked and expired tokens are never cached. A key's use
  * (time and client address) is written at most once per {@code lifeos.api-keys.touch-every} per key.
  */
 @ApplicationScoped
@@ -98,6 +98,11 @@ public class ApiKeyResolution implements ApiKeyResolver {
             ResolvedApiKey key = entry == null ? null : entry.getNow(null);
             return key == null || key.keyId().equals(keyId);
         }).await().indefinitely();
+    }
+
+    /** Forgets every cached key (revocations may have gone unheard: see {@link ApiKeyRevocations}). */
+    public void evictAll() {
+        cache.invalidateAll().await().indefinitely();
     }
 
     private Optional<ResolvedApiKey> load(byte[] hash) {

@@ -128,6 +128,29 @@ class ApiKeysTest {
                 "SELECT action FROM audit_logs WHERE entity_id = ? ORDER BY occurred_at", id));
     }
 
+    /**
+     * A revocation committed by another identity-service replica (here: another database session, not
+     * this process) ends the token here too, long before this replica's 30-second cache would.
+     */
+    @Test
+    void aTokenRevokedThroughAnotherReplicaIsRefusedHereWithoutWaitingForTheCache() throws Exception {
+        TestUser eve = TestUser.named("eve");
+        Api.signIn(eve);
+        ExtractableResponse<Response> made = make(eve, Map.of("name", "nightly", "scopes", List.of("identity:read")));
+        String token = made.path("token");
+        TestUser.api(token).get("/api/v1/me").then().statusCode(200); // cached as active now
+        try (Connection elsewhere = Db.superuser()) {
+            assertEquals(1, Db.update(elsewhere, "UPDATE api_keys SET revoked_at = now() WHERE id = ?",
+                    UUID.fromString(made.path("id"))));
+        }
+        int status = 200;
+        for (int attempt = 0; attempt < 50 && status != 401; attempt++) {
+            Thread.sleep(100); // the notification is asynchronous: allow it five seconds, not the cache's thirty
+            status = TestUser.api(token).get("/api/v1/me").then().extract().statusCode();
+        }
+        assertEquals(401, status, "the other replica's revocation reached this one");
+    }
+
     @Test
     void anExpiredTokenIsRefused() throws InterruptedException {
         TestUser dot = TestUser.named("dot");
