@@ -114,8 +114,8 @@ public class WearableResource {
                     + "unit, recordedAt, endAt?}. Metrics and units: heart_rate /min, steps {steps}, sleep_stage {stage}, "
                     + "hrv ms, spo2 %, resting_heart_rate /min, active_energy kcal. A bad sample is rejected with its "
                     + "line (NDJSON) or position (array), 1-based, and the rest still count; a sample already stored "
-                    + "(same device, metric and recordedAt) is a duplicate. recordedAt at most 5 minutes ahead and 400 days "
-                    + "back.")
+                    + "(same device, metric and recordedAt) is a duplicate. recordedAt at most 5 minutes ahead and at most "
+                    + "the retention (default 400 days) back.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one",
             value = "[{\"deviceId\": \"0190b6a4-5f1e-7cc1-9a51-2b3c4d5e6f70\", \"metric\": \"heart_rate\", \"value\": 62, "
                     + "\"unit\": \"/min\", \"recordedAt\": \"2026-03-02T07:15:00Z\"}]")))

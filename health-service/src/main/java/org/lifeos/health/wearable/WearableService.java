@@ -1,5 +1,6 @@
 package org.lifeos.health.wearable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,11 +28,13 @@ public class WearableService {
 
     private final WearableDeviceRepository devices;
     private final SampleWriter writer;
+    private final WearableSettings settings;
     private final TenantContext context;
     private final ObjectMapper json;
 
-    public WearableService(WearableDeviceRepository devices, SampleWriter writer, TenantContext context,
-                           ObjectMapper json) {
+    public WearableService(WearableDeviceRepository devices, SampleWriter writer, WearableSettings settings,
+                           TenantContext context, ObjectMapper json) {
+        this.settings = settings;
         this.devices = devices;
         this.writer = writer;
         this.context = context;
@@ -67,7 +70,8 @@ public class WearableService {
 
     @Transactional
     public IngestResult ingest(String body, boolean ndjson, ZoneId zone) {
-        SampleBatch batch = SampleBatch.read(body == null ? "" : body, ndjson, devices.ids(), Instant.now(), json);
+        SampleBatch batch = SampleBatch.read(body == null ? "" : body, ndjson, devices.ids(), Instant.now(),
+                Duration.ofDays(settings.retentionDays()), json);
         return store(batch, zone);
     }
 
