@@ -80,7 +80,7 @@ class HelmChartTest {
         assertEquals(Set.of("identity.membership", "audit.events", "keycloak.event", "identity.erasure",
                         "erasure.completed", "planning.task", "planning.habit", "planning.goal", "planning.sprint",
                         "planning.kpi", "finance.transaction", "finance.budget", "content.revenue",
-                        "content.item"),
+                        "content.item", "health.samples.ingest", "health.samples", "health.medication"),
                 names(defaults, "KafkaTopic"));
         assertEquals(1, count(defaults, "Keycloak"));
         assertEquals(1, count(defaults, "KeycloakRealmImport"));

@@ -75,13 +75,22 @@ final class SampleBatch {
                 throw ProblemException.badField("samples", "the body is not JSON (send application/x-ndjson for one "
                         + "sample per line)");
             }
-            if (array == null || !array.isArray()) {
-                throw ProblemException.badField("samples", "the body is a JSON array of samples");
-            }
-            tooMany(array.size());
-            for (int i = 0; i < array.size(); i++) {
-                batch.check(i + 1, array.get(i), devices, now, maxAge, unique);
-            }
+            return ofArray(array, devices, now, maxAge);
+        }
+        batch.valid.addAll(unique.values());
+        return batch;
+    }
+
+    /** The samples of a JSON array (the REST body or a {@code health.samples.ingest} batch), checked one by one. */
+    static SampleBatch ofArray(JsonNode array, Set<UUID> devices, Instant now, Duration maxAge) {
+        if (array == null || !array.isArray()) {
+            throw ProblemException.badField("samples", "the body is a JSON array of samples");
+        }
+        tooMany(array.size());
+        SampleBatch batch = new SampleBatch();
+        Map<List<Object>, Sample> unique = new LinkedHashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            batch.check(i + 1, array.get(i), devices, now, maxAge, unique);
         }
         batch.valid.addAll(unique.values());
         return batch;

@@ -2,14 +2,24 @@ package org.lifeos.health.wearable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lifeos.contracts.health.SamplesIngested;
+import org.lifeos.health.wearable.SampleWriter.DeviceDay;
+import org.lifeos.platform.outbox.Outbox;
 import org.lifeos.health.wearable.WearableDtos.DeviceForm;
 import org.lifeos.health.wearable.WearableDtos.IngestResult;
 import org.lifeos.platform.api.Keyset;
@@ -29,12 +39,14 @@ public class WearableService {
     private final WearableDeviceRepository devices;
     private final SampleWriter writer;
     private final WearableSettings settings;
+    private final Outbox outbox;
     private final TenantContext context;
     private final ObjectMapper json;
 
     public WearableService(WearableDeviceRepository devices, SampleWriter writer, WearableSettings settings,
-                           TenantContext context, ObjectMapper json) {
+                           Outbox outbox, TenantContext context, ObjectMapper json) {
         this.settings = settings;
+        this.outbox = outbox;
         this.devices = devices;
         this.writer = writer;
         this.context = context;
@@ -47,6 +59,8 @@ public class WearableService {
         device.name = form.name.strip();
         device.kind = form.kind;
         device.vendor = form.vendor;
+        device.partnerClientId = context.firstParty() ? blankToNull(form.partnerClientId)
+                : context.clientId().orElseThrow();
         devices.persistAndFlush(device);
         return device;
     }
@@ -70,15 +84,57 @@ public class WearableService {
 
     @Transactional
     public IngestResult ingest(String body, boolean ndjson, ZoneId zone) {
-        SampleBatch batch = SampleBatch.read(body == null ? "" : body, ndjson, devices.ids(), Instant.now(),
-                Duration.ofDays(settings.retentionDays()), json);
-        return store(batch, zone);
+        SampleBatch batch = SampleBatch.read(body == null ? "" : body, ndjson, writableDevices(), Instant.now(),
+                maxAge(), json);
+        return store(batch, zone, "api");
     }
 
-    /** Writes {@code batch}'s valid samples; the counts of the answer. */
+    /**
+     * A {@code health.samples.ingest} batch of the current member (the event's actor): the samples
+     * are checked as the API's, for the batch's device only, which must be the member's.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    IngestResult store(SampleBatch batch, ZoneId zone) {
+    public IngestResult ingestBatch(JsonNode payload) {
+        UUID device = UUID.fromString(payload.path("deviceId").asText());
+        ZoneId zone = payload.hasNonNull("timeZone") ? ZoneId.of(payload.get("timeZone").asText()) : ZoneOffset.UTC;
+        JsonNode samples = payload.get("samples");
+        if (samples != null && samples.isArray()) {
+            for (JsonNode sample : samples) {
+                if (sample instanceof ObjectNode object && !object.has("deviceId")) {
+                    object.put("deviceId", device.toString());
+                }
+            }
+        }
+        Set<UUID> allowed = devices.ids().contains(device) ? Set.of(device) : Set.of();
+        return store(SampleBatch.ofArray(samples, allowed, Instant.now(), maxAge()), zone, "kafka");
+    }
+
+    /** The devices the caller may ingest for: all the member's, or a partner app's own. */
+    private Set<UUID> writableDevices() {
+        return context.firstParty() ? devices.ids() : devices.idsOfPartner(context.clientId().orElseThrow());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private Duration maxAge() {
+        return Duration.ofDays(settings.retentionDays());
+    }
+
+    /**
+     * Writes {@code batch}'s valid samples and, in the same transaction, one {@code health.samples}
+     * event per device and day that gained samples; the counts of the answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    IngestResult store(SampleBatch batch, ZoneId zone, String source) {
         SampleWriter.Written written = writer.write(batch.valid, zone);
+        Map<DeviceDay, Integer> valid = new HashMap<>();
+        batch.valid.forEach(s -> valid.merge(new DeviceDay(s.deviceId(), LocalDate.ofInstant(s.recordedAt(), zone)),
+                1, Integer::sum));
+        written.acceptedByDeviceDay().forEach((deviceDay, accepted) -> outbox.publish(SamplesIngested.TOPIC,
+                SamplesIngested.INGESTED, new SamplesIngested(deviceDay.deviceId(), deviceDay.day(), zone.getId(),
+                        accepted, valid.getOrDefault(deviceDay, accepted) - accepted, source)));
         int duplicates = batch.valid.size() - written.accepted() + batch.repeats;
         return new IngestResult(written.accepted(), duplicates, batch.rejected.size(),
                 batch.rejected.subList(0, Math.min(batch.rejected.size(), MAX_ERRORS_SHOWN)));
