@@ -19,10 +19,11 @@ public final class WearableDtos {
     }
 
     @Schema(name = "WearableDevice")
-    public record DeviceView(UUID id, String name, String kind, String vendor, Instant createdAt, long version) {
+    public record DeviceView(UUID id, String name, String kind, String vendor, String partnerClientId,
+                             Instant createdAt, long version) {
 
         static DeviceView of(WearableDevice d) {
-            return new DeviceView(d.id, d.name, d.kind, d.vendor, d.createdAt, d.version);
+            return new DeviceView(d.id, d.name, d.kind, d.vendor, d.partnerClientId, d.createdAt, d.version);
         }
     }
 
@@ -39,6 +40,11 @@ public final class WearableDtos {
 
         @Size(max = 100)
         public String vendor;
+
+        @Size(max = 255)
+        @Schema(description = "The partner app (OAuth client id) allowed to ingest this device's samples. A partner "
+                + "registering a device gets its own client id whatever is sent")
+        public String partnerClientId;
     }
 
     /** A sample the body could not give, by its 1-based line (NDJSON) or position (JSON array). */
