@@ -191,7 +191,7 @@ class HelmChartTest {
             "identity-service", Set.of("audit.events", "erasure.completed", "keycloak.event", "identity.membership"),
             "planning-service", Set.of("identity.membership", "identity.erasure"),
             "finance-service", Set.of("identity.membership", "identity.erasure"),
-            "health-service", Set.of("identity.membership", "identity.erasure"),
+            "health-service", Set.of("identity.membership", "identity.erasure", "health.samples.ingest"),
             "content-service", Set.of("identity.membership", "identity.erasure"));
     private static final Map<String, Set<String>> PRODUCES_FOR_OTHERS = Map.of(
             "identity-service", Set.of(),
