@@ -24,9 +24,22 @@ BEGIN
     END IF;
     EXECUTE format('CREATE TABLE %I PARTITION OF wearable_samples FOR VALUES FROM (%L) TO (%L)', partition,
                    (day::timestamp AT TIME ZONE 'UTC'), ((day + 1)::timestamp AT TIME ZONE 'UTC'));
+    -- Only through the parent: no privilege on the partition itself, and the parent's owner
+    -- policy (forced) on it too, so even a grant by mistake shows a member only their own rows.
     EXECUTE format('REVOKE ALL ON %I FROM ${app_role}', partition);
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', partition);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', partition);
+    PERFORM enable_tenant_rls(partition::regclass, 'owner_id');
+END
+$$;
+
+-- Partitions made before this version get the same policy.
+DO $$
+DECLARE
+    part record;
+BEGIN
+    FOR part IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'wearable_samples'::regclass LOOP
+        PERFORM enable_tenant_rls(part.relname::regclass, 'owner_id');
+    END LOOP;
 END
 $$;
 
