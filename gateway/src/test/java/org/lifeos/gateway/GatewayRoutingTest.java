@@ -60,7 +60,8 @@ class GatewayRoutingTest {
                         "/api/v1/income", "/api/v1/invoices", "/api/v1/contacts", "/api/v1/clients", "/api/v1/projects",
                         "/api/v1/finance", "/api/v1/imports"),
                 owned("health", "/api/v1/measurements", "/api/v1/medical-entries", "/api/v1/medications",
-                        "/api/v1/wearables", "/api/v1/workouts", "/api/v1/check-ins", "/api/v1/health"),
+                        "/api/v1/wearables", "/api/v1/workouts", "/api/v1/check-ins", "/api/v1/health",
+                        "/api/v1/fhir"),
                 owned("content", "/api/v1/content", "/api/v1/assets", "/api/v1/feeds", "/api/v1/conversations",
                         "/public/v1/content-calendar"))
                 .flatMap(s -> s);

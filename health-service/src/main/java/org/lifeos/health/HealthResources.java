@@ -18,6 +18,8 @@ public final class HealthResources {
     public static final String HEALTH_PROFILES = "health_profiles";
     public static final String MEDICATIONS = "medications";
     public static final String WEARABLES = "wearables";
+    /** The FHIR export of everything the caller owns here. */
+    public static final String FHIR_EXPORT = "health_export";
 
     private HealthResources() {
     }

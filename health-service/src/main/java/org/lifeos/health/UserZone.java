@@ -24,6 +24,11 @@ public class UserZone {
     }
 
     public ZoneId zone() {
+        return zoneOf(token);
+    }
+
+    /** The zone of any verified token (a gRPC caller's too), as {@link #zone()} reads it. */
+    public static ZoneId zoneOf(JsonWebToken token) {
         Optional<String> claim = Optional.ofNullable(token.<Object>getClaim("zoneinfo")).map(Object::toString)
                 .map(String::strip).filter(z -> !z.isEmpty());
         try {

@@ -80,7 +80,7 @@ class HelmChartTest {
         assertEquals(Set.of("identity.membership", "audit.events", "keycloak.event", "identity.erasure",
                         "erasure.completed", "planning.task", "planning.habit", "planning.goal", "planning.sprint",
                         "planning.kpi", "finance.transaction", "finance.budget", "finance.invoice", "content.revenue",
-                        "content.item"),
+                        "content.item", "health.samples.ingest", "health.samples", "health.medication"),
                 names(defaults, "KafkaTopic"));
         assertEquals(1, count(defaults, "Keycloak"));
         assertEquals(1, count(defaults, "KeycloakRealmImport"));
@@ -191,7 +191,7 @@ class HelmChartTest {
             "identity-service", Set.of("audit.events", "erasure.completed", "keycloak.event", "identity.membership"),
             "planning-service", Set.of("identity.membership", "identity.erasure"),
             "finance-service", Set.of("identity.membership", "identity.erasure", "content.revenue"),
-            "health-service", Set.of("identity.membership", "identity.erasure"),
+            "health-service", Set.of("identity.membership", "identity.erasure", "health.samples.ingest"),
             "content-service", Set.of("identity.membership", "identity.erasure"));
     private static final Map<String, Set<String>> PRODUCES_FOR_OTHERS = Map.of(
             "identity-service", Set.of(),

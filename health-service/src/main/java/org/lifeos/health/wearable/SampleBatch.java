@@ -31,8 +31,6 @@ final class SampleBatch {
     static final int MAX_SAMPLES = 100_000;
     /** How far ahead of the server's clock a sample may be recorded (device clocks drift). */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-    /** How far back a sample may be recorded (the retention the partitions keep). */
-    static final Duration MAX_AGE = Duration.ofDays(400);
     private static final String METRICS = Arrays.stream(Metric.values()).map(Metric::wire)
             .collect(Collectors.joining(", "));
 
@@ -51,7 +49,8 @@ final class SampleBatch {
     }
 
     /** Reads {@code body}: NDJSON when {@code ndjson}, else a JSON array; checks each sample. */
-    static SampleBatch read(String body, boolean ndjson, Set<UUID> devices, Instant now, ObjectMapper json) {
+    static SampleBatch read(String body, boolean ndjson, Set<UUID> devices, Instant now, Duration maxAge,
+                            ObjectMapper json) {
         SampleBatch batch = new SampleBatch();
         Map<List<Object>, Sample> unique = new LinkedHashMap<>();
         if (ndjson) {
@@ -63,7 +62,7 @@ final class SampleBatch {
                     continue;
                 }
                 try {
-                    batch.check(i + 1, json.readTree(lines[i]), devices, now, unique);
+                    batch.check(i + 1, json.readTree(lines[i]), devices, now, maxAge, unique);
                 } catch (JsonProcessingException e) {
                     batch.rejected.add(new Rejected(i + 1, "not a JSON object"));
                 }
@@ -76,13 +75,22 @@ final class SampleBatch {
                 throw ProblemException.badField("samples", "the body is not JSON (send application/x-ndjson for one "
                         + "sample per line)");
             }
-            if (array == null || !array.isArray()) {
-                throw ProblemException.badField("samples", "the body is a JSON array of samples");
-            }
-            tooMany(array.size());
-            for (int i = 0; i < array.size(); i++) {
-                batch.check(i + 1, array.get(i), devices, now, unique);
-            }
+            return ofArray(array, devices, now, maxAge);
+        }
+        batch.valid.addAll(unique.values());
+        return batch;
+    }
+
+    /** The samples of a JSON array (the REST body or a {@code health.samples.ingest} batch), checked one by one. */
+    static SampleBatch ofArray(JsonNode array, Set<UUID> devices, Instant now, Duration maxAge) {
+        if (array == null || !array.isArray()) {
+            throw ProblemException.badField("samples", "the body is a JSON array of samples");
+        }
+        tooMany(array.size());
+        SampleBatch batch = new SampleBatch();
+        Map<List<Object>, Sample> unique = new LinkedHashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            batch.check(i + 1, array.get(i), devices, now, maxAge, unique);
         }
         batch.valid.addAll(unique.values());
         return batch;
@@ -94,11 +102,12 @@ final class SampleBatch {
         }
     }
 
-    private void check(int line, JsonNode sample, Set<UUID> devices, Instant now, Map<List<Object>, Sample> unique) {
+    private void check(int line, JsonNode sample, Set<UUID> devices, Instant now, Duration maxAge,
+                       Map<List<Object>, Sample> unique) {
         String reason = null;
         Sample parsed = null;
         try {
-            parsed = parse(sample, devices, now);
+            parsed = parse(sample, devices, now, maxAge);
         } catch (IllegalArgumentException e) {
             reason = e.getMessage();
         }
@@ -109,7 +118,7 @@ final class SampleBatch {
         }
     }
 
-    private static Sample parse(JsonNode s, Set<UUID> devices, Instant now) {
+    private static Sample parse(JsonNode s, Set<UUID> devices, Instant now, Duration maxAge) {
         if (s == null || !s.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
@@ -140,8 +149,8 @@ final class SampleBatch {
         if (recordedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new IllegalArgumentException("recordedAt: in the future");
         }
-        if (recordedAt.isBefore(now.minus(MAX_AGE))) {
-            throw new IllegalArgumentException("recordedAt: older than " + MAX_AGE.toDays() + " days");
+        if (recordedAt.isBefore(now.minus(maxAge))) {
+            throw new IllegalArgumentException("recordedAt: older than " + maxAge.toDays() + " days (the retention)");
         }
         Instant endAt = s.hasNonNull("endAt") ? instant(s, "endAt") : null;
         if (endAt != null && endAt.isBefore(recordedAt)) {

@@ -2,6 +2,7 @@ package org.lifeos.health.wearable;
 
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -18,6 +19,10 @@ public class WearableDevice extends PrivateRow {
     public String kind;
 
     public String vendor;
+
+    /** The partner app (OAuth client id) that feeds this device; null for the member's own apps. */
+    @Column(name = "partner_client_id")
+    public String partnerClientId;
 
     protected WearableDevice() {
     }

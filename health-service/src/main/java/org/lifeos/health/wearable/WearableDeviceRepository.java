@@ -21,4 +21,9 @@ public class WearableDeviceRepository implements PanacheRepositoryBase<WearableD
     Set<UUID> ids() {
         return listAll().stream().map(d -> d.id).collect(Collectors.toSet());
     }
+
+    /** The caller's devices fed by the partner app {@code clientId}. */
+    Set<UUID> idsOfPartner(String clientId) {
+        return list("partnerClientId", clientId).stream().map(d -> d.id).collect(Collectors.toSet());
+    }
 }

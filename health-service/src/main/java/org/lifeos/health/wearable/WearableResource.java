@@ -29,9 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.lifeos.health.UserZone;
+import org.lifeos.health.wearable.WearableDtos.DailySummary;
 import org.lifeos.health.wearable.WearableDtos.DeviceForm;
 import org.lifeos.health.wearable.WearableDtos.DeviceView;
 import org.lifeos.health.wearable.WearableDtos.IngestResult;
+import org.lifeos.health.wearable.WearableDtos.Series;
 import org.lifeos.platform.api.Forms;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.api.Page;
@@ -48,10 +51,14 @@ public class WearableResource {
     static final String NDJSON = "application/x-ndjson";
 
     private final WearableService service;
+    private final SampleQueries queries;
+    private final UserZone zone;
     private final Forms forms;
 
-    public WearableResource(WearableService service, Forms forms) {
+    public WearableResource(WearableService service, SampleQueries queries, UserZone zone, Forms forms) {
         this.service = service;
+        this.queries = queries;
+        this.zone = zone;
         this.forms = forms;
     }
 
@@ -95,7 +102,7 @@ public class WearableResource {
     @Operation(operationId = "deleteWearableDevice", summary = "Disconnect a device and delete its samples")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteDevice(@PathParam("id") UUID id) {
-        service.deleteDevice(id);
+        service.deleteDevice(id, zone.zone());
     }
 
     @POST
@@ -107,8 +114,8 @@ public class WearableResource {
                     + "unit, recordedAt, endAt?}. Metrics and units: heart_rate /min, steps {steps}, sleep_stage {stage}, "
                     + "hrv ms, spo2 %, resting_heart_rate /min, active_energy kcal. A bad sample is rejected with its "
                     + "line (NDJSON) or position (array), 1-based, and the rest still count; a sample already stored "
-                    + "(same device, metric and recordedAt) is a duplicate. recordedAt at most 5 minutes ahead and 400 days "
-                    + "back.")
+                    + "(same device, metric and recordedAt) is a duplicate. recordedAt at most 5 minutes ahead and at most "
+                    + "the retention (default 400 days) back.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one",
             value = "[{\"deviceId\": \"0190b6a4-5f1e-7cc1-9a51-2b3c4d5e6f70\", \"metric\": \"heart_rate\", \"value\": 62, "
                     + "\"unit\": \"/min\", \"recordedAt\": \"2026-03-02T07:15:00Z\"}]")))
@@ -116,6 +123,28 @@ public class WearableResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
     public IngestResult ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
-        return service.ingest(body, ndjson);
+        return service.ingest(body, ndjson, zone.zone());
+    }
+
+    @GET
+    @Path("samples")
+    @Access(resource = WEARABLES, action = "read", scope = READ)
+    @Operation(operationId = "wearableSeries", summary = "A metric's samples downsampled by minute, hour or day",
+            description = "from and to: instants (2026-03-02T00:00:00Z) or dates (their start in the caller's zone), "
+                    + "to exclusive; bucket minute (at most 7 days), hour or day (at most 400 days), truncated in the "
+                    + "caller's zone. Samples are partitioned by UTC day: a UTC day's query reads one partition.")
+    public Series series(@QueryParam("metric") String metric, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("bucket") String bucket) {
+        return queries.series(metric, from, to, bucket, zone.zone());
+    }
+
+    @GET
+    @Path("summaries")
+    @Access(resource = WEARABLES, action = "read", scope = READ)
+    @Operation(operationId = "wearableDailySummaries", summary = "Daily summaries (min, max, avg, sum, count)",
+            description = "Days from and to (inclusive, at most 400 apart) in the member's zone; metric optional.")
+    public List<DailySummary> summaries(@QueryParam("metric") String metric, @QueryParam("from") String from,
+                                        @QueryParam("to") String to) {
+        return queries.summaries(metric, from, to);
     }
 }

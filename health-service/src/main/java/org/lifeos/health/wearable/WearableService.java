@@ -1,23 +1,25 @@
 package org.lifeos.health.wearable;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.hibernate.Session;
-import org.lifeos.health.wearable.SampleBatch.Sample;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lifeos.contracts.health.SamplesIngested;
+import org.lifeos.health.wearable.SampleWriter.DeviceDay;
+import org.lifeos.platform.outbox.Outbox;
 import org.lifeos.health.wearable.WearableDtos.DeviceForm;
 import org.lifeos.health.wearable.WearableDtos.IngestResult;
 import org.lifeos.platform.api.Keyset;
@@ -25,24 +27,28 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
- * A member's devices and the ingest of their samples. Samples go into {@code wearable_samples}
- * (partitioned by UTC day; the partitions a batch needs are made first) in multi-row INSERTs of up
- * to {@link #ROWS_PER_INSERT} rows, {@code ON CONFLICT DO NOTHING} on the dedupe key (owner,
- * device, metric, recorded_at): a sample stored before is a duplicate, never a second row.
+ * A member's devices and the ingest of their samples: checked by {@link SampleBatch}, written by
+ * {@link SampleWriter} (a sample stored before is a duplicate, never a second row).
  */
 @ApplicationScoped
 public class WearableService {
 
-    static final int ROWS_PER_INSERT = 1000;
     private static final int MAX_ERRORS_SHOWN = 1000;
     private static final UUID FIRST = new UUID(0, 0);
 
     private final WearableDeviceRepository devices;
+    private final SampleWriter writer;
+    private final WearableSettings settings;
+    private final Outbox outbox;
     private final TenantContext context;
     private final ObjectMapper json;
 
-    public WearableService(WearableDeviceRepository devices, TenantContext context, ObjectMapper json) {
+    public WearableService(WearableDeviceRepository devices, SampleWriter writer, WearableSettings settings,
+                           Outbox outbox, TenantContext context, ObjectMapper json) {
+        this.settings = settings;
+        this.outbox = outbox;
         this.devices = devices;
+        this.writer = writer;
         this.context = context;
         this.json = json;
     }
@@ -53,6 +59,8 @@ public class WearableService {
         device.name = form.name.strip();
         device.kind = form.kind;
         device.vendor = form.vendor;
+        device.partnerClientId = context.firstParty() ? blankToNull(form.partnerClientId)
+                : context.clientId().orElseThrow();
         devices.persistAndFlush(device);
         return device;
     }
@@ -67,55 +75,68 @@ public class WearableService {
         return devices.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("device " + id));
     }
 
+    /** Deletes the device and its samples; the daily summaries of their days are computed again. */
     @Transactional
-    public void deleteDevice(UUID id) {
-        devices.delete(getDevice(id));
+    public void deleteDevice(UUID id, ZoneId zone) {
+        WearableDevice device = getDevice(id);
+        writer.forgetDevice(id, zone, () -> devices.delete(device));
     }
 
     @Transactional
-    public IngestResult ingest(String body, boolean ndjson) {
-        SampleBatch batch = SampleBatch.read(body == null ? "" : body, ndjson, devices.ids(), Instant.now(), json);
-        EntityManager em = devices.getEntityManager();
-        Set<LocalDate> days = new TreeSet<>();
-        batch.valid.forEach(s -> days.add(LocalDate.ofInstant(s.recordedAt(), ZoneOffset.UTC)));
-        for (LocalDate day : days) {
-            em.createNativeQuery("SELECT wearable_samples_partition(?1)").setParameter(1, day).getSingleResult();
-        }
-        int[] accepted = {0};
-        em.unwrap(Session.class).doWork(connection -> {
-            for (int from = 0; from < batch.valid.size(); from += ROWS_PER_INSERT) {
-                List<Sample> rows = batch.valid.subList(from, Math.min(batch.valid.size(), from + ROWS_PER_INSERT));
-                try (PreparedStatement insert = connection.prepareStatement(insertOf(rows.size()))) {
-                    int p = 1;
-                    for (Sample s : rows) {
-                        insert.setObject(p++, context.circleId());
-                        insert.setObject(p++, context.userId());
-                        insert.setObject(p++, s.deviceId());
-                        insert.setString(p++, s.metric().wire());
-                        insert.setBigDecimal(p++, s.value());
-                        insert.setString(p++, s.metric().unit);
-                        insert.setTimestamp(p++, Timestamp.from(s.recordedAt()));
-                        if (s.endAt() == null) {
-                            insert.setNull(p++, Types.TIMESTAMP_WITH_TIMEZONE);
-                        } else {
-                            insert.setTimestamp(p++, Timestamp.from(s.endAt()));
-                        }
-                    }
-                    accepted[0] += insert.executeUpdate();
+    public IngestResult ingest(String body, boolean ndjson, ZoneId zone) {
+        SampleBatch batch = SampleBatch.read(body == null ? "" : body, ndjson, writableDevices(), Instant.now(),
+                maxAge(), json);
+        return store(batch, zone, "api");
+    }
+
+    /**
+     * A {@code health.samples.ingest} batch of the current member (the event's actor): the samples
+     * are checked as the API's, for the batch's device only, which must be the member's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IngestResult ingestBatch(JsonNode payload) {
+        UUID device = UUID.fromString(payload.path("deviceId").asText());
+        ZoneId zone = payload.hasNonNull("timeZone") ? ZoneId.of(payload.get("timeZone").asText()) : ZoneOffset.UTC;
+        JsonNode samples = payload.get("samples");
+        if (samples != null && samples.isArray()) {
+            for (JsonNode sample : samples) {
+                if (sample instanceof ObjectNode object && !object.has("deviceId")) {
+                    object.put("deviceId", device.toString());
                 }
             }
-        });
-        int duplicates = batch.valid.size() - accepted[0] + batch.repeats;
-        return new IngestResult(accepted[0], duplicates, batch.rejected.size(),
-                batch.rejected.subList(0, Math.min(batch.rejected.size(), MAX_ERRORS_SHOWN)));
+        }
+        Set<UUID> allowed = devices.ids().contains(device) ? Set.of(device) : Set.of();
+        return store(SampleBatch.ofArray(samples, allowed, Instant.now(), maxAge()), zone, "kafka");
     }
 
-    private static String insertOf(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO wearable_samples (tenant_id, owner_id, device_id, metric, "
-                + "value, unit, recorded_at, end_at) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz)");
-        }
-        return sql.append(" ON CONFLICT DO NOTHING").toString();
+    /** The devices the caller may ingest for: all the member's, or a partner app's own. */
+    private Set<UUID> writableDevices() {
+        return context.firstParty() ? devices.ids() : devices.idsOfPartner(context.clientId().orElseThrow());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private Duration maxAge() {
+        return Duration.ofDays(settings.retentionDays());
+    }
+
+    /**
+     * Writes {@code batch}'s valid samples and, in the same transaction, one {@code health.samples}
+     * event per device and day that gained samples; the counts of the answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    IngestResult store(SampleBatch batch, ZoneId zone, String source) {
+        SampleWriter.Written written = writer.write(batch.valid, zone);
+        Map<DeviceDay, Integer> valid = new HashMap<>();
+        batch.valid.forEach(s -> valid.merge(new DeviceDay(s.deviceId(), LocalDate.ofInstant(s.recordedAt(), zone)),
+                1, Integer::sum));
+        written.acceptedByDeviceDay().forEach((deviceDay, accepted) -> outbox.publish(SamplesIngested.TOPIC,
+                SamplesIngested.INGESTED, new SamplesIngested(deviceDay.deviceId(), deviceDay.day(), zone.getId(),
+                        accepted, valid.getOrDefault(deviceDay, accepted) - accepted, source)));
+        int duplicates = batch.valid.size() - written.accepted() + batch.repeats;
+        return new IngestResult(written.accepted(), duplicates, batch.rejected.size(),
+                batch.rejected.subList(0, Math.min(batch.rejected.size(), MAX_ERRORS_SHOWN)));
     }
 }
