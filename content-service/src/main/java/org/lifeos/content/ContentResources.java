@@ -13,6 +13,8 @@ public final class ContentResources {
     public static final String CONTENT_ITEMS = "content_items";
     public static final String CONTENT_METRICS = "content_metrics";
     public static final String PLATFORM_METRICS = "platform_metrics";
+    public static final String LIBRARY = "content_library";
+    public static final String FEEDS = "content_feeds";
 
     private ContentResources() {
     }

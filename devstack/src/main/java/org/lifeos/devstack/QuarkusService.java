@@ -73,6 +73,8 @@ public final class QuarkusService implements Component {
                 "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
         // A dev stack: the services' built-in dev-only master key is accepted (a production start refuses it).
         command.add("-Dlifeos.encryption.allow-dev-key=true");
+        // Its feeds may be served from this machine (127.0.0.1); production refuses private addresses.
+        command.add("-Dlifeos.content.feeds.allow-private-addresses=true");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, repoRoot.resolve(module), Map.of(), log, runDir);
