@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.grpc.Status;
@@ -23,6 +24,9 @@ import org.lifeos.contracts.planning.v1.PlanningQuery;
 import org.lifeos.contracts.planning.v1.SearchHit;
 import org.lifeos.contracts.planning.v1.SearchRequest;
 import org.lifeos.contracts.planning.v1.SearchResponse;
+import org.lifeos.contracts.planning.v1.TaskMinutesRequest;
+import org.lifeos.contracts.planning.v1.TaskMinutesResponse;
+import org.lifeos.contracts.planning.v1.TaskTime;
 import org.lifeos.contracts.planning.v1.TodaySummaryRequest;
 import org.lifeos.contracts.planning.v1.TodaySummaryResponse;
 import org.lifeos.contracts.planning.v1.TodayTask;
@@ -47,14 +51,17 @@ import org.lifeos.platform.grpc.GrpcCallers.InCircle;
 public class PlanningQueryEndpoint implements PlanningQuery {
 
     private static final int TODAY_TASKS = 10;
+    private static final int MAX_TASK_IDS = 500;
     private final GrpcCallers callers;
     private final TodayService today;
     private final BillableMinutes billable;
     private final SearchService search;
     private final SearchableKinds kinds;
+    private final TaskMinutes taskMinutes;
 
     public PlanningQueryEndpoint(GrpcCallers callers, TodayService today, BillableMinutes billable,
-                                 SearchService search, SearchableKinds kinds) {
+                                 SearchService search, SearchableKinds kinds, TaskMinutes taskMinutes) {
+        this.taskMinutes = taskMinutes;
         this.callers = callers;
         this.today = today;
         this.billable = billable;
@@ -122,6 +129,24 @@ public class PlanningQueryEndpoint implements PlanningQuery {
             search.search(request.getQuery(), limit, readable).forEach(hit -> response.addHits(SearchHit.newBuilder()
                     .setKind(hit.kind()).setId(hit.id().toString()).setTitle(hit.title())
                     .setSnippet(hit.snippet() == null ? "" : hit.snippet()).setRank(hit.rank())));
+            return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<TaskMinutesResponse> taskMinutes(TaskMinutesRequest request) {
+        return answer(() -> {
+            callers.inCircle(request.getCircleId(), TASKS, "read", READ);
+            if (request.getTaskIdsCount() > MAX_TASK_IDS) {
+                throw Status.INVALID_ARGUMENT.withDescription("task_ids: at most " + MAX_TASK_IDS).asRuntimeException();
+            }
+            List<UUID> ids = request.getTaskIdsList().stream()
+                    .map(id -> GrpcCallers.canonicalUuid(id, "task_ids")).distinct().toList();
+            TaskMinutesResponse.Builder response = TaskMinutesResponse.newBuilder();
+            taskMinutes.of(ids).forEach(t -> response.addTasks(TaskTime.newBuilder().setTaskId(t.taskId().toString())
+                    .setFound(t.found()).setBlockMinutes(t.blockMinutes()).setRecordedMinutes(t.recordedMinutes())
+                    .setMinutes(t.minutes()).setCompletedBlocks(t.completedBlocks())));
             return response.build();
         });
     }
