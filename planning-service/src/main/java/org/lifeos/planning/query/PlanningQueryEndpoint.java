@@ -3,6 +3,7 @@ package org.lifeos.planning.query;
 import static org.lifeos.planning.PlanningResources.READ;
 import static org.lifeos.planning.PlanningResources.SEARCH;
 import static org.lifeos.planning.PlanningResources.TASKS;
+import static org.lifeos.platform.grpc.GrpcAnswers.answer;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,10 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -36,8 +35,6 @@ import org.lifeos.planning.search.SearchableKinds;
 import org.lifeos.planning.time.UserDay;
 import org.lifeos.planning.today.TodayService;
 import org.lifeos.planning.today.TodayService.Today;
-import org.lifeos.platform.error.ProblemException;
-import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.grpc.GrpcCallers;
 import org.lifeos.platform.grpc.GrpcCallers.InCircle;
 
@@ -148,24 +145,6 @@ public class PlanningQueryEndpoint implements PlanningQuery {
                     .setFound(t.found()).setBlockMinutes(t.blockMinutes()).setRecordedMinutes(t.recordedMinutes())
                     .setMinutes(t.minutes()).setCompletedBlocks(t.completedBlocks())));
             return response.build();
-        });
-    }
-
-    /** Runs the call; a bad field is INVALID_ARGUMENT naming it, as REST's 400 would; identity unreachable UNAVAILABLE. */
-    private static <T> Uni<T> answer(Supplier<T> work) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return work.get();
-            } catch (StatusRuntimeException e) {
-                throw e;
-            } catch (ProblemException e) {
-                if (e.type() == ProblemType.UNAVAILABLE) {
-                    throw Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
-                }
-                String fields = e.errors().stream().map(f -> f.field() + ": " + f.message())
-                        .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
-                throw Status.INVALID_ARGUMENT.withDescription(fields).asRuntimeException();
-            }
         });
     }
 
