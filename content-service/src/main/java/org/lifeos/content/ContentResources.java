@@ -15,6 +15,7 @@ public final class ContentResources {
     public static final String PLATFORM_METRICS = "platform_metrics";
     public static final String LIBRARY = "content_library";
     public static final String FEEDS = "content_feeds";
+    public static final String CONVERSATIONS = "content_conversations";
 
     private ContentResources() {
     }
