@@ -1,8 +1,8 @@
 package org.lifeos.content.conversation;
 
 import static org.lifeos.content.ContentResources.CONVERSATIONS;
+import static org.lifeos.content.ContentResources.MANAGE;
 import static org.lifeos.content.ContentResources.READ;
-import static org.lifeos.content.ContentResources.WRITE;
 
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +65,7 @@ public class ConversationResource {
     }
 
     @POST
-    @Access(resource = CONVERSATIONS, action = "write", scope = WRITE)
+    @Access(resource = CONVERSATIONS, action = "write", scope = MANAGE)
     @Operation(operationId = "createConversation", summary = "Start a conversation")
     @APIResponse(responseCode = "201", description = "The conversation, with its ETag and Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -90,7 +90,7 @@ public class ConversationResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = CONVERSATIONS, action = "write", scope = WRITE)
+    @Access(resource = CONVERSATIONS, action = "write", scope = MANAGE)
     @Operation(operationId = "updateConversation", summary = "Rename or archive a conversation (JSON merge patch)")
     @APIResponse(responseCode = "200", description = "Done; the current state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -103,7 +103,7 @@ public class ConversationResource {
 
     @DELETE
     @Path("{id}")
-    @Access(resource = CONVERSATIONS, action = "delete", scope = WRITE)
+    @Access(resource = CONVERSATIONS, action = "delete", scope = MANAGE)
     @Operation(operationId = "deleteConversation", summary = "Delete a conversation and its messages")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -127,7 +127,7 @@ public class ConversationResource {
 
     @POST
     @Path("{id}/messages")
-    @Access(resource = CONVERSATIONS, action = "write", scope = WRITE)
+    @Access(resource = CONVERSATIONS, action = "write", scope = MANAGE)
     @Operation(operationId = "addConversationMessage", summary = "Add a message",
             description = "parentId must be a message of this conversation; answering one message twice branches.")
     @APIResponse(responseCode = "201", description = "The message",
@@ -149,7 +149,7 @@ public class ConversationResource {
 
     @POST
     @Path("{id}/assistant")
-    @Access(resource = CONVERSATIONS, action = "write", scope = WRITE)
+    @Access(resource = CONVERSATIONS, action = "write", scope = MANAGE)
     @Operation(operationId = "askAssistant", summary = "Ask the assistant to answer after a message",
             description = "Off by default: 503 naming lifeos.content.assistant.enabled. LifeOS calls no model; an "
                     + "installation plugs its own Assistant in.")

@@ -1,8 +1,8 @@
 package org.lifeos.content.library;
 
 import static org.lifeos.content.ContentResources.LIBRARY;
+import static org.lifeos.content.ContentResources.MANAGE;
 import static org.lifeos.content.ContentResources.READ;
-import static org.lifeos.content.ContentResources.WRITE;
 
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +65,7 @@ public class LibraryResource {
     }
 
     @POST
-    @Access(resource = LIBRARY, action = "write", scope = WRITE)
+    @Access(resource = LIBRARY, action = "write", scope = MANAGE)
     @Operation(operationId = "createLibraryItem", summary = "Save a library item")
     @APIResponse(responseCode = "201", description = "The item, with its ETag and Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibraryView.class)))
@@ -88,7 +88,7 @@ public class LibraryResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = LIBRARY, action = "write", scope = WRITE)
+    @Access(resource = LIBRARY, action = "write", scope = MANAGE)
     @Operation(operationId = "updateLibraryItem", summary = "Change a library item or mark it read (JSON merge patch)")
     @APIResponse(responseCode = "200", description = "Done; the current state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibraryView.class)))
@@ -100,7 +100,7 @@ public class LibraryResource {
 
     @DELETE
     @Path("{id}")
-    @Access(resource = LIBRARY, action = "delete", scope = WRITE)
+    @Access(resource = LIBRARY, action = "delete", scope = MANAGE)
     @Operation(operationId = "deleteLibraryItem", summary = "Delete a library item")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

@@ -1,7 +1,7 @@
 package org.lifeos.content.query;
 
 import static org.lifeos.content.ContentResources.CONTENT_METRICS;
-import static org.lifeos.content.ContentResources.READ;
+import static org.lifeos.content.ContentResources.REVENUE;
 import static org.lifeos.platform.grpc.GrpcAnswers.answer;
 
 import java.math.BigDecimal;
@@ -27,7 +27,7 @@ import org.lifeos.platform.grpc.GrpcCallers.InCircle;
 /**
  * {@code lifeos.content.v1.ContentQuery}, served on the HTTP port next to REST. Each call is
  * authenticated and put in its circle by the platform's {@link GrpcCallers} (the user's token, a
- * partner's {@code content:read}, identity's access check on {@code content_metrics}/read, row-level
+ * partner's {@code content:revenue}, identity's access check on {@code content_metrics}/read, row-level
  * security), then answered by the same rollups as the REST endpoints. Blocking work, worker thread.
  */
 @GrpcService
@@ -45,7 +45,7 @@ public class ContentQueryEndpoint implements ContentQuery {
     @Blocking
     public Uni<WeekSummaryResponse> weekSummary(WeekSummaryRequest request) {
         return answer(() -> {
-            InCircle caller = callers.inCircle(request.getCircleId(), CONTENT_METRICS, "read", READ);
+            InCircle caller = callers.inCircle(request.getCircleId(), CONTENT_METRICS, "read", REVENUE);
             IsoWeek week = request.getWeek().isBlank() ? current(new UserZone(caller.caller().jwt()))
                     : IsoWeek.parse("week", request.getWeek().strip());
             DateRange range = new DateRange(Optional.of(week.monday()), Optional.of(week.sunday()));

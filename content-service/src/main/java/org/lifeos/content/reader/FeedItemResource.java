@@ -1,8 +1,8 @@
 package org.lifeos.content.reader;
 
 import static org.lifeos.content.ContentResources.FEEDS;
+import static org.lifeos.content.ContentResources.MANAGE;
 import static org.lifeos.content.ContentResources.READ;
-import static org.lifeos.content.ContentResources.WRITE;
 
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +63,7 @@ public class FeedItemResource {
 
     @PUT
     @Path("{id}/read")
-    @Access(resource = FEEDS, action = "write", scope = WRITE)
+    @Access(resource = FEEDS, action = "write", scope = MANAGE)
     @Operation(operationId = "markFeedItemRead", summary = "Mark a feed entry read (again: no change)")
     @APIResponse(responseCode = "200", description = "The entry, read",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedItemView.class)))
@@ -73,7 +73,7 @@ public class FeedItemResource {
 
     @DELETE
     @Path("{id}/read")
-    @Access(resource = FEEDS, action = "write", scope = WRITE)
+    @Access(resource = FEEDS, action = "write", scope = MANAGE)
     @Operation(operationId = "markFeedItemUnread", summary = "Mark a feed entry unread")
     @APIResponse(responseCode = "200", description = "The entry, unread",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedItemView.class)))

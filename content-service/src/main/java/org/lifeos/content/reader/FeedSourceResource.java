@@ -1,8 +1,8 @@
 package org.lifeos.content.reader;
 
 import static org.lifeos.content.ContentResources.FEEDS;
+import static org.lifeos.content.ContentResources.MANAGE;
 import static org.lifeos.content.ContentResources.READ;
-import static org.lifeos.content.ContentResources.WRITE;
 
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +62,7 @@ public class FeedSourceResource {
     }
 
     @POST
-    @Access(resource = FEEDS, action = "write", scope = WRITE)
+    @Access(resource = FEEDS, action = "write", scope = MANAGE)
     @Operation(operationId = "createFeedSource", summary = "Follow an RSS or Atom feed",
             description = "The url must be absolute http(s) without user information, on a public address: one "
                     + "resolving to a private, loopback or link-local address is a 400 naming url.")
@@ -88,7 +88,7 @@ public class FeedSourceResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = FEEDS, action = "write", scope = WRITE)
+    @Access(resource = FEEDS, action = "write", scope = MANAGE)
     @Operation(operationId = "updateFeedSource", summary = "Rename a feed or change its url (JSON merge patch)")
     @APIResponse(responseCode = "200", description = "Done; the current state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
@@ -100,7 +100,7 @@ public class FeedSourceResource {
 
     @DELETE
     @Path("{id}")
-    @Access(resource = FEEDS, action = "delete", scope = WRITE)
+    @Access(resource = FEEDS, action = "delete", scope = MANAGE)
     @Operation(operationId = "deleteFeedSource", summary = "Unfollow a feed and delete its items")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -109,7 +109,7 @@ public class FeedSourceResource {
 
     @POST
     @Path("{id}/fetch")
-    @Access(resource = FEEDS, action = "write", scope = WRITE)
+    @Access(resource = FEEDS, action = "write", scope = MANAGE)
     @Operation(operationId = "fetchFeedSource", summary = "Fetch a feed now",
             description = "A conditional GET, as the scheduled job makes it. A failure is an answer here (outcome "
                     + "failed, counted for the backoff), not an error status.")

@@ -1,7 +1,7 @@
 package org.lifeos.content.returns;
 
 import static org.lifeos.content.ContentResources.CONTENT_METRICS;
-import static org.lifeos.content.ContentResources.READ;
+import static org.lifeos.content.ContentResources.REVENUE;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ public class ReturnsResource {
     }
 
     @GET
-    @Access(resource = CONTENT_METRICS, action = "read", scope = READ)
+    @Access(resource = CONTENT_METRICS, action = "read", scope = REVENUE)
     @Operation(operationId = "getContentReturns", summary = "Time spent vs return of the items published in a period",
             description = "Per item and per platform: minutes spent on the linked planning tasks (completed time "
                     + "blocks plus recorded minutes, from planning-service), lifetime views, engagement and revenue "

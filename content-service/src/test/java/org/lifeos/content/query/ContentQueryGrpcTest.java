@@ -103,11 +103,14 @@ class ContentQueryGrpcTest {
                 .setWeek("2027-W53").build()).await().atMost(WAIT));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> as(alice).weekSummary(WeekSummaryRequest.newBuilder()
                 .setCircleId("not-a-circle").build()).await().atMost(WAIT));
-        // A partner app needs content:read.
+        // The summary carries revenue: a partner app needs content:revenue; content:read is not enough.
         assertStatus(Status.Code.PERMISSION_DENIED, () -> withToken(Tokens.partner(alice.id(), "alice", "bank-app",
                 Set.of("finance:read"))).weekSummary(WeekSummaryRequest.newBuilder().setWeek("2026-W49").build())
                 .await().atMost(WAIT));
-        assertEquals(1, withToken(Tokens.partner(alice.id(), "alice", "dashboard-app", Set.of("content:read")))
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> withToken(Tokens.partner(alice.id(), "alice", "reader-app",
+                Set.of("content:read"))).weekSummary(WeekSummaryRequest.newBuilder().setWeek("2026-W49").build())
+                .await().atMost(WAIT));
+        assertEquals(1, withToken(Tokens.partner(alice.id(), "alice", "dashboard-app", Set.of("content:revenue")))
                 .weekSummary(WeekSummaryRequest.newBuilder().setWeek("2026-W49").build()).await().atMost(WAIT)
                 .getItemsPublished());
     }
