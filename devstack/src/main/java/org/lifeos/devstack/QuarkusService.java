@@ -75,6 +75,8 @@ public final class QuarkusService implements Component {
         command.add("-Dlifeos.encryption.allow-dev-key=true");
         // Its webhook receivers and feeds listen on 127.0.0.1: the SSRF guard lets private targets through here only.
         command.add("-Dlifeos.webhooks.allow-private-targets=true");
+        // Its feeds may be served from this machine (127.0.0.1); production refuses private addresses.
+        command.add("-Dlifeos.content.feeds.allow-private-addresses=true");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, repoRoot.resolve(module), Map.of(), log, runDir);

@@ -1,8 +1,8 @@
 package org.lifeos.content.calendar;
 
 import static org.lifeos.content.ContentResources.CONTENT_CALENDAR;
+import static org.lifeos.content.ContentResources.MANAGE;
 import static org.lifeos.content.ContentResources.READ;
-import static org.lifeos.content.ContentResources.WRITE;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +72,7 @@ public class CalendarResource {
     }
 
     @POST
-    @Access(resource = CONTENT_CALENDAR, action = "write", scope = WRITE)
+    @Access(resource = CONTENT_CALENDAR, action = "write", scope = MANAGE)
     @Operation(operationId = "createCalendarEntry", summary = "Plan a piece of content")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CalendarEntryForm.class), examples = @ExampleObject(name = "reel",
@@ -101,7 +101,7 @@ public class CalendarResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = CONTENT_CALENDAR, action = "write", scope = WRITE)
+    @Access(resource = CONTENT_CALENDAR, action = "write", scope = MANAGE)
     @Operation(operationId = "updateCalendarEntry", summary = "Change a calendar entry (JSON merge patch)",
             description = "Status moves idea → planned → created → scheduled → published, one step at a time.")
     @APIResponse(responseCode = "200", description = "Done; the current state",
@@ -116,7 +116,7 @@ public class CalendarResource {
 
     @DELETE
     @Path("{id}")
-    @Access(resource = CONTENT_CALENDAR, action = "delete", scope = WRITE)
+    @Access(resource = CONTENT_CALENDAR, action = "delete", scope = MANAGE)
     @Operation(operationId = "deleteCalendarEntry", summary = "Delete a calendar entry")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

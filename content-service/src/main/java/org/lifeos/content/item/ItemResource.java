@@ -2,7 +2,9 @@ package org.lifeos.content.item;
 
 import static org.lifeos.content.ContentResources.CONTENT_ITEMS;
 import static org.lifeos.content.ContentResources.CONTENT_METRICS;
+import static org.lifeos.content.ContentResources.MANAGE;
 import static org.lifeos.content.ContentResources.READ;
+import static org.lifeos.content.ContentResources.REVENUE;
 import static org.lifeos.content.ContentResources.WRITE;
 
 import java.time.LocalDate;
@@ -86,7 +88,7 @@ public class ItemResource {
     }
 
     @POST
-    @Access(resource = CONTENT_ITEMS, action = "write", scope = WRITE)
+    @Access(resource = CONTENT_ITEMS, action = "write", scope = MANAGE)
     @Operation(operationId = "createContentItem", summary = "Record a published piece of content")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ItemForm.class), examples = @ExampleObject(name = "reel",
@@ -114,7 +116,7 @@ public class ItemResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Access(resource = CONTENT_ITEMS, action = "write", scope = WRITE)
+    @Access(resource = CONTENT_ITEMS, action = "write", scope = MANAGE)
     @Operation(operationId = "updateContentItem", summary = "Change a content item (JSON merge patch)")
     @APIResponse(responseCode = "200", description = "Done; the current state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
@@ -127,7 +129,7 @@ public class ItemResource {
 
     @DELETE
     @Path("{id}")
-    @Access(resource = CONTENT_ITEMS, action = "delete", scope = WRITE)
+    @Access(resource = CONTENT_ITEMS, action = "delete", scope = MANAGE)
     @Operation(operationId = "deleteContentItem", summary = "Delete a content item and its daily metrics")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -159,7 +161,7 @@ public class ItemResource {
 
     @GET
     @Path("{id}/metrics/{date}")
-    @Access(resource = CONTENT_METRICS, action = "read", scope = READ)
+    @Access(resource = CONTENT_METRICS, action = "read", scope = REVENUE)
     @Operation(operationId = "getContentItemMetrics", summary = "One day of an item's metrics")
     @APIResponse(responseCode = "200", description = "The day, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DayView.class)))
@@ -170,7 +172,7 @@ public class ItemResource {
 
     @GET
     @Path("{id}/metrics")
-    @Access(resource = CONTENT_METRICS, action = "read", scope = READ)
+    @Access(resource = CONTENT_METRICS, action = "read", scope = REVENUE)
     @Operation(operationId = "listContentItemMetrics", summary = "An item's days, oldest first")
     public Page<DayView> listMetrics(@PathParam("id") UUID id, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("cursor") String cursor,
@@ -181,7 +183,7 @@ public class ItemResource {
 
     @GET
     @Path("{id}/totals")
-    @Access(resource = CONTENT_METRICS, action = "read", scope = READ)
+    @Access(resource = CONTENT_METRICS, action = "read", scope = REVENUE)
     @Operation(operationId = "getContentItemTotals", summary = "An item's sums over a period",
             description = "Without from/to, over all its days. Revenue is per currency; the engagement rate is "
                     + "null when there were no views.")

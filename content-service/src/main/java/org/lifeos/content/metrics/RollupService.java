@@ -65,6 +65,20 @@ public class RollupService {
         return sums("", platform.toString(), range);
     }
 
+    /** The sums of every item of the circle over the period. */
+    @Transactional
+    public Sums all(DateRange range) {
+        return sums("", "", range);
+    }
+
+    /** How many items have a published date in the period. */
+    @Transactional
+    public long published(DateRange range) {
+        return ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM content_items WHERE published_date BETWEEN ?1 AND ?2")
+                .setParameter(1, range.start()).setParameter(2, range.end()).getSingleResult()).longValue();
+    }
+
     private Sums sums(String itemId, String platform, DateRange range) {
         String where = """
                 FROM content_metrics m JOIN content_items i ON i.tenant_id = m.tenant_id AND i.id = m.item_id

@@ -1,7 +1,7 @@
 package org.lifeos.content.metrics;
 
 import static org.lifeos.content.ContentResources.CONTENT_METRICS;
-import static org.lifeos.content.ContentResources.READ;
+import static org.lifeos.content.ContentResources.REVENUE;
 
 import java.util.Optional;
 
@@ -37,7 +37,7 @@ public class TopResource {
     }
 
     @GET
-    @Access(resource = CONTENT_METRICS, action = "read", scope = READ)
+    @Access(resource = CONTENT_METRICS, action = "read", scope = REVENUE)
     @Operation(operationId = "listTopContentItems", summary = "Top items of a period by engagement or revenue",
             description = "by=engagement ranks items with views by (likes + comments + shares + saves) ÷ views; "
                     + "by=revenue ranks by revenue in one currency (currency is then required). One page of at "

@@ -1,8 +1,8 @@
 package org.lifeos.content.weekly;
 
 import static org.lifeos.content.ContentResources.PLATFORM_METRICS;
-import static org.lifeos.content.ContentResources.READ;
-import static org.lifeos.content.ContentResources.WRITE;
+import static org.lifeos.content.ContentResources.MANAGE;
+import static org.lifeos.content.ContentResources.REVENUE;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,7 +45,7 @@ public class PlatformWeekResource {
 
     @GET
     @Path("{platform}/{week}")
-    @Access(resource = PLATFORM_METRICS, action = "read", scope = READ)
+    @Access(resource = PLATFORM_METRICS, action = "read", scope = REVENUE)
     @Operation(operationId = "getPlatformWeek", summary = "A platform's week: stored numbers and its items' rollup",
             description = "week is an ISO week like 2026-W49. Stored fields are null when nothing was recorded.")
     @APIResponse(responseCode = "200", description = "The week",
@@ -58,7 +58,7 @@ public class PlatformWeekResource {
 
     @PUT
     @Path("{platform}/{week}")
-    @Access(resource = PLATFORM_METRICS, action = "write", scope = WRITE)
+    @Access(resource = PLATFORM_METRICS, action = "write", scope = MANAGE)
     @Operation(operationId = "putPlatformWeek", summary = "Record a platform's numbers for an ISO week",
             description = "Replaces the week whole; the same values again change nothing (same version and ETag).")
     @APIResponse(responseCode = "201", description = "The week was new",

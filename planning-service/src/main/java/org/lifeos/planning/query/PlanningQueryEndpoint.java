@@ -3,16 +3,16 @@ package org.lifeos.planning.query;
 import static org.lifeos.planning.PlanningResources.READ;
 import static org.lifeos.planning.PlanningResources.SEARCH;
 import static org.lifeos.planning.PlanningResources.TASKS;
+import static org.lifeos.platform.grpc.GrpcAnswers.answer;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.UUID;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +23,9 @@ import org.lifeos.contracts.planning.v1.PlanningQuery;
 import org.lifeos.contracts.planning.v1.SearchHit;
 import org.lifeos.contracts.planning.v1.SearchRequest;
 import org.lifeos.contracts.planning.v1.SearchResponse;
+import org.lifeos.contracts.planning.v1.TaskMinutesRequest;
+import org.lifeos.contracts.planning.v1.TaskMinutesResponse;
+import org.lifeos.contracts.planning.v1.TaskTime;
 import org.lifeos.contracts.planning.v1.TodaySummaryRequest;
 import org.lifeos.contracts.planning.v1.TodaySummaryResponse;
 import org.lifeos.contracts.planning.v1.TodayTask;
@@ -32,8 +35,6 @@ import org.lifeos.planning.search.SearchableKinds;
 import org.lifeos.planning.time.UserDay;
 import org.lifeos.planning.today.TodayService;
 import org.lifeos.planning.today.TodayService.Today;
-import org.lifeos.platform.error.ProblemException;
-import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.grpc.GrpcCallers;
 import org.lifeos.platform.grpc.GrpcCallers.InCircle;
 
@@ -47,14 +48,17 @@ import org.lifeos.platform.grpc.GrpcCallers.InCircle;
 public class PlanningQueryEndpoint implements PlanningQuery {
 
     private static final int TODAY_TASKS = 10;
+    private static final int MAX_TASK_IDS = 500;
     private final GrpcCallers callers;
     private final TodayService today;
     private final BillableMinutes billable;
     private final SearchService search;
     private final SearchableKinds kinds;
+    private final TaskMinutes taskMinutes;
 
     public PlanningQueryEndpoint(GrpcCallers callers, TodayService today, BillableMinutes billable,
-                                 SearchService search, SearchableKinds kinds) {
+                                 SearchService search, SearchableKinds kinds, TaskMinutes taskMinutes) {
+        this.taskMinutes = taskMinutes;
         this.callers = callers;
         this.today = today;
         this.billable = billable;
@@ -126,21 +130,21 @@ public class PlanningQueryEndpoint implements PlanningQuery {
         });
     }
 
-    /** Runs the call; a bad field is INVALID_ARGUMENT naming it, as REST's 400 would; identity unreachable UNAVAILABLE. */
-    private static <T> Uni<T> answer(Supplier<T> work) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return work.get();
-            } catch (StatusRuntimeException e) {
-                throw e;
-            } catch (ProblemException e) {
-                if (e.type() == ProblemType.UNAVAILABLE) {
-                    throw Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
-                }
-                String fields = e.errors().stream().map(f -> f.field() + ": " + f.message())
-                        .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
-                throw Status.INVALID_ARGUMENT.withDescription(fields).asRuntimeException();
+    @Override
+    @Blocking
+    public Uni<TaskMinutesResponse> taskMinutes(TaskMinutesRequest request) {
+        return answer(() -> {
+            callers.inCircle(request.getCircleId(), TASKS, "read", READ);
+            if (request.getTaskIdsCount() > MAX_TASK_IDS) {
+                throw Status.INVALID_ARGUMENT.withDescription("task_ids: at most " + MAX_TASK_IDS).asRuntimeException();
             }
+            List<UUID> ids = request.getTaskIdsList().stream()
+                    .map(id -> GrpcCallers.canonicalUuid(id, "task_ids")).distinct().toList();
+            TaskMinutesResponse.Builder response = TaskMinutesResponse.newBuilder();
+            taskMinutes.of(ids).forEach(t -> response.addTasks(TaskTime.newBuilder().setTaskId(t.taskId().toString())
+                    .setFound(t.found()).setBlockMinutes(t.blockMinutes()).setRecordedMinutes(t.recordedMinutes())
+                    .setMinutes(t.minutes()).setCompletedBlocks(t.completedBlocks())));
+            return response.build();
         });
     }
 

@@ -28,6 +28,9 @@ import org.lifeos.contracts.planning.v1.BillableMinutesResponse;
 import org.lifeos.contracts.planning.v1.PlanningQuery;
 import org.lifeos.contracts.planning.v1.SearchRequest;
 import org.lifeos.contracts.planning.v1.SearchResponse;
+import org.lifeos.contracts.planning.v1.TaskMinutesRequest;
+import org.lifeos.contracts.planning.v1.TaskMinutesResponse;
+import org.lifeos.contracts.planning.v1.TaskTime;
 import org.lifeos.contracts.planning.v1.TodaySummaryRequest;
 import org.lifeos.contracts.planning.v1.TodaySummaryResponse;
 import org.lifeos.devstack.testing.RealInfrastructure;
@@ -129,6 +132,51 @@ class PlanningQueryGrpcTest {
                 .getHitsCount());
     }
 
+    /**
+     * TaskMinutes: completed blocks plus recorded minutes per task; planned blocks and estimates are not
+     * time spent; unknown, deleted and other circles' tasks are not found; bad ids are INVALID_ARGUMENT.
+     */
+    @Test
+    void taskMinutesAddCompletedBlocksAndRecordedMinutesPerTask() {
+        UUID domain = UUID.fromString(alice.request().body(Map.of("name", "OnlyFans", "type", "content",
+                "color", "#00AFF0", "icon", "film")).post("/api/v1/domains").then().statusCode(201).extract().path("id"));
+        UUID shoot = UUID.fromString(alice.createTask(Map.of("domainId", domain.toString(), "title", "Shoot the reel",
+                "actualMinutes", 30, "estimatedMinutes", 200)).then().statusCode(201).extract().path("id"));
+        UUID edit = alice.task(domain, "Edit the reel");
+        UUID gone = alice.task(domain, "Dropped idea");
+        block(shoot, "09:00", "10:30", "completed");
+        block(shoot, "14:00", "14:45", "completed");
+        block(shoot, "16:00", "17:00", "planned");
+        block(edit, "11:00", "11:20", "completed");
+        alice.request().delete("/api/v1/tasks/" + gone).then().statusCode(204);
+        Api bob = Api.newUser("bob");
+        UUID bobs = bob.task(bob.createDomain("Bob's"), "Bob's task");
+
+        TaskMinutesResponse response = as(alice.user(), "alice").taskMinutes(TaskMinutesRequest.newBuilder()
+                .addTaskIds(shoot.toString()).addTaskIds(edit.toString()).addTaskIds(shoot.toString())
+                .addTaskIds(gone.toString()).addTaskIds(bobs.toString()).build()).await().atMost(WAIT);
+        assertEquals(List.of(shoot.toString(), edit.toString(), gone.toString(), bobs.toString()),
+                response.getTasksList().stream().map(TaskTime::getTaskId).toList());
+        TaskTime shot = response.getTasks(0);
+        assertEquals(List.of(true, 135L, 30L, 165L, 2), List.of(shot.getFound(), shot.getBlockMinutes(),
+                shot.getRecordedMinutes(), shot.getMinutes(), shot.getCompletedBlocks()));
+        assertEquals(20, response.getTasks(1).getMinutes());
+        assertEquals(List.of(false, 0L), List.of(response.getTasks(2).getFound(), response.getTasks(2).getMinutes()));
+        assertEquals(List.of(false, 0L), List.of(response.getTasks(3).getFound(), response.getTasks(3).getMinutes()),
+                "another circle's task is not there for alice");
+
+        assertStatus(Status.Code.INVALID_ARGUMENT, () -> as(alice.user(), "alice").taskMinutes(
+                TaskMinutesRequest.newBuilder().addTaskIds("not-a-uuid").build()).await().atMost(WAIT));
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> as(bob.user(), "bob").taskMinutes(TaskMinutesRequest
+                .newBuilder().setCircleId(alice.circle().toString()).addTaskIds(shoot.toString()).build())
+                .await().atMost(WAIT));
+        assertStatus(Status.Code.UNAUTHENTICATED, () -> planning.taskMinutes(TaskMinutesRequest.newBuilder()
+                .addTaskIds(shoot.toString()).build()).await().atMost(WAIT));
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> withToken(Tokens.partner(alice.user(), "alice", "bank-app",
+                Set.of("finance:read"))).taskMinutes(TaskMinutesRequest.newBuilder().addTaskIds(shoot.toString())
+                .build()).await().atMost(WAIT));
+    }
+
     /** The circle denies visitors goals:read: Search over gRPC leaves the goals out, as REST does. */
     @Test
     void searchLeavesOutTheKindsAPolicyOverrideHides() {
@@ -156,6 +204,12 @@ class PlanningQueryGrpcTest {
         body.put("title", title);
         body.put("status", "done");
         alice.createTask(body).then().statusCode(201);
+    }
+
+    private void block(UUID task, String start, String end, String status) {
+        alice.request().body(Map.of("title", "Work", "date", today, "startTime", start, "endTime", end,
+                "blockType", "work", "taskId", task.toString(), "status", status)).post("/api/v1/time-blocks")
+                .then().statusCode(201);
     }
 
     private PlanningQuery as(UUID user, String username) {
