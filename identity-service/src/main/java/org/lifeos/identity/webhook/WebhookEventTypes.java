@@ -11,13 +11,17 @@ import java.util.TreeSet;
  * subscriber must be allowed to read. The payload of each carries only what that scope allows (its
  * domain's fields: the event's own payload record), nothing of another domain.
  *
- * <p>{@code samples.ingested} is accepted and mapped, but health-service does not emit
- * {@code health.samples} yet (its README): no delivery is made until it does.
+ * <p>Health data is private to its owner even inside a shared circle, so {@code samples.ingested}
+ * is {@link Source#ownerOnly() owner-only}: it is delivered only to the subscriptions of the member
+ * whose samples they are (the event's actor), never to another member's.
  */
 public final class WebhookEventTypes {
 
     /** What one webhook event type is made of. */
-    public record Source(String topic, String kafkaType, String scope, String resource) {
+    public record Source(String topic, String kafkaType, String scope, String resource, boolean ownerOnly) {
+        Source(String topic, String kafkaType, String scope, String resource) {
+            this(topic, kafkaType, scope, resource, false);
+        }
     }
 
     public static final Map<String, Source> TYPES;
@@ -29,8 +33,9 @@ public final class WebhookEventTypes {
         types.put("habit.checked_in", new Source("planning.habit", "habit.checked_in", "planning:read", "habits"));
         types.put("transaction.posted", new Source("finance.transaction", "transaction.posted", "finance:read",
                 "transactions"));
-        types.put("samples.ingested", new Source("health.samples", "samples.ingested", "health:read", "wearables"));
-        types.put("content.revenue", new Source("content.revenue", "revenue.recorded", "content:read", "content"));
+        types.put("samples.ingested", new Source("health.samples", "samples.ingested", "health:read", "wearables",
+                true));
+        types.put("content.revenue", new Source("content.revenue", "revenue.recorded", "content:revenue", "content"));
         TYPES = Map.copyOf(types);
     }
 

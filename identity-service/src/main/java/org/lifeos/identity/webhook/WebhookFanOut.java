@@ -41,7 +41,8 @@ public class WebhookFanOut {
         WebhookEventTypes.Source source = WebhookEventTypes.TYPES.get(type);
         for (WebhookSubscription subscription : subscriptions.active()) {
             if (!subscription.tenantId().equals(event.tenantId()) || !subscription.eventTypes().contains(type)
-                    || !subscription.scopes().contains(source.scope())) {
+                    || !subscription.scopes().contains(source.scope())
+                    || source.ownerOnly() && !subscription.ownerId().equals(event.actorId())) {
                 continue;
             }
             Map<String, Object> data = new LinkedHashMap<>();

@@ -60,7 +60,7 @@ public class WebhookResource {
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events of the circle",
             description = "Event types: task.created, task.completed, habit.checked_in (planning:read), "
                     + "transaction.posted (finance:read), samples.ingested (health:read), content.revenue "
-                    + "(content:read); each needs its scope among `scopes` and the caller's right to read it in the "
+                    + "(content:revenue); each needs its scope among `scopes` and the caller's right to read it in the "
                     + "circle. The URL must not reach a private, loopback or link-local address. The answer carries "
                     + "`secret` (whsec_...) for the only time. Deliveries follow the Standard Webhooks spec. Needs "
                     + "sudo mode; at most 20 per user and circle.")

@@ -180,6 +180,43 @@ class WebhooksTest {
         xia.api().get("/api/v1/webhooks/" + yansHook + "/deliveries").then().statusCode(404);
     }
 
+    /**
+     * Health stays private inside a shared circle: a member's wearable samples reach only that
+     * member's subscriptions, never another member's, though both subscribed in the same circle.
+     */
+    @Test
+    void anotherMembersHealthEventsNeverReachYourSubscription() throws Exception {
+        TestUser wes = TestUser.named("wes");
+        TestUser zed = TestUser.named("zed");
+        Api.signIn(wes);
+        Api.signIn(zed);
+        UUID home = Api.createCircle(wes, "Home");
+        Api.addMember(wes, home, zed, "editor");
+        try (Receiver wesReceiver = new Receiver(); Receiver zedReceiver = new Receiver()) {
+            String wesHook = subscribeIn(wes, home, wesReceiver.url());
+            String zedHook = subscribeIn(zed, home, zedReceiver.url());
+            Kafka.send("health.samples", home.toString(), JSON.writeValueAsString(Map.of(
+                    "eventId", UUID.randomUUID().toString(), "type", "samples.ingested",
+                    "occurredAt", Instant.now().toString(), "tenantId", home.toString(), "actorId", wes.id().toString(),
+                    "payload", Map.of("deviceId", UUID.randomUUID().toString(), "day", "2026-12-01",
+                            "zone", "Europe/Berlin", "accepted", 120, "duplicates", 0, "source", "api"))));
+            Await.until(() -> "succeeded".equals(wes.api().header("X-Circle-Id", home.toString())
+                    .get("/api/v1/webhooks/" + wesHook + "/deliveries").then().statusCode(200)
+                    .extract().path("items[0].status")), "wes's delivery");
+            assertEquals(1, wesReceiver.received.size());
+            // The event was fanned out in one transaction: nothing was, or will be, written for zed.
+            assertEquals(0, Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?",
+                    UUID.fromString(zedHook)), "another member's samples are not zed's to hear of");
+            assertEquals(0, zedReceiver.received.size());
+        }
+    }
+
+    private static String subscribeIn(TestUser owner, UUID circle, String url) {
+        return owner.api().header("X-Circle-Id", circle.toString())
+                .body(Map.of("url", url, "eventTypes", List.of("samples.ingested"), "scopes", List.of("health:read")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+    }
+
     static Map<String, Object> subscribe(TestUser owner, String url, List<String> types, List<String> scopes) {
         return owner.api().body(Map.of("url", url, "eventTypes", types, "scopes", scopes)).post("/api/v1/webhooks")
                 .then().statusCode(201).header("Cache-Control", "no-store").extract().jsonPath().getMap("$");
