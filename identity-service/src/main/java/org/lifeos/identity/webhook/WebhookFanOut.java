@@ -19,6 +19,7 @@ import org.lifeos.platform.ids.Ids;
  * <p>The payload (Standard Webhooks shape: {@code type}, {@code timestamp}, {@code data}) carries the
  * circle id and the event's own record, which belongs to the event type's domain and so to the
  * scope the subscription needed for it; no field of another domain, and not the acting user.
+ * A subscription whose owner is no longer a member of the circle gets nothing.
  */
 @ApplicationScoped
 public class WebhookFanOut {
@@ -33,6 +34,13 @@ public class WebhookFanOut {
         this.json = json;
     }
 
+    /** A member who left or was removed from the circle hears nothing more of it. */
+    private boolean stillMember(WebhookSubscription subscription) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM circle_members WHERE tenant_id = ?1 AND user_id = ?2")
+                .setParameter(1, subscription.tenantId()).setParameter(2, subscription.ownerId())
+                .getResultList().isEmpty();
+    }
+
     public void fanOut(String topic, EventEnvelope<JsonNode> event) throws Exception {
         String type = WebhookEventTypes.of(topic, event.type());
         if (type == null || event.tenantId() == null) {
@@ -42,7 +50,8 @@ public class WebhookFanOut {
         for (WebhookSubscription subscription : subscriptions.active()) {
             if (!subscription.tenantId().equals(event.tenantId()) || !subscription.eventTypes().contains(type)
                     || !subscription.scopes().contains(source.scope())
-                    || source.ownerOnly() && !subscription.ownerId().equals(event.actorId())) {
+                    || source.ownerOnly() && !subscription.ownerId().equals(event.actorId())
+                    || !stillMember(subscription)) {
                 continue;
             }
             Map<String, Object> data = new LinkedHashMap<>();

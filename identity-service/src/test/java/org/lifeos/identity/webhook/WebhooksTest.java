@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -208,6 +209,26 @@ class WebhooksTest {
             assertEquals(0, Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?",
                     UUID.fromString(zedHook)), "another member's samples are not zed's to hear of");
             assertEquals(0, zedReceiver.received.size());
+
+            // A member who leaves hears nothing more of the circle: zed's task subscription goes quiet.
+            String zedTasks = zed.api().header("X-Circle-Id", home.toString())
+                    .body(Map.of("url", zedReceiver.url(), "eventTypes", List.of("task.created"),
+                            "scopes", List.of("planning:read")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+            String wesTasks = wes.api().header("X-Circle-Id", home.toString())
+                    .body(Map.of("url", wesReceiver.url(), "eventTypes", List.of("task.created"),
+                            "scopes", List.of("planning:read")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+            try (Connection admin = Db.superuser()) {
+                assertEquals(1, Db.update(admin, "DELETE FROM circle_members WHERE tenant_id = ? AND user_id = ?",
+                        home, zed.id()));
+            }
+            Kafka.send("planning.task", home.toString(),
+                    taskEvent(UUID.randomUUID(), "task.created", home, wes.id(), UUID.randomUUID()));
+            Await.until(() -> Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?",
+                    UUID.fromString(wesTasks)) == 1, "wes's task delivery");
+            assertEquals(0, Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?",
+                    UUID.fromString(zedTasks)), "a former member's subscription gets nothing");
         }
     }
 
