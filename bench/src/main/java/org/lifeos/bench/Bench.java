@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,6 +61,8 @@ public final class Bench {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
+    /** Wearable samples ingested through the gateway, in requests of 100,000 (0 skips the ingest figures). */
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 1_000_000);
     /** The sustained mixed load runs this many one-minute loads back to back (0 skips it). */
     private static final int SUSTAINED_MINUTES = Integer.getInteger("bench.sustainedMinutes", 5);
 
@@ -129,6 +132,7 @@ public final class Bench {
         create.put("bench.domain", aliceDomain);
         Load.Figures writes = load.run("create-gateway", create);
         double[] events = eventLatency(alice, aliceDomain, 200);
+        double[] ingest = SAMPLES > 0 ? ingest(token("alice", "alice-dev-password")) : null;
         Map<String, Long> loaded = rss();
 
         List<Load.Figures> sustained = new ArrayList<>();
@@ -136,7 +140,7 @@ public final class Bench {
         Map<String, Long> heapAfter = Map.of();
         double sustainedRate = Math.max(1, Math.floor(through.throughput() * 0.7));
         if (SUSTAINED_MINUTES > 0) {
-            step("4. sustained: " + SUSTAINED_MINUTES + " min of 80 % lists and 20 % creates through the gateway at "
+            step("5. sustained: " + SUSTAINED_MINUTES + " min of 80 % lists and 20 % creates through the gateway at "
                     + (long) sustainedRate + " req/s (70 % of its measured list capacity)");
             heapBefore = heapAfterGc();
             for (int minute = 1; minute <= SUSTAINED_MINUTES; minute++) {
@@ -159,6 +163,13 @@ public final class Bench {
                 writes.throughput(), writes.p50(), writes.p99(), writes.failed()));
         rows.add(String.format("| 201 → event consumed (outbox relay) | p50 %.0f ms | p99 %.0f ms | |", events[0],
                 events[1]));
+        if (ingest != null) {
+            rows.add(String.format("| wearable ingest, %,d samples (NDJSON, requests of 100,000, via the gateway) | %.0f "
+                    + "samples/s | raw `COPY` of the same rows: %.0f samples/s | %.2f |", SAMPLES, ingest[0], ingest[1],
+                    ingest[0] / ingest[1]));
+            rows.add(String.format("| one-day hourly series while ingesting (%d queries) | p50 %.0f ms | p99 %.0f ms | |",
+                    (long) ingest[4], ingest[2], ingest[3]));
+        }
         for (String service : readyMillis.keySet()) {
             rows.add(String.format("| %s | ready in %.1f s | RSS idle %d MB, after load %d MB | |", service,
                     readyMillis.get(service) / 1000.0, idle.getOrDefault(service, 0L), loaded.getOrDefault(service, 0L)));
@@ -217,6 +228,7 @@ public final class Bench {
         int identityPort = Ports.spare();
         int planningPort = Ports.spare();
         int gatewayPort = Ports.spare();
+        int healthPort = Ports.spare();
         Map<String, String> common = new LinkedHashMap<>();
         common.put("lifeos.postgres.port", String.valueOf(TestStack.postgres().port()));
         common.put("kafka.bootstrap.servers", TestStack.kafka().bootstrapServers());
@@ -228,6 +240,8 @@ public final class Bench {
         gatewayConfig.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         gatewayConfig.put("lifeos.gateway.routes.identity.upstream", "http://127.0.0.1:" + identityPort);
         gatewayConfig.put("lifeos.gateway.routes.planning.upstream", "http://127.0.0.1:" + planningPort);
+        gatewayConfig.put("lifeos.gateway.routes.health.upstream", "http://127.0.0.1:" + healthPort);
+        gatewayConfig.put("quarkus.grpc.clients.access.port", String.valueOf(identityPort));
         // Bench-only: one user sends the whole load, far above the per-user default.
         gatewayConfig.put("lifeos.gateway.rate-limit.requests-per-minute", "100000000");
         Path logs = out.resolve("logs");
@@ -236,6 +250,7 @@ public final class Bench {
         QuarkusService planningService = new QuarkusService("planning-service", planningPort, Ports.spare(), root, logs,
                 run, common);
         start("planning-service", planningService);
+        start("health-service", new QuarkusService("health-service", healthPort, Ports.spare(), root, logs, run, common));
         QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
                 gatewayConfig);
         start("gateway", gatewayService);
@@ -358,6 +373,92 @@ public final class Bench {
             throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /**
+     * Wearable ingest: {@link #SAMPLES} heart-rate samples, one a second, posted as NDJSON through the
+     * gateway in requests of 100,000 while another thread asks for one day's hourly series over and
+     * over; then the same rows (for a second device, so none is a duplicate) with a raw {@code COPY}
+     * into the same partitioned table as the database superuser. Returns samples/s through the API,
+     * samples/s by COPY, the series' p50 and p99 in ms, and how many series queries ran.
+     */
+    private double[] ingest(String token) throws Exception {
+        step("4. wearable ingest: " + SAMPLES + " samples through the gateway, next to a raw COPY; a one-day hourly "
+                + "series queried meanwhile");
+        String apiDevice = JSON.readTree(post(gateway + "/api/v1/wearables/devices", token,
+                "{\"name\":\"Bench watch\",\"kind\":\"watch\"}", 201)).path("id").asText();
+        String copyDevice = JSON.readTree(post(gateway + "/api/v1/wearables/devices", token,
+                "{\"name\":\"Bench watch (COPY)\",\"kind\":\"watch\"}", 201)).path("id").asText();
+        Instant start = Instant.now().minus(Duration.ofDays(14)).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        String day = start.plus(Duration.ofDays(1)).toString().substring(0, 10);
+        String series = gateway + "/api/v1/wearables/samples?metric=heart_rate&bucket=hour&from=" + day + "T00:00:00Z&to="
+                + LocalDate.parse(day).plusDays(1) + "T00:00:00Z";
+
+        AtomicBoolean ingesting = new AtomicBoolean(true);
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (ingesting.get()) {
+                try {
+                    long begin = System.nanoTime();
+                    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(series))
+                            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 200) {
+                        throw new IllegalStateException("series answered " + answer.statusCode() + ": " + answer.body());
+                    }
+                    latencies.add((System.nanoTime() - begin) / 1e6);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, "bench-series");
+        reader.start();
+        long began = System.nanoTime();
+        long accepted = 0;
+        for (int offset = 0; offset < SAMPLES; offset += 100_000) {
+            StringBuilder body = new StringBuilder(110 * 100_000);
+            for (int i = offset; i < Math.min(SAMPLES, offset + 100_000); i++) {
+                body.append("{\"deviceId\":\"").append(apiDevice).append("\",\"metric\":\"heart_rate\",\"value\":")
+                        .append(55 + i % 60).append(",\"unit\":\"/min\",\"recordedAt\":\"").append(start.plusSeconds(i))
+                        .append("\"}\n");
+            }
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/wearables/samples"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                    .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200 && answer.statusCode() != 201) {
+                throw new IllegalStateException("ingest answered " + answer.statusCode() + ": " + answer.body());
+            }
+            accepted += JSON.readTree(answer.body()).path("accepted").asLong();
+            step("  " + Math.min(SAMPLES, offset + 100_000) + " of " + SAMPLES + " samples sent");
+        }
+        double apiRate = SAMPLES / ((System.nanoTime() - began) / 1e9);
+        ingesting.set(false);
+        reader.join();
+        if (accepted != SAMPLES) {
+            throw new IllegalStateException("the API accepted " + accepted + " of " + SAMPLES + " samples");
+        }
+
+        UUID[] owner = aliceOwner(token);
+        long copyBegan = System.nanoTime();
+        try (Connection admin = TestStack.postgres().superuser("health")) {
+            StringBuilder rows = new StringBuilder(160 * 10_000);
+            org.postgresql.copy.CopyManager copy = admin.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            for (int i = 0; i < SAMPLES; i++) {
+                rows.append(owner[1]).append(',').append(owner[0]).append(',').append(copyDevice)
+                        .append(",heart_rate,").append(55 + i % 60).append(",/min,").append(start.plusSeconds(i)).append('\n');
+                if ((i + 1) % 100_000 == 0 || i == SAMPLES - 1) {
+                    copy.copyIn("COPY wearable_samples (tenant_id, owner_id, device_id, metric, value, unit, recorded_at) "
+                            + "FROM STDIN (FORMAT csv)", new java.io.StringReader(rows.toString()));
+                    rows.setLength(0);
+                }
+            }
+        }
+        double copyRate = SAMPLES / ((System.nanoTime() - copyBegan) / 1e9);
+        List<Double> sorted = new ArrayList<>(latencies);
+        java.util.Collections.sort(sorted);
+        double p50 = sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.floor(0.50 * (sorted.size() - 1)));
+        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.floor(0.99 * (sorted.size() - 1)));
+        return new double[] {apiRate, copyRate, p50, p99, sorted.size()};
     }
 
     /** Alice's user id and personal circle, from her profile. */

@@ -74,6 +74,12 @@ public class FakePlanningQuery implements PlanningQuery {
     }
 
     @Override
+    public Uni<org.lifeos.contracts.planning.v1.TaskMinutesResponse> taskMinutes(
+            org.lifeos.contracts.planning.v1.TaskMinutesRequest request) {
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
+    @Override
     public Uni<TodaySummaryResponse> todaySummary(TodaySummaryRequest request) {
         return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
     }

@@ -359,6 +359,48 @@ class TasksThroughGatewayIT {
     }
 
     /**
+     * Health is private even inside a shared circle: bob, an editor of alice's household, neither reads
+     * nor lists her medical entry or her wearable samples there, until she shares the entry with him
+     * by name (then he reads it and still cannot change it).
+     */
+    @Test
+    void aMemberOfASharedCircleSeesNoneOfAnotherMembersHealthUntilShared() {
+        String alice = token("alice", "alice-dev-password");
+        String bob = token("bob", "bob-dev-password");
+        String bobId = as(bob).get("/api/v1/me").then().statusCode(200).extract().path("id");
+        String circle = as(alice).body(Map.of("name", "Family")).post("/api/v1/circles").then().statusCode(201)
+                .extract().path("id");
+        String invitation = as(alice).body(Map.of("email", "bob@lifeos.local", "role", "editor"))
+                .post("/api/v1/circles/" + circle + "/members").then().statusCode(202).extract().path("id");
+        as(bob).post("/api/v1/invitations/" + invitation + "/accept").then().statusCode(200);
+
+        String entry = as(alice).header("X-Circle-Id", circle).body(Map.of("date", "2026-11-30", "type", "lab_result",
+                        "title", "Blood panel", "details", "ferritin low")).post("/api/v1/medical-entries").then()
+                .statusCode(201).extract().path("id");
+        String device = as(alice).header("X-Circle-Id", circle).body(Map.of("name", "Ring", "kind", "ring"))
+                .post("/api/v1/wearables/devices").then().statusCode(201).extract().path("id");
+        as(alice).header("X-Circle-Id", circle).body(List.of(Map.of("deviceId", device, "metric", "heart_rate",
+                        "value", 61, "unit", "/min", "recordedAt", java.time.Instant.now().minusSeconds(3600).toString())))
+                .post("/api/v1/wearables/samples").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .body("accepted", equalTo(1));
+
+        as(bob).header("X-Circle-Id", circle).get("/api/v1/medical-entries/" + entry).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(bob).header("X-Circle-Id", circle).get("/api/v1/medical-entries").then().statusCode(200)
+                .body("items.id", not(hasItem(entry)));
+        as(bob).header("X-Circle-Id", circle).get("/api/v1/wearables/devices").then().statusCode(200)
+                .body("items.id", not(hasItem(device)));
+
+        as(alice).header("X-Circle-Id", circle).body(Map.of("granteeId", bobId, "entryId", entry))
+                .post("/api/v1/health/shares").then().statusCode(201);
+        as(bob).header("X-Circle-Id", circle).get("/api/v1/medical-entries/" + entry).then().statusCode(200)
+                .body("details", equalTo("ferritin low"));
+        as(bob).header("X-Circle-Id", circle).header("If-Match", "\"0\"").body(Map.of("title", "Changed"))
+                .patch("/api/v1/medical-entries/" + entry)
+                .then().statusCode(org.hamcrest.Matchers.oneOf(403, 404)).contentType("application/problem+json");
+    }
+
+    /**
      * Revenue recorded on a content item reaches finance-service as one income entry of source
      * {@code content_sale}, over Kafka: a corrected day updates that entry instead of adding one, a day
      * pushed again changes nothing, and a broker restart in between delays the hand-over without
