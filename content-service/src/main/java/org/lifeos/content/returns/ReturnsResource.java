@@ -34,6 +34,7 @@ public class ReturnsResource {
                     + "blocks plus recorded minutes, from planning-service), lifetime views, engagement and revenue "
                     + "per currency, and revenue per hour (null when no minutes). from and to (published date, "
                     + "inclusive) are required.")
+    @APIResponse(responseCode = "200", description = "Minutes, revenue, engagement and revenue per hour per item and platform")
     @APIResponse(responseCode = "503", description = "planning-service did not answer: no minutes are made up")
     public ReturnsView returns(@QueryParam("from") String from, @QueryParam("to") String to) {
         DateRange range = DateRange.of(from, to);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -137,7 +138,7 @@ public class InvoiceResource {
         return Responses.created(uri, view.id(), view, view.version());
     }
 
-    @POST
+    @PUT
     @Path("billable-entries/sync")
     @Access(resource = INVOICES, action = "write", scope = WRITE)
     @Operation(operationId = "syncBillableEntries", summary = "Make billable entries from planning's billable minutes",

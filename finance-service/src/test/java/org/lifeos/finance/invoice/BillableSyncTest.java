@@ -43,7 +43,7 @@ class BillableSyncTest {
         if (currency != null) {
             request.queryParam("currency", currency);
         }
-        return request.post("/api/v1/invoices/billable-entries/sync");
+        return request.put("/api/v1/invoices/billable-entries/sync");
     }
 
     private static long entries(Api api) {

@@ -237,7 +237,8 @@ class TasksThroughGatewayIT {
         as(signedIn).delete("/api/v1/me").then().statusCode(401)
                 .header("WWW-Authenticate", equalTo("Bearer error=\"insufficient_user_authentication\", max_age=300"));
         String fresh = new BrowserLogin(keycloak.realmUrl()).accessToken(username, password);
-        as(fresh).delete("/api/v1/me").then().statusCode(202).body("status", equalTo("in_progress"))
+        // in_progress, or completed when every service answered before Keycloak's step did (events are fast).
+        as(fresh).delete("/api/v1/me").then().statusCode(202).body("status", org.hamcrest.Matchers.oneOf("in_progress", "completed"))
                 .body("steps.find { it.participant == 'keycloak' }.status", equalTo("done"));
 
         // The old tokens open nothing, here or in planning; Keycloak no longer knows the account.
