@@ -28,7 +28,6 @@ import org.lifeos.gateway.routing.UpstreamProxy;
 import org.lifeos.gateway.security.AuthenticationGate;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
-import org.lifeos.platform.net.TrustedProxies;
 
 /**
  * Puts the gateway on Quarkus's Vert.x router. For every request: a request id. For requests
@@ -64,13 +63,15 @@ public class GatewayRouter {
 
     private final GatewayConfig config;
     private final Vertx vertx;
+    private final ClientAddress clients;
     private final Map<String, UpstreamProxy> upstreams = new LinkedHashMap<>();
     private HttpClient client;
     private RouteTable routes;
 
-    public GatewayRouter(GatewayConfig config, Vertx vertx) {
+    public GatewayRouter(GatewayConfig config, Vertx vertx, ClientAddress clients) {
         this.config = config;
         this.vertx = vertx;
+        this.clients = clients;
     }
 
     void install(@Observes Router router) {
@@ -85,8 +86,6 @@ public class GatewayRouter {
                 .setMaxPoolSize(upstream.maxConnections())
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(60));
-        ClientAddress clients = new ClientAddress(new TrustedProxies("lifeos.gateway.trusted-proxies",
-                config.trustedProxies().orElse(List.of())));
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         for (Route route : routes.routes().values()) {
             upstreams.put(route.name(), new UpstreamProxy(route, client, upstream,

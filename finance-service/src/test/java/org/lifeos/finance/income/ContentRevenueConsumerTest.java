@@ -21,7 +21,7 @@ import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.finance.support.Api;
 import org.lifeos.finance.support.Db;
 import org.lifeos.finance.support.Eventually;
-import org.lifeos.finance.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * content.revenue events published to the real broker become content_sale income entries exactly
@@ -97,7 +97,7 @@ class ContentRevenueConsumerTest {
         UUID event = UUID.randomUUID();
         // EUR has two decimals; 1.23456 has five: not an amount finance can keep exactly.
         send(alice, event, revenue, UUID.randomUUID(), "2026-10-05", "1.23456", "EUR");
-        var dead = Kafka.first(ContentRevenue.TOPIC + ".dlq", event.toString());
+        var dead = TestTopics.first(ContentRevenue.TOPIC + ".dlq", event.toString());
         assertTrue(new String(dead.headers().lastHeader("lifeos-error").value()).contains("amount"));
         assertEquals(0, rows(revenue));
     }
@@ -130,7 +130,7 @@ class ContentRevenueConsumerTest {
 
     private static void send(Api api, UUID eventId, UUID revenue, UUID item, String date, String amount,
                              String currency) throws Exception {
-        Kafka.send(ContentRevenue.TOPIC, api.circle(), JSON.writeValueAsString(Map.of(
+        TestTopics.send(ContentRevenue.TOPIC, api.circle(), JSON.writeValueAsString(Map.of(
                 "eventId", eventId.toString(), "type", ContentRevenue.RECORDED,
                 "occurredAt", Instant.now().toString(), "tenantId", api.circle().toString(),
                 "actorId", api.user().toString(),

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.finance.support.Api;
 import org.lifeos.finance.support.Db;
-import org.lifeos.finance.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 
 /** Billable time and invoices: gapless numbers under concurrency, paying records income once, isolation. */
 @QuarkusTest
@@ -101,7 +101,7 @@ class InvoiceApiTest {
         // finance.invoice: one invoice.paid through the outbox, the second pay (409) published nothing.
         assertEquals(1, Db.count("SELECT count(*) FROM outbox_events WHERE tenant_id = ?::uuid "
                 + "AND topic = 'finance.invoice'", alice.circle().toString()));
-        var paid = Kafka.first("finance.invoice", id);
+        var paid = TestTopics.first("finance.invoice", id);
         assertEquals(alice.circle().toString(), paid.key());
         var event = io.restassured.path.json.JsonPath.from(paid.value());
         assertEquals("invoice.paid", event.getString("type"));

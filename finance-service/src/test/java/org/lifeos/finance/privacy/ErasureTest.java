@@ -25,7 +25,7 @@ import org.lifeos.contracts.privacy.ErasureRequested;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.finance.support.Api;
-import org.lifeos.finance.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * Account deletion reaches finance: a circle-scope request on {@code identity.erasure} erases every
@@ -57,14 +57,14 @@ class ErasureTest {
                 .mapToLong(Map.Entry::getValue).sum();
 
         UUID request = UUID.randomUUID();
-        Kafka.send(ErasureRequested.TOPIC, alice.circle(), JSON.writeValueAsString(Map.of(
+        TestTopics.send(ErasureRequested.TOPIC, alice.circle(), JSON.writeValueAsString(Map.of(
                 "eventId", UUID.randomUUID().toString(), "type", ErasureRequested.TYPE,
                 "occurredAt", Instant.now().toString(), "tenantId", alice.circle().toString(),
                 "actorId", alice.user().toString(),
                 "payload", Map.of("requestId", request.toString(), "userId", alice.user().toString(),
                         "circleId", alice.circle().toString(), "scope", ErasureRequested.SCOPE_CIRCLE))));
 
-        JsonNode answer = JSON.readTree(Kafka.first(ErasureCompleted.TOPIC, request.toString()).value());
+        JsonNode answer = JSON.readTree(TestTopics.first(ErasureCompleted.TOPIC, request.toString()).value());
         assertEquals(Map.of(), rowsPerTable(alice.circle()), "nothing of the circle is left");
         assertEquals(bobRows, rowsPerTable(bob.circle()), "another circle is untouched");
         assertEquals("finance-service", answer.path("payload").path("service").asText());

@@ -1,12 +1,8 @@
 package org.lifeos.gateway.security;
 
-import java.util.List;
-
 import io.vertx.ext.web.RoutingContext;
-import org.lifeos.gateway.GatewayConfig;
 import org.lifeos.platform.apikey.ApiKeyClientAddress;
 import org.lifeos.platform.net.ClientAddress;
-import org.lifeos.platform.net.TrustedProxies;
 
 /**
  * A personal access token's client, for its last-used record: the gateway is the edge, so the
@@ -17,9 +13,8 @@ public class ApiKeyAddresses implements ApiKeyClientAddress {
 
     private final ClientAddress clients;
 
-    public ApiKeyAddresses(GatewayConfig config) {
-        this.clients = new ClientAddress(new TrustedProxies("lifeos.gateway.trusted-proxies",
-                config.trustedProxies().orElse(List.of())));
+    public ApiKeyAddresses(ClientAddress clients) {
+        this.clients = clients;
     }
 
     @Override

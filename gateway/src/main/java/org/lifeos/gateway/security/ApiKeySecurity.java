@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 
 import io.quarkus.grpc.GrpcClient;
 import org.lifeos.contracts.identity.v1.AccessService;
-import org.lifeos.gateway.GatewayConfig;
+import org.lifeos.platform.net.ClientAddress;
 import org.lifeos.platform.apikey.ApiKeyIdentities;
 import org.lifeos.platform.apikey.ApiKeyMechanism;
 import org.lifeos.platform.apikey.IdentityApiKeys;
@@ -29,7 +29,7 @@ public class ApiKeySecurity {
 
     @Produces
     @ApplicationScoped
-    ApiKeyMechanism mechanism(GatewayConfig config) {
-        return new ApiKeyMechanism(new ApiKeyAddresses(config));
+    ApiKeyMechanism mechanism(ClientAddress clients) {
+        return new ApiKeyMechanism(new ApiKeyAddresses(clients));
     }
 }

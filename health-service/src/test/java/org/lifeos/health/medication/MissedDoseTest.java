@@ -24,7 +24,7 @@ import org.lifeos.contracts.health.DoseMissed;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.health.support.Api;
 import org.lifeos.health.support.Db;
-import org.lifeos.health.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 
 /** health.medication dose_missed: once per dose neither taken nor skipped within the grace period (1 hour). */
 @QuarkusTest
@@ -66,7 +66,7 @@ class MissedDoseTest {
         assertEquals(missed.size(), Db.count("SELECT count(*) FROM outbox_events WHERE topic = ? AND event_type = ? "
                 + "AND envelope -> 'payload' ->> 'medicationId' = ?", DoseMissed.TOPIC, DoseMissed.DOSE_MISSED,
                 pill.toString()), "one event per missed dose");
-        List<String> published = Kafka.all(DoseMissed.TOPIC, pill.toString(), Duration.ofSeconds(15));
+        List<String> published = TestTopics.all(DoseMissed.TOPIC, pill.toString(), Duration.ofSeconds(15));
         assertEquals(missed.size(), published.size(), published.toString());
         ObjectMapper json = new ObjectMapper();
         List<String> announced = new ArrayList<>();

@@ -25,7 +25,7 @@ import org.lifeos.contracts.health.SamplesIngested;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.health.support.Api;
 import org.lifeos.health.support.Db;
-import org.lifeos.health.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * {@code health.samples.ingest}: a partner's batch is stored as the API stores it (same checks,
@@ -71,15 +71,15 @@ class SamplesKafkaTest {
         }
         samples.add(Map.of("metric", "steps", "value", 5, "unit", "kcal", "recordedAt", BASE.toString())); // bad unit
         UUID first = UUID.randomUUID();
-        Kafka.send(SamplesIngest.TOPIC, alice.circle(), envelope(first, alice, ring, samples));
+        TestTopics.send(SamplesIngest.TOPIC, alice.circle(), envelope(first, alice, ring, samples));
         waitFor(50, ring);
         assertEquals(50, stored(ring));
 
         // the same event again (redelivery), and the same samples in a new event (a partner's retry)
-        Kafka.send(SamplesIngest.TOPIC, alice.circle(), envelope(first, alice, ring, samples));
+        TestTopics.send(SamplesIngest.TOPIC, alice.circle(), envelope(first, alice, ring, samples));
         List<Map<String, Object>> more = new ArrayList<>(samples);
         more.add(steps(999, BASE.plus(2, ChronoUnit.HOURS)));
-        Kafka.send(SamplesIngest.TOPIC, alice.circle(), envelope(UUID.randomUUID(), alice, ring, more));
+        TestTopics.send(SamplesIngest.TOPIC, alice.circle(), envelope(UUID.randomUUID(), alice, ring, more));
         waitFor(51, ring);
         Thread.sleep(1000); // the first redelivery came before the last event; nothing more may follow
         assertEquals(51, stored(ring), "the repeats add nothing, the one new sample counts");
@@ -95,9 +95,9 @@ class SamplesKafkaTest {
         Api[] circle = Api.sharingACircle("alice", "mallory");
         UUID ring = circle[0].create("/api/v1/wearables/devices", Map.of("name", "Ring", "kind", "ring"));
         UUID own = circle[1].create("/api/v1/wearables/devices", Map.of("name", "Band", "kind", "band"));
-        Kafka.send(SamplesIngest.TOPIC, circle[1].circle(),
+        TestTopics.send(SamplesIngest.TOPIC, circle[1].circle(),
                 envelope(UUID.randomUUID(), circle[1], ring, List.of(steps(1, BASE))));
-        Kafka.send(SamplesIngest.TOPIC, circle[1].circle(),
+        TestTopics.send(SamplesIngest.TOPIC, circle[1].circle(),
                 envelope(UUID.randomUUID(), circle[1], own, List.of(steps(1, BASE))));
         waitFor(1, own); // handled in order on the circle's partition: the first is done by now
         assertEquals(1, stored(own));
@@ -114,7 +114,7 @@ class SamplesKafkaTest {
                 sample(ring, 3, midnight.plusSeconds(120))) + "]";
         alice.request().body(body).post("/api/v1/wearables/samples").then().statusCode(200);
         alice.request().body(body).post("/api/v1/wearables/samples").then().statusCode(200); // all duplicates
-        List<String> events = Kafka.all(SamplesIngested.TOPIC, ring.toString(), Duration.ofSeconds(15));
+        List<String> events = TestTopics.all(SamplesIngested.TOPIC, ring.toString(), Duration.ofSeconds(15));
         assertEquals(2, events.size(), "one per day of the first batch, none for the second: " + events);
         for (String event : events) {
             JsonNode e = JSON.readTree(event);

@@ -36,7 +36,7 @@ import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Db;
-import org.lifeos.identity.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 import org.lifeos.identity.support.TestUser;
 
 /** audit_logs: who may read it, what lands there, append-only, hash chain, partitions. */
@@ -276,7 +276,7 @@ class AuditLogTest {
                             "entityId":"exp-1","details":{"format":"csv"}}}"""
                 .formatted(eventId, Instant.parse("2026-01-02T03:04:05Z"), circle, alice.id());
         // Sent twice: a redelivery of the same event is stored once.
-        Kafka.send("audit.events", circle.toString(), envelope, envelope);
+        TestTopics.send("audit.events", circle.toString(), envelope, envelope);
         long deadline = System.currentTimeMillis() + 30_000;
         while (Db.count("SELECT count(*) FROM audit_logs WHERE event_id = ?", eventId) == 0
                 && System.currentTimeMillis() < deadline) {

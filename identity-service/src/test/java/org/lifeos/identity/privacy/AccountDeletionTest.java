@@ -32,7 +32,7 @@ import org.lifeos.identity.audit.AuditLog;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Await;
 import org.lifeos.identity.support.Db;
-import org.lifeos.identity.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 import org.lifeos.identity.support.Keycloak;
 import org.lifeos.identity.support.RealKeycloak;
 import org.lifeos.identity.support.TestUser;
@@ -305,6 +305,6 @@ class AccountDeletionTest {
                 {"eventId":"%s","type":"erasure.completed","occurredAt":"%s","tenantId":"%s","actorId":"%s",
                  "payload":{"requestId":"%s","userId":"%s","circleId":"%s","service":"%s","rowsErased":%d}}"""
                 .formatted(UUID.randomUUID(), Instant.now(), circle, user, request, user, circle, service, rows);
-        Kafka.send("erasure.completed", circle.toString(), envelope);
+        TestTopics.send("erasure.completed", circle.toString(), envelope);
     }
 }

@@ -29,7 +29,7 @@ import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.identity.support.Api;
 import org.lifeos.identity.support.Await;
 import org.lifeos.identity.support.Db;
-import org.lifeos.identity.support.Kafka;
+import org.lifeos.devstack.testing.TestTopics;
 import org.lifeos.identity.support.TestUser;
 
 /**
@@ -61,8 +61,8 @@ class WebhooksTest {
 
             UUID task = UUID.randomUUID();
             String event = taskEvent(UUID.randomUUID(), "task.created", circle, una.id(), task);
-            Kafka.send("planning.task", circle.toString(), event, event); // delivered twice by Kafka: sent once
-            Kafka.send("planning.task", circle.toString(), taskEvent(UUID.randomUUID(), "task.updated", circle, una.id(), task));
+            TestTopics.send("planning.task", circle.toString(), event, event); // delivered twice by Kafka: sent once
+            TestTopics.send("planning.task", circle.toString(), taskEvent(UUID.randomUUID(), "task.updated", circle, una.id(), task));
             awaitDelivery(una, id, "succeeded");
             assertEquals(1, receiver.received.size(), "once: " + receiver.received);
 
@@ -93,7 +93,7 @@ class WebhooksTest {
             // Rotation: during the overlap both secrets sign, two signatures space-separated.
             String rotated = una.api().post("/api/v1/webhooks/" + id + "/secret").then().statusCode(200)
                     .header("Cache-Control", "no-store").body("secret", startsWith("whsec_")).extract().path("secret");
-            Kafka.send("planning.task", circle.toString(),
+            TestTopics.send("planning.task", circle.toString(),
                     taskEvent(UUID.randomUUID(), "task.created", circle, una.id(), UUID.randomUUID()));
             Await.until(() -> receiver.received.size() == 3, "the delivery after the rotation");
             Receiver.Received after = receiver.received.get(2);
@@ -108,7 +108,7 @@ class WebhooksTest {
         UUID circle = Api.signIn(vic);
         try (Receiver receiver = new Receiver(500, 500)) {
             String id = (String) subscribe(vic, receiver.url(), List.of("task.created"), List.of("planning:read")).get("id");
-            Kafka.send("planning.task", circle.toString(),
+            TestTopics.send("planning.task", circle.toString(),
                     taskEvent(UUID.randomUUID(), "task.created", circle, vic.id(), UUID.randomUUID()));
             awaitDelivery(vic, id, "succeeded");
             assertEquals(3, receiver.received.size());
@@ -129,7 +129,7 @@ class WebhooksTest {
         try (Receiver receiver = Receiver.alwaysFailing()) {
             String id = (String) subscribe(wes, receiver.url(), List.of("task.created"), List.of("planning:read")).get("id");
             Instant firstFailure = Instant.now();
-            Kafka.send("planning.task", circle.toString(),
+            TestTopics.send("planning.task", circle.toString(),
                     taskEvent(UUID.randomUUID(), "task.created", circle, wes.id(), UUID.randomUUID()));
             awaitDelivery(wes, id, "failed"); // four attempts (the test schedule: three retries), all 500
             assertEquals(4, receiver.received.size());
@@ -138,7 +138,7 @@ class WebhooksTest {
             while (Instant.now().isBefore(firstFailure.plusSeconds(16))) {
                 Thread.sleep(250);
             }
-            Kafka.send("planning.task", circle.toString(),
+            TestTopics.send("planning.task", circle.toString(),
                     taskEvent(UUID.randomUUID(), "task.created", circle, wes.id(), UUID.randomUUID()));
             Await.until(() -> "disabled".equals(wes.api().get("/api/v1/webhooks/" + id).then().extract().path("status")),
                     "the subscription disabled");
@@ -196,7 +196,7 @@ class WebhooksTest {
         try (Receiver wesReceiver = new Receiver(); Receiver zedReceiver = new Receiver()) {
             String wesHook = subscribeIn(wes, home, wesReceiver.url());
             String zedHook = subscribeIn(zed, home, zedReceiver.url());
-            Kafka.send("health.samples", home.toString(), JSON.writeValueAsString(Map.of(
+            TestTopics.send("health.samples", home.toString(), JSON.writeValueAsString(Map.of(
                     "eventId", UUID.randomUUID().toString(), "type", "samples.ingested",
                     "occurredAt", Instant.now().toString(), "tenantId", home.toString(), "actorId", wes.id().toString(),
                     "payload", Map.of("deviceId", UUID.randomUUID().toString(), "day", "2026-12-01",
@@ -223,7 +223,7 @@ class WebhooksTest {
                 assertEquals(1, Db.update(admin, "DELETE FROM circle_members WHERE tenant_id = ? AND user_id = ?",
                         home, zed.id()));
             }
-            Kafka.send("planning.task", home.toString(),
+            TestTopics.send("planning.task", home.toString(),
                     taskEvent(UUID.randomUUID(), "task.created", home, wes.id(), UUID.randomUUID()));
             Await.until(() -> Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?",
                     UUID.fromString(wesTasks)) == 1, "wes's task delivery");

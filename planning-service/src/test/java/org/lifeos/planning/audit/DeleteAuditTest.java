@@ -21,7 +21,7 @@ import org.lifeos.contracts.audit.AuditEvent;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.planning.support.Api;
-import org.lifeos.planning.support.KafkaTopics;
+import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * Planning's deletions reach the circle's audit log: each successful DELETE writes exactly one
@@ -51,7 +51,7 @@ class DeleteAuditTest {
         assertEquals("task", payload.path("entityType").asText());
         assertEquals(Map.of(), JSON.convertValue(payload.path("details"), Map.class));
 
-        JsonNode published = JSON.readTree(KafkaTopics.first(AuditEvent.TOPIC, task.toString()).value());
+        JsonNode published = JSON.readTree(TestTopics.first(AuditEvent.TOPIC, task.toString()).value());
         assertEquals(event.path("eventId").asText(), published.path("eventId").asText());
         assertEquals(alice.circle().toString(), published.path("tenantId").asText());
     }

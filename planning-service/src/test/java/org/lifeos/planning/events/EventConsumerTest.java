@@ -21,7 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
-import org.lifeos.planning.support.KafkaTopics;
+import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * The platform's consumers apply an event once however often it is delivered (the event id is
@@ -70,11 +70,11 @@ class EventConsumerTest {
     }
 
     private static void send(UUID circle, String value) throws Exception {
-        KafkaTopics.send(ProbeHandler.TOPIC, circle, value);
+        TestTopics.send(ProbeHandler.TOPIC, circle, value);
     }
 
     private static ConsumerRecord<String, String> deadLetter(UUID event) {
-        return KafkaTopics.first(ProbeHandler.TOPIC + ".dlq", event.toString());
+        return TestTopics.first(ProbeHandler.TOPIC + ".dlq", event.toString());
     }
 
     private static int domainsNamed(UUID circle, String name) {

@@ -33,7 +33,7 @@ import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.planning.support.Api;
 import org.lifeos.planning.support.FakeAccessService;
-import org.lifeos.planning.support.KafkaTopics;
+import org.lifeos.devstack.testing.TestTopics;
 import org.lifeos.planning.support.OutboxRows;
 
 /**
@@ -316,16 +316,16 @@ class ErasureTest {
     }
 
     private static void send(UUID key, String envelope) throws Exception {
-        KafkaTopics.send(ErasureRequested.TOPIC, key, envelope);
+        TestTopics.send(ErasureRequested.TOPIC, key, envelope);
     }
 
     /** The answer to {@code request} as published on erasure.completed (the whole envelope). */
     private static JsonNode completion(UUID request) throws Exception {
-        return JSON.readTree(KafkaTopics.first(ErasureCompleted.TOPIC, request.toString()).value());
+        return JSON.readTree(TestTopics.first(ErasureCompleted.TOPIC, request.toString()).value());
     }
 
     private static ConsumerRecord<String, String> deadLetter(UUID event) {
-        return KafkaTopics.first(ErasureRequested.TOPIC + ".dlq", event.toString());
+        return TestTopics.first(ErasureRequested.TOPIC + ".dlq", event.toString());
     }
 
     /** Rows per table of the circle (tables with none left out), around row-level security; the outbox aside. */

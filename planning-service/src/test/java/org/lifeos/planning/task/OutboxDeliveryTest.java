@@ -27,7 +27,7 @@ import org.lifeos.devstack.KafkaBroker;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.planning.support.Api;
-import org.lifeos.planning.support.KafkaTopics;
+import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * A broker outage delays events and never loses one: with Kafka stopped, task writes still
@@ -80,7 +80,7 @@ class OutboxDeliveryTest {
         Set<UUID> circles = expected.keySet();
         Map<UUID, List<UUID>> received = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = KafkaTopics.reader("outbox-test")) {
+        try (KafkaConsumer<String, String> consumer = TestTopics.reader("outbox-test")) {
             consumer.subscribe(List.of("planning.task"));
             while (System.nanoTime() < deadline && !complete(expected, received)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
 import org.lifeos.planning.support.Api;
-import org.lifeos.planning.support.KafkaTopics;
+import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * The outbox relay is woken by the commit itself (PostgreSQL NOTIFY from a trigger on
@@ -37,11 +37,11 @@ class OutboxWakeTest {
         Api alice = Api.newUser("alice");
         UUID domain = alice.createDomain("Home");
         UUID first = alice.task(domain, "wake the relay once");
-        ConsumerRecord<String, String> record = KafkaTopics.first("planning.task", first.toString());
+        ConsumerRecord<String, String> record = TestTopics.first("planning.task", first.toString());
         assertEquals(alice.circle().toString(), record.key());
 
         // And again after the relay went back to waiting: every commit wakes it, not just the first.
         UUID second = alice.task(domain, "and wake it again");
-        assertEquals(alice.circle().toString(), KafkaTopics.first("planning.task", second.toString()).key());
+        assertEquals(alice.circle().toString(), TestTopics.first("planning.task", second.toString()).key());
     }
 }

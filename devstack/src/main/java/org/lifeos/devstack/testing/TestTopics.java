@@ -1,10 +1,13 @@
-package org.lifeos.planning.support;
+package org.lifeos.devstack.testing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,23 +15,34 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.lifeos.devstack.testing.TestStack;
 
-/** The tests' side of the real broker: send a record as another service would, or wait for one. */
-public final class KafkaTopics {
+/**
+ * The tests' side of the test stack's real broker, for every service: send records as another
+ * service (or a partner) would, and read what a service published — committed records only, as
+ * every LifeOS consumer reads.
+ */
+public final class TestTopics {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private KafkaTopics() {
+    private TestTopics() {
     }
 
-    public static void send(String topic, UUID key, String value) throws Exception {
+    /** Sends each value with {@code key} to {@code topic}, in order, waiting for the broker's acknowledgement. */
+    public static void send(String topic, Object key, String... values) {
         Properties config = new Properties();
         config.put("bootstrap.servers", TestStack.kafka().bootstrapServers());
         config.put("key.serializer", StringSerializer.class.getName());
         config.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, key.toString(), value)).get(30, TimeUnit.SECONDS);
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, String.valueOf(key), value)).get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka refused a record for " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -48,9 +62,26 @@ public final class KafkaTopics {
         throw new AssertionError("nothing with " + text + " on " + topic + " within " + PATIENCE);
     }
 
+    /** Every committed record of {@code topic} whose value contains {@code text}, read for {@code during}. */
+    public static List<String> all(String topic, String text, Duration during) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = reader("test")) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + during.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().contains(text)) {
+                        found.add(record.value());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * A consumer in a group of its own (named {@code groupPrefix} plus a random suffix) that reads
-     * from the start and, as every LifeOS consumer, only committed records.
+     * from the start and only committed records.
      */
     public static KafkaConsumer<String, String> reader(String groupPrefix) {
         Properties config = new Properties();
