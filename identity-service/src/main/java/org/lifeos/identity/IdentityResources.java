@@ -16,6 +16,12 @@ public final class IdentityResources {
      * LifeOS's own apps only (see {@link org.lifeos.identity.user.FirstParty}).
      */
     public static final String FIRST_PARTY_ONLY = "lifeos:first-party-only";
+    /**
+     * A partner app's right to subscribe its own URL to the user's events (webhooks), within the
+     * other scopes the user granted it. Never a personal access token's: a token is not an app
+     * whose consent a subscription could end with.
+     */
+    public static final String WEBHOOKS = "webhooks:manage";
 
     public static final String AUDIT = "audit";
     public static final String CIRCLES = "circles";

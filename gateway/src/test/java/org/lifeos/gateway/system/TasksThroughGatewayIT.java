@@ -219,6 +219,73 @@ class TasksThroughGatewayIT {
     }
 
     /**
+     * Webhooks end to end: alice subscribes a receiver this test starts (sudo mode: a fresh
+     * sign-in), creates a task through the gateway, and planning's event reaches the receiver once,
+     * through Kafka and identity-service's sender, signed as Standard Webhooks says (verified with
+     * an HMAC written here) and carrying planning's fields only.
+     */
+    @Test
+    void aTaskCreatedThroughTheGatewayReachesAWebhookOnceSigned() throws Exception {
+        String fresh = new BrowserLogin(keycloak.realmUrl()).accessToken("alice", "alice-dev-password");
+        List<Map<String, String>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            Map<String, String> message = new HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> message.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+            try (var in = exchange.getRequestBody()) {
+                message.put("body", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            received.add(message);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            var made = as(fresh).body(Map.of("url", url, "eventTypes", List.of("task.created"),
+                    "scopes", List.of("planning:read"))).post("/api/v1/webhooks").then().statusCode(201).extract();
+            String hook = made.path("id");
+            String secret = made.path("secret");
+            String domain = as(fresh).body(Map.of("name", "Hooks", "type", "life_admin", "color", "#4A90D9",
+                    "icon", "home")).post("/api/v1/domains").then().statusCode(201).extract().path("id");
+            String task = as(fresh).body(Map.of("domainId", domain, "title", "Tell my other app"))
+                    .post("/api/v1/tasks").then().statusCode(201).extract().path("id");
+
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            while (!"succeeded".equals(deliveryStatus(fresh, hook, "task.created")) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            List<Map<String, String>> forTask = received.stream()
+                    .filter(m -> new JsonObject(m.get("body")).getJsonObject("data").getString("taskId", "").equals(task))
+                    .toList();
+            assertEquals(1, forTask.size(), "the task's event arrives once: " + received);
+            Map<String, String> message = forTask.get(0);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder()
+                    .decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal((message.get("webhook-id")
+                    + "." + message.get("webhook-timestamp") + "." + message.get("body"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(expected, message.get("webhook-signature"), "signed with the secret shown once");
+            JsonObject body = new JsonObject(message.get("body"));
+            assertEquals("task.created", body.getString("type"));
+            assertEquals(domain, body.getJsonObject("data").getString("domainId"));
+            assertTrue(!body.getJsonObject("data").containsKey("title"), "ids and changed fields, not the title: " + body);
+            as(fresh).delete("/api/v1/webhooks/" + hook).then().statusCode(204);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static String deliveryStatus(String token, String hook, String type) {
+        List<Map<String, Object>> items = as(token).get("/api/v1/webhooks/" + hook + "/deliveries").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(d -> type.equals(d.get("eventType"))).map(d -> (String) d.get("status"))
+                .findFirst().orElse(null);
+    }
+
+    /**
      * Account deletion end to end: identity erases the account and Keycloak's user, planning
      * (the one data-holding service running here) erases the personal circle's rows on
      * identity.erasure and answers on erasure.completed, which the operator sees.

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lifeos.identity.audit.AuditService;
+import org.lifeos.identity.IdentityResources;
 import org.lifeos.identity.partner.PartnerAppService;
 import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.platform.api.Keyset;
@@ -54,6 +55,10 @@ public class ApiKeyService {
     @Transactional
     public ApiKeyView create(UUID owner, ApiKeyForm form) {
         List<Problem.FieldError> errors = new ArrayList<>(PartnerAppService.scopeProblems(form.scopes));
+        if (form.scopes.contains(IdentityResources.WEBHOOKS)) {
+            errors.add(new Problem.FieldError("scopes", IdentityResources.WEBHOOKS
+                    + " is for partner apps: make webhooks in LifeOS, or register an app"));
+        }
         Instant expiresAt = form.expiresAt == null ? null : form.expiresAt.toInstant();
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             errors.add(new Problem.FieldError("expiresAt", "must be in the future"));

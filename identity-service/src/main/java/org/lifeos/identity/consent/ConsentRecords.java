@@ -7,13 +7,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.lifeos.identity.webhook.WebhookEnds;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.ids.Ids;
 
 /**
  * The append-only consent records (V23): written when a person agrees to or withdraws from a
  * version of the terms or the privacy policy, when they grant a partner app scopes on Keycloak's
- * consent screen, and when they revoke that consent. Each write runs in the caller's transaction
+ * consent screen, and when they revoke that consent (which also ends the webhook subscriptions
+ * the app made for them). Each write runs in the caller's transaction
  * (the request's, or the Keycloak event's), whose user row-level security admits.
  */
 @ApplicationScoped
@@ -26,9 +28,11 @@ public class ConsentRecords {
     public static final String WITHDRAWN = "withdrawn";
 
     private final ConsentRecordRepository records;
+    private final WebhookEnds webhooks;
 
-    public ConsentRecords(ConsentRecordRepository records) {
+    public ConsentRecords(ConsentRecordRepository records, WebhookEnds webhooks) {
         this.records = records;
+        this.webhooks = webhooks;
     }
 
     /** @param source {@code api} (through a LifeOS app) or {@code keycloak} (its consent screen or account console) */
@@ -39,6 +43,10 @@ public class ConsentRecords {
                 scopes.stream().sorted().distinct().toList(), source, clientAddress, at == null ? Instant.now() : at);
         records.persist(record);
         records.flush();
+        if (PARTNER_APP.equals(kind) && WITHDRAWN.equals(decision)) {
+            // What the app subscribed under that consent ends with it (WebhookEnds).
+            webhooks.consentWithdrawn(subject);
+        }
         return ConsentRecordView.of(record);
     }
 

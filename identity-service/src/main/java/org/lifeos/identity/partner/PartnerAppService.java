@@ -1,6 +1,7 @@
 package org.lifeos.identity.partner;
 
 import static org.lifeos.identity.IdentityResources.READ;
+import static org.lifeos.identity.IdentityResources.WEBHOOKS;
 import static org.lifeos.identity.IdentityResources.WRITE;
 
 import java.security.SecureRandom;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.lifeos.identity.audit.AuditService;
 import org.lifeos.identity.client.KeycloakAdmin;
 import org.lifeos.identity.sudo.SudoMode;
+import org.lifeos.identity.webhook.WebhookEnds;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
@@ -34,10 +36,10 @@ import org.lifeos.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class PartnerAppService {
 
-    /** The realm's ten domain scopes, the only ones a partner app may ask for. */
+    /** The realm's domain scopes and {@code webhooks:manage}, the only ones a partner app may ask for. */
     public static final Set<String> DOMAIN_SCOPES = Set.of(
             "planning:read", "planning:write", "finance:read", "finance:write", "health:read", "health:write",
-            "content:read", "content:write", READ, WRITE);
+            "content:read", "content:write", "content:manage", "content:revenue", READ, WRITE, WEBHOOKS);
     /** Each app is a Keycloak client; a person has no use for more. */
     static final int MAX_APPS_PER_USER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,9 +49,11 @@ public class PartnerAppService {
     private final SudoMode sudo;
     private final AuditService audit;
     private final TenantContext context;
+    private final WebhookEnds webhookEnds;
 
     public PartnerAppService(PartnerAppRepository apps, KeycloakAdmin keycloak, SudoMode sudo, AuditService audit,
-                             TenantContext context) {
+                             TenantContext context, WebhookEnds webhookEnds) {
+        this.webhookEnds = webhookEnds;
         this.apps = apps;
         this.keycloak = keycloak;
         this.sudo = sudo;
@@ -130,10 +134,11 @@ public class PartnerAppService {
     @Transactional
     public void delete(UUID owner, UUID id) {
         PartnerApp app = owned(owner, id);
+        long ended = webhookEnds.partnerAppDeleted(app.id());
         apps.delete(app);
         apps.flush();
         audit.record(context.circleId(), owner, "partner_app.deleted", "partner_app", id.toString(),
-                Map.of("clientId", app.clientId()));
+                Map.of("clientId", app.clientId(), "webhooksEnded", ended));
         keycloak.deleteClient(app.keycloakId());
     }
 

@@ -34,9 +34,14 @@ public class WebhookFanOut {
         this.json = json;
     }
 
-    /** A member who left or was removed from the circle hears nothing more of it. */
+    /**
+     * A member who left or was removed from the circle hears nothing more of it, nor does an account
+     * being deleted (its subscriptions go with the erasure that follows).
+     */
     private boolean stillMember(WebhookSubscription subscription) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM circle_members WHERE tenant_id = ?1 AND user_id = ?2")
+        return !entityManager.createNativeQuery("""
+                        SELECT 1 FROM circle_members m JOIN users u ON u.id = m.user_id
+                        WHERE m.tenant_id = ?1 AND m.user_id = ?2 AND u.deleted_at IS NULL""")
                 .setParameter(1, subscription.tenantId()).setParameter(2, subscription.ownerId())
                 .getResultList().isEmpty();
     }

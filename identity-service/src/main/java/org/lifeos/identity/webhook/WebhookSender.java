@@ -61,11 +61,12 @@ public class WebhookSender {
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-    public WebhookSender(EntityManager entityManager, WebhookSettings settings, ObjectMapper json) {
+    public WebhookSender(EntityManager entityManager, WebhookSettings settings, ObjectMapper json,
+                         OutboundTargets targets) {
         this.entityManager = entityManager;
         this.settings = settings;
         this.json = json;
-        this.targets = new OutboundTargets(settings.allowPrivateTargets());
+        this.targets = targets;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -81,7 +82,10 @@ public class WebhookSender {
                             String messageId, long timestamp, String signature, int attempt) {
     }
 
-    @Scheduled(every = "${lifeos.webhooks.send-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The scheduled job's identity (io.quarkus.scheduler.Scheduler can pause and resume it by this). */
+    static final String JOB = "webhook-sender";
+
+    @Scheduled(identity = JOB, every = "${lifeos.webhooks.send-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void round() {
         List<Due> due = QuarkusTransaction.requiringNew().call(this::due);
         for (Due delivery : due) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import org.lifeos.identity.audit.AuditService;
 import org.lifeos.identity.partner.PartnerAppService;
 import org.lifeos.identity.sudo.SudoMode;
 import org.lifeos.platform.api.Keyset;
+import org.lifeos.platform.apikey.ApiKeyTokens;
 import org.lifeos.platform.db.SqlTimes;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
@@ -47,7 +49,7 @@ public class WebhookService {
 
     public WebhookService(WebhookSubscriptionRepository subscriptions, CircleAccess access, SudoMode sudo,
                           AuditService audit, TenantContext context, EntityManager entityManager,
-                          WebhookSettings settings) {
+                          WebhookSettings settings, OutboundTargets targets) {
         this.subscriptions = subscriptions;
         this.access = access;
         this.sudo = sudo;
@@ -55,7 +57,7 @@ public class WebhookService {
         this.context = context;
         this.entityManager = entityManager;
         this.settings = settings;
-        this.targets = new OutboundTargets(settings.allowPrivateTargets());
+        this.targets = targets;
     }
 
     /** One delivery as the log shows it. */
@@ -64,6 +66,12 @@ public class WebhookService {
                                Instant createdAt, Instant deliveredAt, UUID replayOf) {
     }
 
+    /**
+     * Subscribes {@code owner}'s URL, made by the request's app: the user through LifeOS's own apps
+     * in sudo mode, or a partner app holding {@code webhooks:manage}, whose subscription may hold only
+     * scopes the user granted it (it needs no sudo mode, which is the user's, and it is recorded as the
+     * app's). A personal access token cannot subscribe.
+     */
     @Transactional
     public WebhookView subscribe(UUID owner, WebhookForm form) {
         List<Problem.FieldError> errors = new ArrayList<>(PartnerAppService.scopeProblems(form.scopes));
@@ -81,27 +89,61 @@ public class WebhookService {
         }
         URI url = targets.require("url", form.url);
         UUID circle = context.circleId();
+        String maker = maker();
+        if (maker != null) {
+            Set<String> beyond = new TreeSet<>(form.scopes);
+            beyond.removeAll(context.scopes());
+            if (!beyond.isEmpty()) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "This app was not granted " + String.join(", ", beyond)
+                        + ": a subscription holds only scopes the user granted the app");
+            }
+        }
         for (String type : new TreeSet<>(form.eventTypes)) {
             access.require(circle, WebhookEventTypes.TYPES.get(type).resource(), "read");
         }
-        sudo.require("webhook.subscribe");
-        if (subscriptions.count("ownerId", owner) >= MAX_PER_USER_AND_CIRCLE) {
+        if (maker == null) {
+            sudo.require("webhook.subscribe");
+        }
+        if (subscriptions.countOwned(owner) >= MAX_PER_USER_AND_CIRCLE) {
             throw new ProblemException(ProblemType.CONFLICT, "You have " + MAX_PER_USER_AND_CIRCLE
                     + " webhooks in this circle already; delete one first");
         }
         String secret = WebhookSignatures.newSecret();
-        WebhookSubscription subscription = new WebhookSubscription(Ids.next(), circle, owner, url.toString(),
+        WebhookSubscription subscription = new WebhookSubscription(Ids.next(), circle, owner, maker, url.toString(),
                 List.copyOf(new TreeSet<>(form.eventTypes)), List.copyOf(new TreeSet<>(form.scopes)), secret);
         subscriptions.persist(subscription);
         subscriptions.flush();
-        audit.record(circle, owner, "webhook.subscribed", "webhook", subscription.id().toString(),
-                Map.of("url", subscription.url(), "eventTypes", subscription.eventTypes(), "scopes", subscription.scopes()));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("url", subscription.url());
+        details.put("eventTypes", subscription.eventTypes());
+        details.put("scopes", subscription.scopes());
+        if (maker != null) {
+            details.put("clientId", maker);
+        }
+        audit.record(circle, owner, "webhook.subscribed", "webhook", subscription.id().toString(), details);
         return WebhookView.of(subscription, secret);
+    }
+
+    /**
+     * The app the request comes from as far as webhooks go: null for LifeOS's own apps (which see and
+     * manage all of the user's subscriptions), else the partner app's client id (which sees and
+     * manages only its own). A personal access token gets a 403: it is not an app with a consent.
+     */
+    private String maker() {
+        if (context.firstParty()) {
+            return null;
+        }
+        String client = context.clientId().orElse("");
+        if (client.isEmpty() || ApiKeyTokens.CLIENT_ID.equals(client)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Webhooks are made in LifeOS or by a partner app, not with a personal access token");
+        }
+        return client;
     }
 
     @Transactional
     public List<WebhookView> page(UUID owner, Keyset keyset) {
-        return subscriptions.page(owner, keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
+        return subscriptions.page(owner, maker(), keyset.uuidOr(0, new UUID(0, 0)), keyset.fetch()).stream()
                 .map(s -> WebhookView.of(s, null)).toList();
     }
 
@@ -114,7 +156,9 @@ public class WebhookService {
     @Transactional
     public WebhookView rotateSecret(UUID owner, UUID id) {
         WebhookSubscription subscription = owned(owner, id);
-        sudo.require("webhook.rotate_secret");
+        if (maker() == null) {
+            sudo.require("webhook.rotate_secret");
+        }
         String secret = WebhookSignatures.newSecret();
         Instant until = Instant.now().plus(settings.secretOverlap());
         subscription.rotate(secret, until);
@@ -166,7 +210,7 @@ public class WebhookService {
     }
 
     private WebhookSubscription owned(UUID owner, UUID id) {
-        return subscriptions.owned(owner, id).orElseThrow(() -> ProblemException.notFound("Webhook " + id));
+        return subscriptions.owned(owner, maker(), id).orElseThrow(() -> ProblemException.notFound("Webhook " + id));
     }
 
     private static DeliveryView delivery(Object[] r) {

@@ -27,6 +27,9 @@ public class WebhookSubscription {
     private UUID tenantId;
     @Column(name = "owner_id")
     private UUID ownerId;
+    /** The partner app that made it; null when the user made it through LifeOS's own apps. */
+    @Column(name = "client_id")
+    private String clientId;
     private String url;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "event_types")
@@ -56,11 +59,12 @@ public class WebhookSubscription {
     protected WebhookSubscription() {
     }
 
-    WebhookSubscription(UUID id, UUID tenantId, UUID ownerId, String url, List<String> eventTypes, List<String> scopes,
-                        String secret) {
+    WebhookSubscription(UUID id, UUID tenantId, UUID ownerId, String clientId, String url, List<String> eventTypes,
+                        List<String> scopes, String secret) {
         this.id = id;
         this.tenantId = tenantId;
         this.ownerId = ownerId;
+        this.clientId = clientId;
         this.url = url;
         this.eventTypes = List.copyOf(eventTypes);
         this.scopes = List.copyOf(scopes);
@@ -96,6 +100,10 @@ public class WebhookSubscription {
 
     public UUID ownerId() {
         return ownerId;
+    }
+
+    public String clientId() {
+        return clientId;
     }
 
     public String url() {

@@ -119,6 +119,12 @@ class AccountDeletionTest {
         UUID team = Api.createCircle(ben, "Team");
         Api.addMember(ben, team, ana, "editor");
         ana.api().post("/api/v1/me/recovery-keys").then().statusCode(201);
+        // Webhook subscriptions in her personal circle and in the team she stays a member of till the end.
+        for (UUID circle : List.of(personal, team)) {
+            ana.api().header("X-Circle-Id", circle.toString()).body(Map.of("url", "https://hooks.example.com/ana",
+                    "eventTypes", List.of("task.created"), "scopes", List.of("planning:read")))
+                    .post("/api/v1/webhooks").then().statusCode(201);
+        }
         // An integration secret, sealed with her private data key in her personal circle.
         ana.api().body(Map.of("value", Map.of(), "secret", "ana-token")).put("/api/v1/me/configs/github")
                 .then().statusCode(201);
@@ -167,6 +173,8 @@ class AccountDeletionTest {
         for (String table : List.of("recovery_keys", "sudo_sessions", "user_account_security_state")) {
             assertEquals(0L, Db.count("SELECT count(*) FROM " + table + " WHERE user_id = ?", ana.id()), table);
         }
+        assertEquals(0L, Db.count("SELECT count(*) FROM webhook_subscriptions WHERE owner_id = ?", ana.id()),
+                "her webhooks go, in the team's circle too");
         assertTrue(Db.count("SELECT count(*) FROM security_events WHERE user_id = ?", ana.id()) > 0,
                 "the security ledger is kept");
         assertEquals(0L, Db.count("SELECT count(*) FROM security_events WHERE user_id = ? AND details <> '{}'", ana.id()));

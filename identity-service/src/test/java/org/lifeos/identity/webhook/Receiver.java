@@ -25,19 +25,30 @@ final class Receiver implements AutoCloseable {
     private final List<Integer> statuses;
     private final AtomicInteger answered = new AtomicInteger();
     private final int otherwise;
+    private final java.util.concurrent.CountDownLatch gate;
 
     Receiver(Integer... statuses) throws IOException {
-        this(List.of(statuses), 204);
+        this(List.of(statuses), 204, new java.util.concurrent.CountDownLatch(0));
     }
 
     /** A receiver that answers 500 to everything. */
     static Receiver alwaysFailing() throws IOException {
-        return new Receiver(List.of(), 500);
+        return new Receiver(List.of(), 500, new java.util.concurrent.CountDownLatch(0));
     }
 
-    private Receiver(List<Integer> statuses, int otherwise) throws IOException {
+    /**
+     * A stuck receiver: it records a request as it arrives, then answers nothing until {@code gate}
+     * opens; one request at a time, so the rest wait unread meanwhile.
+     */
+    static Receiver stuckUntil(java.util.concurrent.CountDownLatch gate) throws IOException {
+        return new Receiver(List.of(), 204, gate);
+    }
+
+    private Receiver(List<Integer> statuses, int otherwise, java.util.concurrent.CountDownLatch gate)
+            throws IOException {
         this.otherwise = otherwise;
         this.statuses = statuses;
+        this.gate = gate;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             String body;
@@ -47,6 +58,11 @@ final class Receiver implements AutoCloseable {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
             received.add(new Received(headers, body));
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             int n = answered.getAndIncrement();
             exchange.sendResponseHeaders(n < this.statuses.size() ? this.statuses.get(n) : otherwise, -1);
             exchange.close();
@@ -60,6 +76,9 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        while (gate.getCount() > 0) {
+            gate.countDown();
+        }
         server.stop(0);
     }
 }

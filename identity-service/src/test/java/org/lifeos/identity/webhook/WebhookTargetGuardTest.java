@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.net.OutboundTargets;
 
 /**
  * With the SSRF guard on (production's default; the dev and test profiles switch it off for their
@@ -22,7 +23,7 @@ class WebhookTargetGuardTest {
 
     @Test
     void privateLoopbackAndMetadataTargetsAreRefused() {
-        WebhookService guarded = new WebhookService(null, null, null, null, null, null, settings(false));
+        WebhookService guarded = new WebhookService(null, null, null, null, null, null, settings(false), new OutboundTargets(false));
         for (String url : List.of("http://127.0.0.1:8081/hook", "http://10.0.0.7/hook", "http://169.254.169.254/latest",
                 "http://[::1]/hook", "http://localhost/hook", "http://192.168.1.1/x")) {
             ProblemException refused = assertThrows(ProblemException.class,
@@ -34,7 +35,7 @@ class WebhookTargetGuardTest {
 
     @Test
     void theSameTargetPassesTheGuardOnlyWhenPrivateTargetsAreAllowed() {
-        WebhookService open = new WebhookService(null, null, null, null, null, null, settings(true));
+        WebhookService open = new WebhookService(null, null, null, null, null, null, settings(true), new OutboundTargets(true));
         // Past the guard, the service goes on to the request's circle, which this test does not give it.
         assertThrows(NullPointerException.class, () -> open.subscribe(UUID.randomUUID(), form("http://127.0.0.1:8081/hook")));
     }
