@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lifeos.contracts.event.EventEnvelope;
+import org.lifeos.identity.member.CircleMemberRepository;
+import org.lifeos.identity.policy.PermissionRules;
 import org.lifeos.platform.ids.Ids;
 
 /**
@@ -19,31 +21,37 @@ import org.lifeos.platform.ids.Ids;
  * <p>The payload (Standard Webhooks shape: {@code type}, {@code timestamp}, {@code data}) carries the
  * circle id and the event's own record, which belongs to the event type's domain and so to the
  * scope the subscription needed for it; no field of another domain, and not the acting user.
- * A subscription whose owner is no longer a member of the circle gets nothing.
+ * A subscription whose owner may no longer read the type's resource in the circle (left it, a
+ * role or policy changed, the account is being deleted) gets nothing.
  */
 @ApplicationScoped
 public class WebhookFanOut {
 
     private final WebhookSubscriptionRepository subscriptions;
+    private final CircleMemberRepository members;
+    private final PermissionRules rules;
     private final EntityManager entityManager;
     private final ObjectMapper json;
 
-    public WebhookFanOut(WebhookSubscriptionRepository subscriptions, EntityManager entityManager, ObjectMapper json) {
+    public WebhookFanOut(WebhookSubscriptionRepository subscriptions, CircleMemberRepository members,
+                         PermissionRules rules, EntityManager entityManager, ObjectMapper json) {
         this.subscriptions = subscriptions;
+        this.members = members;
+        this.rules = rules;
         this.entityManager = entityManager;
         this.json = json;
     }
 
     /**
-     * A member who left or was removed from the circle hears nothing more of it, nor does an account
-     * being deleted (its subscriptions go with the erasure that follows).
+     * Whether the subscription's owner may still read the event type's resource in the circle, as
+     * at subscribing: a member who left or was removed, whose role or the circle's policy no longer
+     * lets them read it, or whose account is being deleted, hears nothing more of it.
      */
-    private boolean stillMember(WebhookSubscription subscription) {
-        return !entityManager.createNativeQuery("""
-                        SELECT 1 FROM circle_members m JOIN users u ON u.id = m.user_id
-                        WHERE m.tenant_id = ?1 AND m.user_id = ?2 AND u.deleted_at IS NULL""")
-                .setParameter(1, subscription.tenantId()).setParameter(2, subscription.ownerId())
-                .getResultList().isEmpty();
+    private boolean mayStillRead(WebhookSubscription subscription, String resource) {
+        boolean live = !entityManager.createNativeQuery("SELECT 1 FROM users WHERE id = ?1 AND deleted_at IS NULL")
+                .setParameter(1, subscription.ownerId()).getResultList().isEmpty();
+        return live && members.activeRole(subscription.tenantId(), subscription.ownerId())
+                .map(role -> rules.allows(subscription.tenantId(), role, resource, "read")).orElse(false);
     }
 
     public void fanOut(String topic, EventEnvelope<JsonNode> event) throws Exception {
@@ -56,7 +64,7 @@ public class WebhookFanOut {
             if (!subscription.tenantId().equals(event.tenantId()) || !subscription.eventTypes().contains(type)
                     || !subscription.scopes().contains(source.scope())
                     || source.ownerOnly() && !subscription.ownerId().equals(event.actorId())
-                    || !stillMember(subscription)) {
+                    || !mayStillRead(subscription, source.resource())) {
                 continue;
             }
             Map<String, Object> data = new LinkedHashMap<>();

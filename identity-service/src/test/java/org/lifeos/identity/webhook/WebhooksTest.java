@@ -232,6 +232,37 @@ class WebhooksTest {
         }
     }
 
+    /** A role or policy change that takes away the right to read tasks ends the task deliveries too. */
+    @Test
+    void aPolicyThatNoLongerLetsTheOwnerReadTasksStopsTheirDeliveries() throws Exception {
+        TestUser kai = TestUser.named("kai");
+        TestUser lia = TestUser.named("lia");
+        Api.signIn(kai);
+        Api.signIn(lia);
+        UUID crew = Api.createCircle(kai, "Crew");
+        Api.addMember(kai, crew, lia, "editor");
+        Map<String, Object> tasks = Map.of("url", "https://hooks.example.com/crew", "eventTypes", List.of("task.created"),
+                "scopes", List.of("planning:read"));
+        String lias = lia.api().header("X-Circle-Id", crew.toString()).body(tasks).post("/api/v1/webhooks").then()
+                .statusCode(201).extract().path("id");
+        String kais = kai.api().header("X-Circle-Id", crew.toString()).body(tasks).post("/api/v1/webhooks").then()
+                .statusCode(201).extract().path("id");
+        TestTopics.send("planning.task", crew.toString(),
+                taskEvent(UUID.randomUUID(), "task.created", crew, kai.id(), UUID.randomUUID()));
+        Await.until(() -> deliveries(lias) == 1 && deliveries(kais) == 1, "both hear of the first task");
+
+        kai.api().body(Map.of("overrides", List.of(Map.of("role", "editor", "resource", "tasks", "action", "read",
+                "allowed", false)))).put("/api/v1/circles/{id}/policies", crew).then().statusCode(200);
+        TestTopics.send("planning.task", crew.toString(),
+                taskEvent(UUID.randomUUID(), "task.created", crew, kai.id(), UUID.randomUUID()));
+        Await.until(() -> deliveries(kais) == 2, "the owner hears of the second task");
+        assertEquals(1, deliveries(lias), "an editor who may no longer read tasks hears of no more");
+    }
+
+    private static long deliveries(String subscription) {
+        return Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?", UUID.fromString(subscription));
+    }
+
     private static String subscribeIn(TestUser owner, UUID circle, String url) {
         return owner.api().header("X-Circle-Id", circle.toString())
                 .body(Map.of("url", url, "eventTypes", List.of("samples.ingested"), "scopes", List.of("health:read")))
