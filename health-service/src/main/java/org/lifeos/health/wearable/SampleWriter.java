@@ -1,9 +1,11 @@
 package org.lifeos.health.wearable;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,21 +21,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 import org.lifeos.health.wearable.SampleBatch.Sample;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * Writes a checked batch of the current member's samples, for the REST ingest and the Kafka
- * topic alike. The partitions the batch needs are made first; rows go in multi-row INSERTs of up
- * to {@link #ROWS_PER_INSERT} rows, {@code ON CONFLICT DO NOTHING} on the dedupe key (owner,
- * device, metric, recorded_at). The same statement merges exactly the rows it inserted (its
- * {@code RETURNING}; duplicates are not returned) into {@code wearable_daily_summaries} with one
- * upsert per day and metric: min and max by least/greatest, sum and count added. No day is rescanned.
+ * topic alike. The partitions the batch needs are made first; the batch is {@code COPY}ed into the
+ * session's temporary staging table, then one statement moves it into {@code wearable_samples}
+ * with {@code ON CONFLICT DO NOTHING} on the dedupe key (owner, device, metric, recorded_at) and
+ * merges exactly the rows it inserted (its {@code RETURNING}; duplicates are not returned) into
+ * {@code wearable_daily_summaries} with one upsert per day and metric: min and max by
+ * least/greatest, sum and count added. No day is rescanned. (Until 2026-12-06 the rows went as
+ * multi-row INSERTs of 1,000 rows: 100 statements of 8,000 parameters for a full request, each
+ * planned anew; docs/performance.md has the figures before and after.)
  */
 @ApplicationScoped
 public class SampleWriter {
-
-    static final int ROWS_PER_INSERT = 1000;
 
     /** New samples of one device on one day (in the zone the batch was written in). */
     public record DeviceDay(UUID deviceId, LocalDate day) implements Comparable<DeviceDay> {
@@ -65,34 +69,30 @@ public class SampleWriter {
         }
         Map<DeviceDay, Integer> byDeviceDay = new TreeMap<>();
         int[] accepted = {0};
+        if (samples.isEmpty()) {
+            return new Written(0, byDeviceDay);
+        }
         String pgZone = PgZone.of(zone);
         em.unwrap(Session.class).doWork(connection -> {
-            for (int from = 0; from < samples.size(); from += ROWS_PER_INSERT) {
-                List<Sample> rows = samples.subList(from, Math.min(samples.size(), from + ROWS_PER_INSERT));
-                try (PreparedStatement insert = connection.prepareStatement(insertOf(rows.size()))) {
-                    int p = 1;
-                    for (Sample s : rows) {
-                        insert.setObject(p++, context.circleId());
-                        insert.setObject(p++, context.userId());
-                        insert.setObject(p++, s.deviceId());
-                        insert.setString(p++, s.metric().wire());
-                        insert.setBigDecimal(p++, s.value());
-                        insert.setString(p++, s.metric().unit);
-                        insert.setTimestamp(p++, Timestamp.from(s.recordedAt()));
-                        if (s.endAt() == null) {
-                            insert.setNull(p++, Types.TIMESTAMP_WITH_TIMEZONE);
-                        } else {
-                            insert.setTimestamp(p++, Timestamp.from(s.endAt()));
-                        }
-                    }
-                    insert.setString(p, pgZone);
-                    try (ResultSet added = insert.executeQuery()) {
-                        while (added.next()) {
-                            int n = added.getInt(3);
-                            accepted[0] += n;
-                            byDeviceDay.merge(new DeviceDay(added.getObject(1, UUID.class),
-                                    added.getObject(2, LocalDate.class)), n, Integer::sum);
-                        }
+            try (Statement staging = connection.createStatement()) {
+                staging.execute(STAGING);
+            }
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY wearable_samples_incoming FROM STDIN", new StringReader(copyText(samples)));
+            } catch (IOException e) {
+                throw new SQLException("could not stream the batch to COPY", e);
+            }
+            try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+                merge.setObject(1, context.circleId());
+                merge.setObject(2, context.userId());
+                merge.setString(3, pgZone);
+                try (ResultSet added = merge.executeQuery()) {
+                    while (added.next()) {
+                        int n = added.getInt(3);
+                        accepted[0] += n;
+                        byDeviceDay.merge(new DeviceDay(added.getObject(1, UUID.class),
+                                added.getObject(2, LocalDate.class)), n, Integer::sum);
                     }
                 }
             }
@@ -100,28 +100,55 @@ public class SampleWriter {
         return new Written(accepted[0], byDeviceDay);
     }
 
-    private static String insertOf(int rows) {
-        StringBuilder sql = new StringBuilder("WITH ins AS (INSERT INTO wearable_samples (tenant_id, owner_id, "
-                + "device_id, metric, value, unit, recorded_at, end_at) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz)");
+    /**
+     * The session's staging table: a batch is {@code COPY}ed into it and moved out by {@link #MERGE}
+     * in the same transaction (which empties it); temporary, so no other session sees it and no
+     * row-level security is needed on it. Made once per database connection.
+     */
+    private static final String STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS wearable_samples_incoming (
+                device_id uuid NOT NULL, metric varchar(30) NOT NULL, value numeric(14,4) NOT NULL,
+                unit varchar(20) NOT NULL, recorded_at timestamptz NOT NULL, end_at timestamptz
+            ) ON COMMIT DELETE ROWS""";
+
+    /**
+     * Moves the staged batch into {@code wearable_samples} as the current member's (the policy's
+     * WITH CHECK holds it to the circle and owner), skipping what is there already, and merges
+     * exactly the inserted rows into the daily summaries; answers the new rows per device and day.
+     */
+    private static final String MERGE = """
+            WITH batch AS (DELETE FROM wearable_samples_incoming RETURNING *),
+            ins AS (INSERT INTO wearable_samples (tenant_id, owner_id, device_id, metric, value, unit, recorded_at, end_at)
+                    SELECT ?, ?, device_id, metric, value, unit, recorded_at, end_at FROM batch
+                    ON CONFLICT DO NOTHING RETURNING tenant_id, owner_id, device_id, metric, value, recorded_at),
+            by_day AS (SELECT tenant_id, owner_id, device_id, metric, value,
+                              (recorded_at AT TIME ZONE ?)::date AS day FROM ins),
+            merged AS (
+              INSERT INTO wearable_daily_summaries AS s (tenant_id, owner_id, day, metric, min_value, max_value,
+                                                        sum_value, sample_count)
+              SELECT tenant_id, owner_id, day, metric, min(value), max(value), sum(value), count(*)
+              FROM by_day GROUP BY tenant_id, owner_id, metric, day ORDER BY metric, day
+              ON CONFLICT (tenant_id, owner_id, metric, day) DO UPDATE SET
+                min_value = least(s.min_value, excluded.min_value),
+                max_value = greatest(s.max_value, excluded.max_value),
+                sum_value = s.sum_value + excluded.sum_value,
+                sample_count = s.sample_count + excluded.sample_count,
+                updated_at = now())
+            SELECT device_id, day, count(*)::int FROM by_day GROUP BY device_id, day""";
+
+    /**
+     * The batch in COPY's text format. Every field is a UUID, a metric or unit name of
+     * {@link Metric}, a plain decimal or an ISO instant: none holds a tab, newline or backslash.
+     */
+    private static String copyText(List<Sample> samples) {
+        StringBuilder rows = new StringBuilder(samples.size() * 110);
+        for (Sample s : samples) {
+            rows.append(s.deviceId()).append('\t').append(s.metric().wire()).append('\t')
+                    .append(s.value().toPlainString()).append('\t').append(s.metric().unit).append('\t')
+                    .append(s.recordedAt()).append('\t').append(s.endAt() == null ? "\\N" : s.endAt().toString())
+                    .append('\n');
         }
-        return sql.append("""
-                 ON CONFLICT DO NOTHING RETURNING tenant_id, owner_id, device_id, metric, value, recorded_at),
-                by_day AS (SELECT tenant_id, owner_id, device_id, metric, value,
-                                  (recorded_at AT TIME ZONE ?)::date AS day FROM ins),
-                merged AS (
-                  INSERT INTO wearable_daily_summaries AS s (tenant_id, owner_id, day, metric, min_value, max_value,
-                                                            sum_value, sample_count)
-                  SELECT tenant_id, owner_id, day, metric, min(value), max(value), sum(value), count(*)
-                  FROM by_day GROUP BY tenant_id, owner_id, metric, day ORDER BY metric, day
-                  ON CONFLICT (tenant_id, owner_id, metric, day) DO UPDATE SET
-                    min_value = least(s.min_value, excluded.min_value),
-                    max_value = greatest(s.max_value, excluded.max_value),
-                    sum_value = s.sum_value + excluded.sum_value,
-                    sample_count = s.sample_count + excluded.sample_count,
-                    updated_at = now())
-                SELECT device_id, day, count(*)::int FROM by_day GROUP BY device_id, day""").toString();
+        return rows.toString();
     }
 
     /**
