@@ -30,7 +30,7 @@ public interface AssetSettings {
     MemorySize maxSize();
 
     /** How long a presigned upload or download URL stays valid. */
-    @WithDefault("15M")
+    @WithDefault("15m")
     Duration urlExpiry();
 
     Local local();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Where asset files live: one implementation per {@link AssetSettings.Kind}, chosen at start
  * ({@link AssetStores}). Keys are {@code <circle>/<asset>}, both UUIDs, made only by {@link #key}:
@@ -16,6 +18,8 @@ import java.util.UUID;
 public interface AssetStore {
 
     /** Where a client sends or fetches a file: a presigned URL, or this service's own endpoint. */
+    @Schema(name = "AssetLink", description = "Where to send or fetch the file: method, URL, headers to send, "
+            + "and when a presigned URL expires (none for this service's own endpoint)")
     record Link(String method, URI url, Map<String, String> headers, Instant expiresAt) {
     }
 

@@ -5,23 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 import org.lifeos.content.support.Access;
+import org.lifeos.content.support.Erasures;
 import org.lifeos.content.support.Rows;
 import org.lifeos.content.support.User;
-import org.lifeos.contracts.privacy.ErasureCompleted;
 import org.lifeos.contracts.privacy.ErasureRequested;
 import org.lifeos.devstack.testing.RealInfrastructure;
-import org.lifeos.devstack.testing.TestTopics;
 
 /**
  * Account deletion reaches asset files, through the real erasure consumer (a request on
@@ -34,8 +30,6 @@ import org.lifeos.devstack.testing.TestTopics;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class AssetErasureTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void circleErasureRemovesTheCirclesAssetsAndTheirFilesOnly() throws Exception {
         User alice = User.newUser("alice");
@@ -46,7 +40,7 @@ class AssetErasureTest {
         String carolFile = uploaded(carol, "carol.png");
         assertEquals(3, Rows.count("assets", alice.circle()));
 
-        JsonNode answer = erase(alice, ErasureRequested.SCOPE_CIRCLE);
+        JsonNode answer = Erasures.erase(alice, ErasureRequested.SCOPE_CIRCLE);
 
         assertEquals(0, Rows.count("assets", alice.circle()));
         assertFalse(AssetApiTest.exists(alice.circle(), aliceFile));
@@ -67,7 +61,7 @@ class AssetErasureTest {
         User bobInAlices = bob.in(alice.circle());
         String bobsUpload = uploaded(bobInAlices, "bob made this.png");
 
-        erase(bobInAlices, ErasureRequested.SCOPE_MEMBER);
+        Erasures.erase(bobInAlices, ErasureRequested.SCOPE_MEMBER);
 
         assertEquals(1, Rows.count("assets", alice.circle()));
         assertTrue(AssetApiTest.exists(alice.circle(), bobsUpload));
@@ -83,19 +77,5 @@ class AssetErasureTest {
                 .then().statusCode(200);
         assertTrue(AssetApiTest.exists(user.circle(), id));
         return id;
-    }
-
-    /** Sends identity's erasure request for {@code user} in their current circle and waits for content's answer. */
-    private static JsonNode erase(User user, String scope) throws Exception {
-        UUID request = UUID.randomUUID();
-        TestTopics.send(ErasureRequested.TOPIC, user.circle(), JSON.writeValueAsString(Map.of(
-                "eventId", UUID.randomUUID().toString(), "type", ErasureRequested.TYPE,
-                "occurredAt", Instant.now().toString(), "tenantId", user.circle().toString(),
-                "actorId", user.id().toString(),
-                "payload", Map.of("requestId", request.toString(), "userId", user.id().toString(),
-                        "circleId", user.circle().toString(), "scope", scope))));
-        JsonNode answer = JSON.readTree(TestTopics.first(ErasureCompleted.TOPIC, request.toString()).value());
-        assertEquals("content-service", answer.path("payload").path("service").asText());
-        return answer;
     }
 }

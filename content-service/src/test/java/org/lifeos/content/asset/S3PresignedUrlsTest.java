@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 import org.lifeos.content.asset.AssetStore.Link;
 import org.lifeos.platform.error.ProblemException;
@@ -127,12 +124,12 @@ class S3PresignedUrlsTest {
     @Test
     void s3WithoutABucketDoesNotStart() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> AssetStores.s3(settings(Optional.empty(), true, Optional.empty()), CREDENTIALS));
+                () -> AssetStores.s3(S3Settings.of(Optional.empty(), true, Optional.empty()), CREDENTIALS));
         assertTrue(refused.getMessage().contains("LIFEOS_CONTENT_ASSETS_S3_BUCKET"), refused.getMessage());
     }
 
     private S3AssetStore store(Optional<URI> endpoint, boolean pathStyle) {
-        return AssetStores.s3(settings(endpoint, pathStyle, Optional.of("lifeos-assets")), CREDENTIALS);
+        return AssetStores.s3(S3Settings.of(endpoint, pathStyle, Optional.of("lifeos-assets")), CREDENTIALS);
     }
 
     private Asset asset(String mime, long size) {
@@ -149,64 +146,5 @@ class S3PresignedUrlsTest {
     private static Map<String, String> query(URI url) {
         return Arrays.stream(url.getRawQuery().split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
                 p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8), p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
-    }
-
-    private static AssetSettings settings(Optional<URI> endpoint, boolean pathStyle, Optional<String> bucket) {
-        return new AssetSettings() {
-            @Override
-            public Kind store() {
-                return Kind.S3;
-            }
-
-            @Override
-            public MemorySize maxSize() {
-                return new MemorySize(BigInteger.valueOf(1L << 30));
-            }
-
-            @Override
-            public Duration urlExpiry() {
-                return Duration.ofMinutes(15);
-            }
-
-            @Override
-            public Local local() {
-                return new Local() {
-                    @Override
-                    public Path root() {
-                        return Path.of("unused");
-                    }
-
-                    @Override
-                    public MemorySize maxSize() {
-                        return new MemorySize(BigInteger.TEN);
-                    }
-                };
-            }
-
-            @Override
-            public S3 s3() {
-                return new S3() {
-                    @Override
-                    public Optional<URI> endpoint() {
-                        return endpoint;
-                    }
-
-                    @Override
-                    public String region() {
-                        return "eu-central-1";
-                    }
-
-                    @Override
-                    public Optional<String> bucket() {
-                        return bucket;
-                    }
-
-                    @Override
-                    public boolean pathStyle() {
-                        return pathStyle;
-                    }
-                };
-            }
-        };
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,16 +18,15 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * An S3-compatible server on 127.0.0.1 for content's tests in s3 mode (the JDK's HTTP server), just
  * enough of the REST API for what clients and content-service do, path-style: PUT, HEAD, GET and
  * DELETE of an object, ListObjectsV2 by prefix and DeleteObjects. It does not check signatures (the
  * presigner's are checked in S3PresignedUrlsTest); it records every request so tests can see which
- * were presigned. Started as a test resource that switches the service to {@code store=s3} against it.
+ * were presigned.
  */
-public class FakeS3 implements QuarkusTestResourceLifecycleManager {
+public final class FakeS3 implements AutoCloseable {
 
     public static final String BUCKET = "lifeos-assets";
 
@@ -41,22 +41,13 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static final Map<String, StoredObject> OBJECTS = new ConcurrentHashMap<>();
-    private static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
     private static final Pattern KEY = Pattern.compile("<Key>([^<]+)</Key>");
 
-    private HttpServer server;
+    private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
 
-    public static Map<String, StoredObject> objects() {
-        return Map.copyOf(OBJECTS);
-    }
-
-    public static List<Seen> seen() {
-        return List.copyOf(SEEN);
-    }
-
-    @Override
-    public Map<String, String> start() {
+    public FakeS3() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -64,28 +55,31 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/", this::handle);
         server.start();
-        // The SDK's default credentials chain reads these system properties (the environment in production).
-        System.setProperty("aws.accessKeyId", "AKIAFAKES3TESTKEY000");
-        System.setProperty("aws.secretAccessKey", "fake-s3-secret-for-tests-only");
-        return Map.of("lifeos.content.assets.store", "s3",
-                "lifeos.content.assets.s3.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "lifeos.content.assets.s3.bucket", BUCKET,
-                "lifeos.content.assets.s3.region", "eu-central-1",
-                "lifeos.content.assets.s3.path-style", "true");
+    }
+
+    /** The endpoint to configure (path-style, bucket {@link #BUCKET}). */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public Map<String, StoredObject> objects() {
+        return Map.copyOf(objects);
+    }
+
+    public List<Seen> seen() {
+        return List.copyOf(seen);
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public void close() {
+        server.stop(0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
         String query = exchange.getRequestURI().getRawQuery();
-        SEEN.add(new Seen(method, path, query));
+        seen.add(new Seen(method, path, query));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -101,12 +95,12 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
         } else if (key.isEmpty() && "POST".equals(method) && query != null && query.startsWith("delete")) {
             deleteObjects(exchange, new String(body, StandardCharsets.UTF_8));
         } else if ("PUT".equals(method)) {
-            OBJECTS.put(key, new StoredObject(body, exchange.getRequestHeaders().getFirst("Content-Type"),
+            objects.put(key, new StoredObject(body, exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("x-amz-checksum-sha256")));
             exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
             send(exchange, 200, new byte[0], null);
         } else if ("HEAD".equals(method) || "GET".equals(method)) {
-            StoredObject object = OBJECTS.get(key);
+            StoredObject object = objects.get(key);
             if (object == null) {
                 send(exchange, 404, new byte[0], null);
                 return;
@@ -125,7 +119,7 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
                 send(exchange, 200, object.bytes(), null);
             }
         } else if ("DELETE".equals(method)) {
-            OBJECTS.remove(key);
+            objects.remove(key);
             send(exchange, 204, new byte[0], null);
         } else {
             send(exchange, 405, new byte[0], null);
@@ -143,7 +137,7 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
                 + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + BUCKET + "</Name>"
                 + "<Prefix>" + prefix + "</Prefix><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>");
         int count = 0;
-        for (Map.Entry<String, StoredObject> object : new java.util.TreeMap<>(OBJECTS).entrySet()) {
+        for (Map.Entry<String, StoredObject> object : new java.util.TreeMap<>(objects).entrySet()) {
             if (object.getKey().startsWith(prefix)) {
                 xml.append("<Contents><Key>").append(object.getKey()).append("</Key><Size>")
                         .append(object.getValue().bytes().length).append("</Size></Contents>");
@@ -159,7 +153,7 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
                 + "<DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         Matcher keys = KEY.matcher(request);
         while (keys.find()) {
-            OBJECTS.remove(keys.group(1));
+            objects.remove(keys.group(1));
         }
         xml.append("</DeleteResult>");
         send(exchange, 200, xml.toString().getBytes(StandardCharsets.UTF_8), "application/xml");
