@@ -70,22 +70,32 @@ public class S3AssetStore implements AssetStore, AutoCloseable {
 
     @Override
     public Link upload(Asset asset, URI contentUrl) {
-        PresignedPutObjectRequest put = presigner.presignPutObject(PutObjectPresignRequest.builder()
-                .signatureDuration(expiry)
-                .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(asset.storagePath)
-                        .contentType(asset.mimeType).contentLength(asset.fileSize).build())
-                .build());
+        PresignedPutObjectRequest put;
+        try {
+            put = presigner.presignPutObject(PutObjectPresignRequest.builder()
+                    .signatureDuration(expiry)
+                    .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(asset.storagePath)
+                            .contentType(asset.mimeType).contentLength(asset.fileSize).build())
+                    .build());
+        } catch (SdkException e) { // no credentials in the environment, most likely
+            throw unavailable(e);
+        }
         return new Link("PUT", uri(put.url().toString()), Map.of("Content-Type", asset.mimeType), put.expiration());
     }
 
     @Override
     public Link download(Asset asset, URI contentUrl) {
-        PresignedGetObjectRequest get = presigner.presignGetObject(GetObjectPresignRequest.builder()
-                .signatureDuration(expiry)
-                .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(asset.storagePath)
-                        .responseContentType(asset.mimeType)
-                        .responseContentDisposition(Disposition.of(asset.name, asset.mimeType)).build())
-                .build());
+        PresignedGetObjectRequest get;
+        try {
+            get = presigner.presignGetObject(GetObjectPresignRequest.builder()
+                    .signatureDuration(expiry)
+                    .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(asset.storagePath)
+                            .responseContentType(asset.mimeType)
+                            .responseContentDisposition(Disposition.of(asset.name, asset.mimeType)).build())
+                    .build());
+        } catch (SdkException e) {
+            throw unavailable(e);
+        }
         return new Link("GET", uri(get.url().toString()), Map.of(), get.expiration());
     }
 

@@ -24,7 +24,9 @@ import org.lifeos.content.asset.AssetStore.Link;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The S3-compatible store's presigned URLs, made by the AWS SDK's presigner without any network:
@@ -118,6 +120,22 @@ class S3PresignedUrlsTest {
                     () -> store.write(AssetStore.key(circle, id), new ByteArrayInputStream(new byte[1]), 1));
             assertEquals(ProblemType.CONFLICT, refused.type());
             assertEquals(Optional.empty(), store.file(AssetStore.key(circle, id)));
+        }
+    }
+
+    @Test
+    void withoutCredentialsAPresignIsA503ProblemWithoutDetailsOfTheBucket() {
+        AwsCredentialsProvider none = () -> {
+            throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+        };
+        try (S3AssetStore store = AssetStores.s3(S3Settings.of(Optional.empty(), false, Optional.of("lifeos-assets")),
+                none)) {
+            ProblemException refused = assertThrows(ProblemException.class,
+                    () -> store.upload(asset("image/png", 1), URI.create("https://api.example.test/unused")));
+            assertEquals(ProblemType.UNAVAILABLE, refused.type());
+            assertFalse(refused.getMessage().contains("lifeos-assets"), refused.getMessage());
+            assertEquals(ProblemType.UNAVAILABLE, assertThrows(ProblemException.class,
+                    () -> store.download(asset("image/png", 1), URI.create("https://api.example.test/unused"))).type());
         }
     }
 
