@@ -15,7 +15,7 @@ public final class ContentResources {
      */
     public static final String WRITE = "content:write";
     /**
-     * Every other write (calendar, items, library, feeds, conversations, platform weeks). No partner
+     * Every other write (calendar, items, library, feeds, conversations, platform weeks, assets). No partner
      * client is offered it: these stay with LifeOS's own apps.
      */
     public static final String MANAGE = "content:manage";
@@ -29,6 +29,7 @@ public final class ContentResources {
     public static final String LIBRARY = "content_library";
     public static final String FEEDS = "content_feeds";
     public static final String CONVERSATIONS = "content_conversations";
+    public static final String ASSETS = "content_assets";
 
     private ContentResources() {
     }

@@ -22,8 +22,8 @@ import org.lifeos.devstack.testing.Tokens;
 
 /**
  * A publishing partner's token (content:read and content:write, as a scheduler app is granted) pushes
- * items' daily metrics and does nothing else: no calendar entries, items, conversations or library
- * writes, and no revenue reads; the user's own app does all of it.
+ * items' daily metrics and does nothing else: no calendar entries, items, conversations, library or
+ * asset writes (nor asset uploads), and no revenue reads; the user's own app does all of it.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -52,13 +52,22 @@ class PartnerScopeTest {
                 ITEMS, Map.of("platform", "tiktok", "contentType", "post", "title", "Sneaky"),
                 "/api/v1/content/conversations", Map.of("title", "Sneaky"),
                 "/api/v1/content/library", Map.of("itemType", "book", "title", "Sneaky"),
-                "/api/v1/content/feed-sources", Map.of("url", "https://example.org/feed.xml"));
+                "/api/v1/content/feed-sources", Map.of("url", "https://example.org/feed.xml"),
+                "/api/v1/content/assets", Map.of("name", "sneaky.png", "mimeType", "image/png", "fileSize", 1));
         writes.forEach((path, body) -> partner(alice, Set.of("content:read", "content:write")).body(body).post(path)
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("content:manage")));
         partner(alice, Set.of("content:read", "content:write")).body(Map.of("followers", 1))
                 .put("/api/v1/content/platform-metrics/tiktok/2026-W49").then().statusCode(403);
         partner(alice, Set.of("content:read", "content:write")).delete(ITEMS + "/" + item).then().statusCode(403);
+        // Assets: a partner with content:read lists and reads them; uploading stays with the user's own apps.
+        UUID asset = alice.create("/api/v1/content/assets", Map.of("name", "cover.png", "mimeType", "image/png",
+                "fileSize", 1));
+        partner(alice, Set.of("content:read")).get("/api/v1/content/assets/" + asset).then().statusCode(200);
+        given().auth().oauth2(Tokens.partner(alice.id(), alice.username(), "scheduler-app",
+                        Set.of("content:read", "content:write"))).header("X-Circle-Id", alice.circle().toString())
+                .contentType("image/png").body(new byte[1]).put("/api/v1/content/assets/" + asset + "/content")
+                .then().statusCode(403).body("detail", containsString("content:manage"));
 
         for (String read : new String[] {ITEMS + "/" + item + "/metrics/2026-12-01", ITEMS + "/" + item + "/metrics",
                 ITEMS + "/" + item + "/totals", "/api/v1/content/top?by=revenue&currency=EUR",

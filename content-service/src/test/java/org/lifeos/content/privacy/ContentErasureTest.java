@@ -37,7 +37,7 @@ class ContentErasureTest {
 
     private static final String CONVERSATIONS = "/api/v1/content/conversations";
     private static final List<String> TABLES = List.of("content_calendar", "content_items", "content_metrics",
-            "platform_metrics", "calendar_feeds", "library_items", "feed_sources", "conversations", "messages");
+            "platform_metrics", "calendar_feeds", "library_items", "feed_sources", "conversations", "messages", "assets");
 
     @Test
     void memberErasureRemovesTheMembersOwnRowsAndKeepsTheCirclesSharedWork() throws SQLException {
@@ -61,6 +61,7 @@ class ContentErasureTest {
         assertEquals(2, Rows.count("content_items", alice.circle()));
         assertEquals(2, Rows.count("content_calendar", alice.circle()));
         assertEquals(2, Rows.count("library_items", alice.circle()));
+        assertEquals(2, Rows.count("assets", alice.circle()));
         for (String table : TABLES) {
             assertTrue(Rows.count(table, carol.circle()) > 0, table + " of another circle is untouched");
         }
@@ -122,6 +123,7 @@ class ContentErasureTest {
                 + (user.username().equals("bob") ? "x" : "blog") + "/2026-W49").then().statusCode(201);
         user.request().body(Map.of("name", "phone")).post("/api/v1/content/calendar-feeds").then().statusCode(201);
         user.create("/api/v1/content/library", Map.of("itemType", "book", "title", "Book"));
+        user.create("/api/v1/content/assets", Map.of("name", "cover.png", "mimeType", "image/png", "fileSize", 10));
         user.create("/api/v1/content/feed-sources", Map.of("url", "https://example.org/" + user.id() + ".xml"));
         UUID c = user.create(CONVERSATIONS, Map.of("title", "Mine"));
         UUID first = user.create(CONVERSATIONS + "/" + c + "/messages", Map.of("role", "user", "content", "hi"));
