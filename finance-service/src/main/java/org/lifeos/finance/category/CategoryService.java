@@ -124,11 +124,12 @@ public class CategoryService {
         Number uses = (Number) entityManager.createNativeQuery("""
                         SELECT (SELECT count(*) FROM transactions WHERE category_id = ?1)
                              + (SELECT count(*) FROM category_rules WHERE category_id = ?1)
-                             + (SELECT count(*) FROM budgets WHERE category_id = ?1)""")
+                             + (SELECT count(*) FROM budgets WHERE category_id = ?1)
+                             + (SELECT count(*) FROM trip_budgets WHERE category_id = ?1)""")
                 .setParameter(1, id).getSingleResult();
         if (uses.longValue() > 0) {
             throw new ProblemException(ProblemType.CONFLICT, "Category " + id + " is used by " + uses
-                    + " transaction(s), rule(s) or budget(s); it stays");
+                    + " transaction(s), rule(s), budget(s) or trip budget(s); it stays");
         }
         entityManager.remove(category);
     }
