@@ -110,6 +110,10 @@ public class TripService {
             throw ProblemException.badField("endDate", "is before startDate");
         }
         String tag = form.tag == null || form.tag.isBlank() ? defaultTag(form.title) : form.tag.strip();
+        // One writer of the circle's trip tags at a time, so two trips saved at once cannot both
+        // pass the check below (the unique index would answer the second with a 500).
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "finance.trip-tags:" + context.circleId()).getSingleResult();
         boolean taken = !entityManager.createQuery("select t.id from Trip t where t.tag = :tag and t.id <> :id",
                         UUID.class).setParameter("tag", tag).setParameter("id", trip.id).getResultList().isEmpty();
         if (taken) {
