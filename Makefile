@@ -40,7 +40,7 @@ test: ## Run every test (real PostgreSQL, Kafka and Keycloak, started by the tes
 	$(MVN) $(MVN_FLAGS) verify
 
 bench: ## Measure (own stack on free ports, Gatling): pairs in one run, table in target/bench/summary.md
-	$(MVN) $(MVN_FLAGS) -q -pl identity-service,planning-service,health-service,gateway,bench -am package -DskipTests
+	$(MVN) $(MVN_FLAGS) -q -pl identity-service,planning-service,health-service,finance-service,gateway,bench -am package -DskipTests
 	$(JAVA) -cp "bench/target/classes:$$(cat bench/target/classpath.txt)" -Dlifeos.repo.root=$(CURDIR) \
 		$(BENCH_FLAGS) org.lifeos.bench.Bench
 

@@ -75,6 +75,7 @@ public final class Bench {
     private KeycloakServer keycloak;
     private String gateway;
     private String planning;
+    private String finance;
 
     private Bench(Path out) {
         this.out = out;
@@ -125,7 +126,7 @@ public final class Bench {
         pair("list, open " + (long) rate + "/s", directOpen, throughOpen);
 
         step("2. row-level security: the same list as the runtime role under RLS and with an explicit filter");
-        double[] rls = rlsCost(aliceOwner(alice));
+        double[] rls = rlsCost(owner(alice));
 
         step("3. writes and events: POST /api/v1/tasks through the gateway, then 201 → event consumed");
         alice = token("alice", "alice-dev-password");
@@ -155,6 +156,20 @@ public final class Bench {
             }
             heapAfter = heapAfterGc();
         }
+        FinanceBench money = new FinanceBench(HTTP, finance, gateway);
+        double[] imports = null;
+        if (FinanceBench.IMPORT_ROWS > 0) {
+            step("6. finance import: a " + FinanceBench.IMPORT_ROWS + "-row CSV in one transaction, next to a raw COPY");
+            imports = money.importVersusCopy(() -> token("alice", "alice-dev-password"),
+                    owner(token("alice", "alice-dev-password")));
+        }
+        double[] pages = null;
+        if (FinanceBench.LEDGER_ROWS > 0) {
+            step("7. finance ledger: one month's page with 1,000 rows in bob's ledger, then " + FinanceBench.LEDGER_ROWS
+                    + " over 24 months");
+            pages = money.pageSmallVersusLarge(() -> token("bob", "bob-dev-password"),
+                    owner(token("bob", "bob-dev-password")));
+        }
 
         rows.add("");
         rows.add("| figure | value | pair | ratio |");
@@ -171,6 +186,16 @@ public final class Bench {
                     ingest[0] / ingest[1]));
             rows.add(String.format("| one-day hourly series while ingesting %,d more (%d queries) | p50 %.0f ms | "
                     + "p99 %.0f ms | |", SAMPLES_UNDER_QUERY, (long) ingest[4], ingest[2], ingest[3]));
+        }
+        if (imports != null) {
+            rows.add(String.format("| finance CSV import, %,d rows (one transaction, each row logged and announced) | "
+                    + "%.0f rows/s | raw `COPY` of the same rows: %.0f rows/s | %.2f |", FinanceBench.IMPORT_ROWS,
+                    imports[0], imports[1], imports[0] / imports[1]));
+        }
+        if (pages != null) {
+            rows.add(String.format("| one month's page of transactions via the gateway, ledger of 1,000 rows | p50 %.1f ms, "
+                    + "p99 %.1f ms | ledger of %,d rows over 24 months: p50 %.1f ms, p99 %.1f ms | %.2f |", pages[0],
+                    pages[1], FinanceBench.LEDGER_ROWS, pages[2], pages[3], pages[2] / pages[0]));
         }
         for (String service : readyMillis.keySet()) {
             rows.add(String.format("| %s | ready in %.1f s | RSS idle %d MB, after load %d MB | |", service,
@@ -231,6 +256,7 @@ public final class Bench {
         int planningPort = Ports.spare();
         int gatewayPort = Ports.spare();
         int healthPort = Ports.spare();
+        int financePort = Ports.spare();
         Map<String, String> common = new LinkedHashMap<>();
         common.put("lifeos.postgres.port", String.valueOf(TestStack.postgres().port()));
         common.put("kafka.bootstrap.servers", TestStack.kafka().bootstrapServers());
@@ -243,6 +269,7 @@ public final class Bench {
         gatewayConfig.put("lifeos.gateway.routes.identity.upstream", "http://127.0.0.1:" + identityPort);
         gatewayConfig.put("lifeos.gateway.routes.planning.upstream", "http://127.0.0.1:" + planningPort);
         gatewayConfig.put("lifeos.gateway.routes.health.upstream", "http://127.0.0.1:" + healthPort);
+        gatewayConfig.put("lifeos.gateway.routes.finance.upstream", "http://127.0.0.1:" + financePort);
         gatewayConfig.put("quarkus.grpc.clients.access.port", String.valueOf(identityPort));
         // Bench-only: one user sends the whole load, far above the per-user default.
         gatewayConfig.put("lifeos.gateway.rate-limit.requests-per-minute", "100000000");
@@ -253,10 +280,16 @@ public final class Bench {
                 run, common);
         start("planning-service", planningService);
         start("health-service", new QuarkusService("health-service", healthPort, Ports.spare(), root, logs, run, common));
+        Map<String, String> financeConfig = new LinkedHashMap<>(common);
+        financeConfig.put("quarkus.grpc.clients.planning.port", String.valueOf(planningPort));
+        QuarkusService financeService = new QuarkusService("finance-service", financePort, Ports.spare(), root, logs, run,
+                financeConfig);
+        start("finance-service", financeService);
         QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
                 gatewayConfig);
         start("gateway", gatewayService);
         planning = planningService.url();
+        finance = financeService.url();
         gateway = gatewayService.url();
     }
 
@@ -367,7 +400,7 @@ public final class Bench {
         pool.shutdown();
     }
 
-    private static String post(String url, String token, String body, int expected) throws Exception {
+    static String post(String url, String token, String body, int expected) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -403,7 +436,7 @@ public final class Bench {
         postSamples(token, apiDevice, start, SAMPLES);
         double apiRate = SAMPLES / ((System.nanoTime() - began) / 1e9);
 
-        UUID[] owner = aliceOwner(token);
+        UUID[] owner = owner(token);
         long copyBegan = System.nanoTime();
         try (Connection admin = TestStack.postgres().superuser("health")) {
             StringBuilder rows = new StringBuilder(160 * 10_000);
@@ -481,8 +514,8 @@ public final class Bench {
         }
     }
 
-    /** Alice's user id and personal circle, from her profile. */
-    private UUID[] aliceOwner(String token) throws Exception {
+    /** The token's user id and personal circle, from the user's profile. */
+    private UUID[] owner(String token) throws Exception {
         HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/me"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode profile = JSON.readTree(me.body());

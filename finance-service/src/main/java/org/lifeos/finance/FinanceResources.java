@@ -16,6 +16,9 @@ public final class FinanceResources {
     public static final String INCOME = "income";
     public static final String CONTACTS = "contacts";
     public static final String CLIENTS = "clients";
+    public static final String PROJECTS = "projects";
+    public static final String OPPORTUNITIES = "opportunities";
+    public static final String TRIPS = "trips";
     public static final String IMPORTS = "imports";
     public static final String INVOICES = "invoices";
     public static final String SNAPSHOTS = "financial_snapshots";

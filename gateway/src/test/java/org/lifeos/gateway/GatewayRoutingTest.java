@@ -58,7 +58,7 @@ class GatewayRoutingTest {
                         "/api/v1/roadmaps", "/api/v1/skills", "/api/v1/lifelogs"),
                 owned("finance", "/api/v1/accounts", "/api/v1/transactions", "/api/v1/categories", "/api/v1/budgets",
                         "/api/v1/income", "/api/v1/invoices", "/api/v1/contacts", "/api/v1/clients", "/api/v1/projects",
-                        "/api/v1/finance", "/api/v1/imports"),
+                        "/api/v1/opportunities", "/api/v1/trips", "/api/v1/finance", "/api/v1/imports"),
                 owned("health", "/api/v1/measurements", "/api/v1/medical-entries", "/api/v1/medications",
                         "/api/v1/wearables", "/api/v1/workouts", "/api/v1/check-ins", "/api/v1/health",
                         "/api/v1/fhir"),

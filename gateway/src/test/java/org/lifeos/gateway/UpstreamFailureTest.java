@@ -43,6 +43,17 @@ class UpstreamFailureTest {
                 "the request did reach the slow service");
     }
 
+    /** A large upload the service takes too long to answer still gets its 504, not a hung connection. */
+    @Test
+    void aLargeUploadTheServiceDoesNotAnswerInTimeIsAGatewayTimeoutProblem() throws InterruptedException {
+        String body = "{\"csv\":\"" + "2026-01-01,-1.00,Shop\\n".repeat(100_000) + "\"}";
+        String path = FakeUpstreams.SLOW_PREFIX + "/upload";
+        given().auth().oauth2(Tokens.valid()).contentType("application/json").body(body).when().post(path)
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("type", equalTo("https://lifeos.dev/problems/gateway-timeout"));
+        assertEquals(path, FakeUpstreams.service("slow").take().uri(), "the upload did reach the slow service");
+    }
+
     @Test
     void aFailingServiceIsSkippedUntilItRecovers() throws IOException, InterruptedException {
         String path = FakeUpstreams.FLAKY_PREFIX + "/1";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,11 +125,12 @@ public class CategoryService {
         Number uses = (Number) entityManager.createNativeQuery("""
                         SELECT (SELECT count(*) FROM transactions WHERE category_id = ?1)
                              + (SELECT count(*) FROM category_rules WHERE category_id = ?1)
-                             + (SELECT count(*) FROM budgets WHERE category_id = ?1)""")
+                             + (SELECT count(*) FROM budgets WHERE category_id = ?1)
+                             + (SELECT count(*) FROM trip_budgets WHERE category_id = ?1)""")
                 .setParameter(1, id).getSingleResult();
         if (uses.longValue() > 0) {
             throw new ProblemException(ProblemType.CONFLICT, "Category " + id + " is used by " + uses
-                    + " transaction(s), rule(s) or budget(s); it stays");
+                    + " transaction(s), rule(s), budget(s) or trip budget(s); it stays");
         }
         entityManager.remove(category);
     }
@@ -178,15 +180,25 @@ public class CategoryService {
     /** The category the circle's rules give a payee (the first match by priority), if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> categorise(String payee) {
-        if (payee == null || payee.isBlank()) {
-            return Optional.empty();
-        }
-        String lower = payee.toLowerCase(Locale.ROOT);
-        return entityManager.createQuery("from CategoryRule order by priority, id", CategoryRule.class)
-                .getResultStream()
-                .filter(rule -> lower.contains(rule.payeePattern.toLowerCase(Locale.ROOT)))
-                .map(rule -> rule.categoryId)
-                .findFirst();
+        return categoriser().apply(payee);
+    }
+
+    /**
+     * The circle's rules as they are now, read once: what {@link #categorise} answers, for an
+     * import's many payees without a query per row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Function<String, Optional<UUID>> categoriser() {
+        List<CategoryRule> rules = entityManager.createQuery("from CategoryRule order by priority, id",
+                CategoryRule.class).getResultList();
+        return payee -> {
+            if (payee == null || payee.isBlank()) {
+                return Optional.empty();
+            }
+            String lower = payee.toLowerCase(Locale.ROOT);
+            return rules.stream().filter(rule -> lower.contains(rule.payeePattern.toLowerCase(Locale.ROOT)))
+                    .map(rule -> rule.categoryId).findFirst();
+        };
     }
 
     public static List<Object> sortKey(Category category) {

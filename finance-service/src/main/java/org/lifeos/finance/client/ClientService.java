@@ -101,6 +101,25 @@ public class ClientService {
         return sums;
     }
 
+    /**
+     * For a row that belongs to a client (a project, an opportunity) and keeps its money in one
+     * currency: checks that {@code clientId} is the circle's when it is new to the row (a 400 naming
+     * clientId otherwise: another circle's client is not there, as no client at all), and answers
+     * the currency {@code named}, or the client's when none is named.
+     */
+    public Currency currencyFor(UUID clientId, UUID currentClientId, String named) {
+        Client client = clientId.equals(currentClientId) ? null : require(clientId);
+        return Money.currency("currency", named == null && client != null ? client.currency.trim() : named);
+    }
+
+    private Client require(UUID id) {
+        Client client = entityManager.find(Client.class, id);
+        if (client == null) {
+            throw ProblemException.badField("clientId", "no such client in this circle");
+        }
+        return client;
+    }
+
     private Client find(UUID id, LockModeType lock) {
         Client client = entityManager.find(Client.class, id, lock);
         if (client == null) {

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -44,6 +45,7 @@ import org.lifeos.finance.ledger.TransactionService.NewRow;
 import org.lifeos.finance.money.Money;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.ids.Ids;
 
 /**
  * CSV imports into one account: a preview first (what would be added, what is already there),
@@ -66,14 +68,16 @@ public class CsvImports {
     private final TransactionService transactions;
     private final TransactionPartitions partitions;
     private final EntityManager entityManager;
+    private final ImportProgress progress;
 
     public CsvImports(AccountService accounts, CategoryService categories, TransactionService transactions,
-                      TransactionPartitions partitions, EntityManager entityManager) {
+                      TransactionPartitions partitions, EntityManager entityManager, ImportProgress progress) {
         this.accounts = accounts;
         this.categories = categories;
         this.transactions = transactions;
         this.partitions = partitions;
         this.entityManager = entityManager;
+        this.progress = progress;
     }
 
     /** A parsed data line. */
@@ -88,7 +92,7 @@ public class CsvImports {
 
     /** Writes the lines that are not in the ledger yet. */
     public ImportResult commit(CsvImportForm form) {
-        return commit(form.accountId, account -> parse(form, account));
+        return commit(form.accountId, form.importId, "csv", account -> parse(form, account));
     }
 
     /** What a file would add to the account, read by {@code reader}; writes nothing. */
@@ -97,6 +101,7 @@ public class CsvImports {
         Account account = accounts.get(accountId);
         List<Parsed> rows = reader.apply(account);
         Set<String> existing = existing(account.id, rows);
+        Function<String, Optional<UUID>> categorise = categories.categoriser();
         List<PreviewRow> lines = new ArrayList<>();
         int duplicates = 0;
         for (Parsed row : rows) {
@@ -104,43 +109,71 @@ public class CsvImports {
             duplicates += duplicate ? 1 : 0;
             lines.add(new PreviewRow(row.line(), row.date().toString(), row.direction().toString(),
                     Money.format(row.amount(), account.currency), row.payee(), row.memo(),
-                    categories.categorise(row.payee()).orElse(null), duplicate));
+                    categorise.apply(row.payee()).orElse(null), duplicate));
         }
         return new PreviewView(account.id, account.currency, rows.size(), rows.size() - duplicates, duplicates, lines);
     }
 
-    /** Writes the rows {@code reader} finds that are not in the ledger yet; the months' partitions are made first. */
-    public ImportResult commit(UUID accountId, Function<Account, List<Parsed>> reader) {
+    /**
+     * Writes the rows {@code reader} finds that are not in the ledger yet; the months' partitions
+     * are made first. A file that parses is an import {@code importId} (made when null) whose
+     * progress a client can poll; a file that does not is a 400 and leaves no trace.
+     */
+    public ImportResult commit(UUID accountId, UUID importId, String format, Function<Account, List<Parsed>> reader) {
         List<Parsed> parsed = reader.apply(accounts.get(accountId));
         if (parsed.size() > MAX_ROWS) {
             throw ProblemException.badField("file", "has more than " + MAX_ROWS + " transactions");
         }
-        new TreeSet<>(parsed.stream().map(p -> YearMonth.from(p.date())).toList())
-                .forEach(month -> partitions.ensure(month.atDay(1)));
-        return write(accountId, parsed);
+        UUID id = importId != null ? importId : Ids.next();
+        progress.start(id, accountId, format, parsed.size());
+        try {
+            new TreeSet<>(parsed.stream().map(p -> YearMonth.from(p.date())).toList())
+                    .forEach(month -> partitions.ensure(month.atDay(1)));
+            ImportResult result = write(id, accountId, parsed);
+            progress.complete(id, result.added());
+            return result;
+        } catch (RuntimeException e) {
+            recordFailure(id, e);
+            throw e;
+        }
+    }
+
+    /** Marks the import failed after its rollback; a failure to record that never hides the import's own error. */
+    private void recordFailure(UUID id, RuntimeException failure) {
+        String reason = failure instanceof ProblemException problem ? problem.getMessage()
+                : "the import could not be written; nothing of it is in the ledger";
+        try {
+            progress.fail(id, reason);
+        } catch (RuntimeException recording) {
+            LOG.warnf(recording, "Import %s failed (%s) and the failure could not be recorded", id, reason);
+        }
     }
 
     /**
-     * One transaction for the whole file. Rows are posted in batches of {@link #PROGRESS_EVERY}; a
-     * file larger than one batch logs its progress after each (account, rows written of rows new).
+     * One transaction for the whole file. Rows are posted in batches of {@link #PROGRESS_EVERY};
+     * after each, the import's progress is recorded (in a transaction of its own, see
+     * {@link ImportProgress}) and, for a file larger than one batch, logged.
      */
     @Transactional
-    ImportResult write(UUID accountId, List<Parsed> parsed) {
+    ImportResult write(UUID importId, UUID accountId, List<Parsed> parsed) {
         Account account = accounts.lock(accountId);
         AccountService.requireOpen(account, "accountId");
         Set<String> existing = existing(account.id, parsed);
+        Function<String, Optional<UUID>> categorise = categories.categoriser();
         List<NewRow> fresh = new ArrayList<>();
         for (Parsed row : parsed) {
             if (!existing.contains(row.hash())) {
                 fresh.add(new NewRow(row.direction(), row.amount(), row.date(), row.payee(), row.memo(),
-                        categories.categorise(row.payee()).orElse(null), row.hash()));
+                        categorise.apply(row.payee()).orElse(null), row.hash()));
             }
         }
         List<LedgerTransaction> written = new ArrayList<>();
+        progress.advance(importId, 0, fresh.size());
         try {
             for (int from = 0; from < fresh.size(); from += PROGRESS_EVERY) {
                 written.addAll(transactions.postAll(account, fresh.subList(from,
                         Math.min(fresh.size(), from + PROGRESS_EVERY))));
+                progress.advance(importId, written.size(), fresh.size());
                 if (fresh.size() > PROGRESS_EVERY) {
                     LOG.infof("Import into account %s: %d of %d new rows written (%d rows in the file)", account.id,
                             written.size(), fresh.size(), parsed.size());
@@ -150,7 +183,7 @@ public class CsvImports {
             // The account's row lock serialises imports into it; the unique index holds the line anyway.
             throw new ProblemException(ProblemType.CONFLICT, "Another import wrote some of these rows; preview again");
         }
-        return new ImportResult(account.id, parsed.size(), written.size(), parsed.size() - written.size(),
+        return new ImportResult(importId, account.id, parsed.size(), written.size(), parsed.size() - written.size(),
                 written.stream().map(TransactionView::of).toList());
     }
 

@@ -1,5 +1,6 @@
 package org.lifeos.finance.importing;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ import org.lifeos.finance.ledger.TransactionDtos.TransactionView;
 
 /** What the CSV import reads and answers. */
 public final class ImportDtos {
+
+    static final String IMPORT_ID = "A new UUID the client chooses for the commit, to poll GET /api/v1/imports/{importId} "
+            + "while it runs; one is made when absent. Ignored by the preview.";
 
     private ImportDtos() {
     }
@@ -33,6 +37,9 @@ public final class ImportDtos {
     public static class CsvImportForm {
         @NotNull
         public UUID accountId;
+
+        @Schema(description = IMPORT_ID)
+        public UUID importId;
 
         @NotNull
         @Size(max = 5_000_000)
@@ -58,6 +65,9 @@ public final class ImportDtos {
         @NotNull
         public UUID accountId;
 
+        @Schema(description = IMPORT_ID)
+        public UUID importId;
+
         @NotNull
         @Size(max = 20_000_000)
         @Schema(description = "The OFX or QFX file's text (OFX 1.x SGML with its header, or 2.x XML)")
@@ -73,6 +83,21 @@ public final class ImportDtos {
                               List<PreviewRow> lines) {
     }
 
-    public record ImportResult(UUID accountId, int rows, int added, int duplicates, List<TransactionView> transactions) {
+    public record ImportResult(UUID importId, UUID accountId, int rows, int added, int duplicates,
+                               List<TransactionView> transactions) {
+    }
+
+    /** An import's progress: what a client polls while the commit runs, and its outcome afterwards. */
+    public record ImportView(UUID id, UUID accountId, @Schema(example = "csv") String format,
+                             @Schema(description = "running, completed (committed) or failed (nothing written)")
+                             String status,
+                             @Schema(description = "Rows in the file") int rows,
+                             @Schema(description = "Rows not yet in the ledger, to be written; absent until known")
+                             Integer toAdd,
+                             @Schema(description = "Rows written so far; visible in the ledger only once completed")
+                             int written,
+                             @Schema(description = "Rows already in the ledger; absent until known") Integer duplicates,
+                             @Schema(description = "Why a failed import failed") String error,
+                             Instant startedAt, Instant updatedAt, Instant finishedAt) {
     }
 }

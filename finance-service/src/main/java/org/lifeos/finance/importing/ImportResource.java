@@ -3,9 +3,13 @@ package org.lifeos.finance.importing;
 import static org.lifeos.finance.FinanceResources.IMPORTS;
 import static org.lifeos.finance.FinanceResources.WRITE;
 
+import java.util.UUID;
+
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -16,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lifeos.finance.importing.ImportDtos.CsvImportForm;
 import org.lifeos.finance.importing.ImportDtos.ImportResult;
+import org.lifeos.finance.importing.ImportDtos.ImportView;
 import org.lifeos.finance.importing.ImportDtos.OfxImportForm;
 import org.lifeos.finance.importing.ImportDtos.PreviewView;
 import org.lifeos.platform.api.Forms;
@@ -32,11 +37,25 @@ import org.lifeos.platform.tenancy.Access;
 public class ImportResource {
 
     private final CsvImports imports;
+    private final ImportProgress progress;
     private final Forms forms;
 
-    public ImportResource(CsvImports imports, Forms forms) {
+    public ImportResource(CsvImports imports, ImportProgress progress, Forms forms) {
         this.imports = imports;
+        this.progress = progress;
         this.forms = forms;
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(resource = IMPORTS, action = "read", scope = WRITE)
+    @Operation(operationId = "getImport", summary = "An import's progress: poll it while the commit runs",
+            description = "Status running (rows written so far, not yet visible in the ledger), completed (committed) "
+                    + "or failed (nothing written, with the reason). Counts only, no transaction data: the importing "
+                    + "scope (finance:write) reads it, so a bank-sync partner can follow its own imports. A file that "
+                    + "does not parse makes no import.")
+    public ImportView get(@PathParam("id") UUID id) {
+        return progress.get(id);
     }
 
     @POST
@@ -57,10 +76,12 @@ public class ImportResource {
     @Access(resource = IMPORTS, action = "write", scope = WRITE)
     @Operation(operationId = "importCsv", summary = "Import a CSV file into an account",
             description = "One transaction: the lines not yet in the ledger are posted (payee rules categorise them), "
-                    + "or nothing is. Importing the same file again adds nothing.")
+                    + "or nothing is. Importing the same file again adds nothing. Its progress is at "
+                    + "/api/v1/imports/{importId} while it runs.")
     @APIResponse(responseCode = "200", description = "How many lines were added and how many were duplicates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "409", description = "The account is archived, or another import wrote these rows")
+    @APIResponse(responseCode = "409",
+            description = "The account is archived, another import wrote these rows, or the importId is used")
     public ImportResult commit(JsonNode body) {
         return imports.commit(forms.create(body, CsvImportForm.class));
     }
@@ -84,12 +105,13 @@ public class ImportResource {
     @Operation(operationId = "importOfx", summary = "Import an OFX/QFX statement into an account",
             description = "One transaction: the statement transactions whose FITID (else date, amount and payee) "
                     + "is not in the account's ledger yet are posted, or nothing is. Importing the same file again "
-                    + "adds nothing.")
+                    + "adds nothing. Its progress is at /api/v1/imports/{importId} while it runs.")
     @APIResponse(responseCode = "200", description = "How many transactions were added and how many were duplicates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "409", description = "The account is archived, or another import wrote these rows")
+    @APIResponse(responseCode = "409",
+            description = "The account is archived, another import wrote these rows, or the importId is used")
     public ImportResult commitOfx(JsonNode body) {
         OfxImportForm form = forms.create(body, OfxImportForm.class);
-        return imports.commit(form.accountId, account -> OfxStatements.read(form.ofx, account));
+        return imports.commit(form.accountId, form.importId, "ofx", account -> OfxStatements.read(form.ofx, account));
     }
 }

@@ -49,8 +49,9 @@ class ErasureTest {
         Map<String, Long> aliceRows = rowsPerTable(alice.circle());
         Map<String, Long> bobRows = rowsPerTable(bob.circle());
         assertTrue(aliceRows.keySet().containsAll(List.of("accounts", "account_audit_logs", "transactions",
-                "transaction_logs", "categories", "category_rules", "budgets", "income_entries", "contacts")),
-                "a representative circle: " + aliceRows);
+                "transaction_logs", "categories", "category_rules", "budgets", "income_entries", "contacts",
+                "clients", "projects", "project_logs", "opportunities", "trips", "trip_budgets", "trip_logs",
+                "imports")), "a representative circle: " + aliceRows);
         // Data keys are shredded (crypto-shredding, before any row goes), not counted as rows erased.
         assertTrue(aliceRows.containsKey("data_keys"), "income and contacts made the circle's data keys");
         long expected = aliceRows.entrySet().stream().filter(e -> !e.getKey().equals("data_keys"))
@@ -71,7 +72,11 @@ class ErasureTest {
         assertEquals(expected, answer.path("payload").path("rowsErased").asLong(), "rows erased: " + answer);
     }
 
-    /** Something in every finance table: accounts, a transfer and a void over two months, rules, budgets, income, contacts. */
+    /**
+     * Something in every finance table: accounts, a transfer and a void over two months, rules,
+     * budgets, income, contacts, the CRM (a client, a project moved once, an opportunity converted
+     * into another), a trip with a budget line, and an import.
+     */
     private static void fill(Api user) {
         UUID checking = user.account("EUR", "100.00");
         UUID savings = user.account("EUR", "0");
@@ -91,6 +96,20 @@ class ErasureTest {
                 "notes", "prefers mornings")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
         user.request().body(Map.of("date", "2026-03-01", "amount", "80.00", "currency", "GBP", "sourceType", "session",
                 "description", "two hours", "contactId", contact)).post("/api/v1/income").then().statusCode(201);
+
+        UUID client = user.client("Acme", "EUR");
+        String project = user.request().body(Map.of("clientId", client.toString(), "name", "Shop", "budget", "900"))
+                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
+        user.request().body(Map.of("status", "design")).patch("/api/v1/projects/" + project).then().statusCode(200);
+        String opportunity = user.request().body(Map.of("clientId", client.toString(), "title", "Newsletter",
+                "value", "300")).post("/api/v1/opportunities").then().statusCode(201).extract().path("id");
+        user.request().post("/api/v1/opportunities/" + opportunity + "/convert").then().statusCode(201);
+        String trip = user.request().body(Map.of("title", "Lisbon", "startDate", "2026-05-01", "endDate", "2026-05-03"))
+                .post("/api/v1/trips").then().statusCode(201).extract().path("id");
+        user.request().body(Map.of("categoryId", groceries, "currency", "EUR", "amount", "50"))
+                .post("/api/v1/trips/" + trip + "/budgets").then().statusCode(201);
+        user.request().body(Map.of("accountId", checking.toString(), "csv", "date,amount,payee\n2026-03-04,-3.50,Bakery\n"))
+                .post("/api/v1/imports/csv").then().statusCode(200);
     }
 
     /** Rows per table of the circle (tables with none left out), past row-level security; the outbox aside. */

@@ -37,6 +37,12 @@ public record Api(UUID user, String username, UUID circle) {
                 .post("/api/v1/accounts").then().statusCode(201).extract().path("id"));
     }
 
+    /** An active CRM client whose money is in {@code currency}. */
+    public UUID client(String name, String currency) {
+        return UUID.fromString(request().body(Map.of("name", name, "currency", currency))
+                .post("/api/v1/clients").then().statusCode(201).extract().path("id"));
+    }
+
     /** The id of the circle's category named {@code name} (system categories are seeded on first use). */
     public String category(String name) {
         java.util.List<Map<String, Object>> items = request().queryParam("limit", 200).get("/api/v1/categories")
