@@ -28,6 +28,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import org.jboss.logging.Logger;
 import org.lifeos.finance.account.Account;
 import org.lifeos.finance.account.AccountService;
@@ -59,6 +61,12 @@ import org.lifeos.platform.ids.Ids;
 public class CsvImports {
 
     private static final int MAX_ROWS = 100_000;
+    /**
+     * The whole file is one transaction, and a file of {@link #MAX_ROWS} takes far longer than the
+     * default 60 s (about 100 s on a loaded 2-core machine, every row logged and announced): ten
+     * minutes before it is rolled back.
+     */
+    static final int WRITE_TIMEOUT_SECONDS = 600;
     /** Rows per insert batch, and how often a large import logs its progress. */
     static final int PROGRESS_EVERY = 5_000;
     private static final Logger LOG = Logger.getLogger(CsvImports.class);
@@ -155,6 +163,7 @@ public class CsvImports {
      * {@link ImportProgress}) and, for a file larger than one batch, logged.
      */
     @Transactional
+    @TransactionConfiguration(timeout = WRITE_TIMEOUT_SECONDS)
     ImportResult write(UUID importId, UUID accountId, List<Parsed> parsed) {
         Account account = accounts.lock(accountId);
         AccountService.requireOpen(account, "accountId");
