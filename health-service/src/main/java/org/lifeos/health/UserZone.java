@@ -1,14 +1,13 @@
 package org.lifeos.health;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.lifeos.platform.time.TokenZone;
 
 /**
  * The caller's calendar: their IANA time zone from the token's {@code zoneinfo} claim (OIDC
@@ -29,13 +28,7 @@ public class UserZone {
 
     /** The zone of any verified token (a gRPC caller's too), as {@link #zone()} reads it. */
     public static ZoneId zoneOf(JsonWebToken token) {
-        Optional<String> claim = Optional.ofNullable(token.<Object>getClaim("zoneinfo")).map(Object::toString)
-                .map(String::strip).filter(z -> !z.isEmpty());
-        try {
-            return claim.map(ZoneId::of).orElse(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return TokenZone.of(token).orElse(ZoneOffset.UTC);
     }
 
     /** The caller's date today. */

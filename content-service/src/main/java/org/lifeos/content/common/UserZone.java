@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.time.TokenZone;
 
 /** The caller's IANA time zone: the token's {@code zoneinfo} claim (OIDC standard), else UTC. */
 @ApplicationScoped
@@ -22,13 +23,7 @@ public class UserZone {
     }
 
     public ZoneId zone() {
-        return token.claim("zoneinfo").map(Object::toString).filter(z -> !z.isBlank()).map(z -> {
-            try {
-                return ZoneId.of(z.strip());
-            } catch (DateTimeException e) {
-                return UTC;
-            }
-        }).orElse(UTC);
+        return TokenZone.of(token).orElse(UTC);
     }
 
     /** {@code value} as a zone, or a 400 naming {@code field}. */

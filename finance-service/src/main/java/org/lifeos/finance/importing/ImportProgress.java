@@ -10,17 +10,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hibernate.Session;
 import org.lifeos.finance.importing.ImportDtos.ImportView;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
-import org.lifeos.platform.tenancy.TenantConnections;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * An import's progress in {@code imports}, each write in a transaction of its own
- * ({@code REQUIRES_NEW}, on a second pooled connection, with the same circle set): the import's
+ * ({@code REQUIRES_NEW}, on a second pooled connection; the platform sets the same circle): the import's
  * own transaction is neither widened nor split, and a client polling from another request (or
  * another instance) sees each batch as it is written. The numbers only ever grow; the status ends
  * completed once the import's transaction has committed, or failed with the reason.
@@ -39,7 +37,6 @@ public class ImportProgress {
     /** Records a running import of {@code rows} parsed rows; an id the circle has used already is a 409. */
     @Transactional(TxType.REQUIRES_NEW)
     public void start(UUID id, UUID accountId, String format, int rows) {
-        enterCircle();
         int made = entityManager.createNativeQuery("""
                         INSERT INTO imports (id, tenant_id, account_id, format, rows_total, created_by)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (tenant_id, id) DO NOTHING""")
@@ -55,7 +52,6 @@ public class ImportProgress {
     /** {@code written} of the {@code fresh} rows not yet in the ledger are written (uncommitted until the import ends). */
     @Transactional(TxType.REQUIRES_NEW)
     public void advance(UUID id, int written, int fresh) {
-        enterCircle();
         entityManager.createNativeQuery("""
                         UPDATE imports SET rows_new = ?2, rows_written = ?3, updated_at = now()
                         WHERE id = ?1 AND status = 'running'""")
@@ -65,7 +61,6 @@ public class ImportProgress {
     /** The import's transaction committed {@code written} rows. */
     @Transactional(TxType.REQUIRES_NEW)
     public void complete(UUID id, int written) {
-        enterCircle();
         entityManager.createNativeQuery("""
                         UPDATE imports SET status = 'completed', rows_new = ?2, rows_written = ?2, updated_at = now(),
                                finished_at = now()
@@ -76,7 +71,6 @@ public class ImportProgress {
     /** The import's transaction rolled back: nothing of it is in the ledger. */
     @Transactional(TxType.REQUIRES_NEW)
     public void fail(UUID id, String reason) {
-        enterCircle();
         entityManager.createNativeQuery("""
                         UPDATE imports SET status = 'failed', rows_written = 0, error = left(?2, 1000), updated_at = now(),
                                finished_at = now()
@@ -100,16 +94,6 @@ public class ImportProgress {
         return new ImportView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], total, fresh,
                 (Integer) r[6], fresh == null ? null : total - fresh, (String) r[7], instant(r[8]), instant(r[9]),
                 instant(r[10]));
-    }
-
-    /**
-     * Sets the circle and user on this new transaction's connection. The platform's
-     * TenantTransactions interceptor binds to {@code @Transactional} with its default type only
-     * ({@code value} is a binding member of the annotation), so it does not run for REQUIRES_NEW.
-     */
-    private void enterCircle() {
-        entityManager.unwrap(Session.class)
-                .doWork(connection -> TenantConnections.enter(connection, context.circleId(), context.userId()));
     }
 
     private static Instant instant(Object value) {

@@ -1,16 +1,14 @@
 package org.lifeos.planning.time;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.time.TokenZone;
 
 /**
  * The caller's calendar: their IANA time zone from the token's {@code zoneinfo} claim (OIDC
@@ -19,8 +17,6 @@ import org.lifeos.platform.error.ProblemException;
  */
 @ApplicationScoped
 public class UserDay {
-
-    private static final Logger LOG = Logger.getLogger(UserDay.class);
 
     private final JsonWebToken token;
     private final Now now;
@@ -36,16 +32,7 @@ public class UserDay {
 
     /** The zone of any verified token (a gRPC caller's too), as {@link #zone()} reads it. */
     public static ZoneId zoneOf(JsonWebToken token) {
-        Optional<String> claim = token.claim("zoneinfo").map(Object::toString).filter(z -> !z.isBlank());
-        if (claim.isEmpty()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(claim.get().strip());
-        } catch (DateTimeException e) {
-            LOG.debugf("unknown zoneinfo %s in token; using UTC", claim.get());
-            return ZoneOffset.UTC;
-        }
+        return TokenZone.of(token).orElse(ZoneOffset.UTC);
     }
 
     public LocalDate today() {

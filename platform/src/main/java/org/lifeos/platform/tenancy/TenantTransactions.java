@@ -14,15 +14,19 @@ import io.quarkus.arc.Arc;
  * (after Narayana's interceptor) and sets {@code app.tenant_id} and {@code app.user_id}
  * transaction-locally, so a pooled connection never carries one circle's setting into another's
  * work. Without a tenant nothing is set, and row-level security shows no rows.
+ *
+ * <p>{@code Transactional.value} is a binding member, so an interceptor bound to plain
+ * {@code @Transactional} only ever sees {@code REQUIRED} methods: {@link Required} is the rule for
+ * those, {@link RequiresNew} for {@code @Transactional(REQUIRES_NEW)}, whose new transaction needs
+ * the circle as much. ({@code MANDATORY} joins a transaction that has it already; the other types
+ * run without one.) The annotation is {@code @Inherited}, so the rule lives in this unannotated
+ * base and each binding in a class of its own.
  */
-@Transactional
-@Interceptor
-@Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
-public class TenantTransactions {
+public abstract class TenantTransactions {
 
     private final EntityManager entityManager;
 
-    public TenantTransactions(EntityManager entityManager) {
+    protected TenantTransactions(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -39,5 +43,27 @@ public class TenantTransactions {
             }
         }
         return invocation.proceed();
+    }
+
+    /** The rule for {@code @Transactional} ({@code REQUIRED}) methods. */
+    @Transactional
+    @Interceptor
+    @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
+    public static class Required extends TenantTransactions {
+
+        public Required(EntityManager entityManager) {
+            super(entityManager);
+        }
+    }
+
+    /** The same rule for {@code @Transactional(REQUIRES_NEW)} methods. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Interceptor
+    @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
+    public static class RequiresNew extends TenantTransactions {
+
+        public RequiresNew(EntityManager entityManager) {
+            super(entityManager);
+        }
     }
 }
