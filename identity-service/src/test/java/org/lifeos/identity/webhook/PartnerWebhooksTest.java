@@ -90,8 +90,9 @@ class PartnerWebhooksTest {
             assertTrue(WebhooksTest.verify(secret, receiver.received.get(0)));
             JsonNode data = JSON.readTree(receiver.received.get(0).body()).get("data");
             assertTrue(data.has("taskId") && !data.has("actorId") && !data.has("amount"), data.toString());
-            TestUser.api(syncToken).get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
-                    .body("items[0].status", equalTo("succeeded"));
+            // The receiver has answered; the sender records the attempt right after.
+            Await.until(() -> "succeeded".equals(TestUser.api(syncToken).get("/api/v1/webhooks/" + id + "/deliveries")
+                    .then().statusCode(200).extract().path("items[0].status")), "the app's delivery log says succeeded");
 
             // The app rotates its own secret without sudo mode (it has none) and removes its subscription.
             TestUser.api(syncToken).post("/api/v1/webhooks/" + id + "/secret").then().statusCode(200)
