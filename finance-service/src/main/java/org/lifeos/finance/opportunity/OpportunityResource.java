@@ -91,6 +91,8 @@ public class OpportunityResource {
     @Access(resource = OPPORTUNITIES, action = "write", scope = WRITE)
     @Operation(operationId = "updateOpportunity", summary = "Change or dismiss an opportunity (JSON merge patch)",
             description = "dismissed: true puts it aside, false brings it back. A converted opportunity is a 409.")
+    @APIResponse(responseCode = "200", description = "The changed opportunity",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "The opportunity is converted")
     public RestResponse<OpportunityView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                 JsonNode body) {

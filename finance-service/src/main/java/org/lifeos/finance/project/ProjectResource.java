@@ -92,6 +92,8 @@ public class ProjectResource {
     @Operation(operationId = "updateProject", summary = "Change a project (JSON merge patch)",
             description = "A status change moves one step along the pipeline, or one step back before launch; "
                     + "launched is final. Each move is logged.")
+    @APIResponse(responseCode = "200", description = "The changed project",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "409", description = "The status cannot move from the current state to the one asked")
     public RestResponse<ProjectView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                             JsonNode body) {

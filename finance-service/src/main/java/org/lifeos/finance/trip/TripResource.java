@@ -94,6 +94,8 @@ public class TripResource {
     @Access(resource = TRIPS, action = "write", scope = WRITE)
     @Operation(operationId = "updateTrip", summary = "Change a trip (JSON merge patch)",
             description = "Changing the tag changes which transactions count in its budget.")
+    @APIResponse(responseCode = "200", description = "The changed trip",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TripView.class)))
     @APIResponse(responseCode = "409", description = "Another trip of the circle has the tag")
     public RestResponse<TripView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                          JsonNode body) {
