@@ -157,20 +157,22 @@ public final class Bench {
             heapAfter = heapAfterGc();
         }
         FinanceBench money = new FinanceBench(HTTP, finance, gateway);
-        double[] imports = null;
-        if (FinanceBench.IMPORT_ROWS > 0) {
-            step("6. finance import: a " + FinanceBench.IMPORT_ROWS + "-row CSV in one transaction, next to a raw COPY");
-            imports = money.importVersusCopy(() -> token("alice", "alice-dev-password"),
-                    owner(token("alice", "alice-dev-password")));
-        }
+        // The ledger pair first: the import leaves finance-service's outbox relay publishing its
+        // 100,000 events for a while, which would load whichever page is read next.
         double[] pages = null;
         if (FinanceBench.LEDGER_ROWS > 0) {
-            step("7. finance ledger: one month's page with 1,000 rows in bob's ledger, then " + FinanceBench.LEDGER_ROWS
+            step("6. finance ledger: one month's page with 1,000 rows in bob's ledger, then " + FinanceBench.LEDGER_ROWS
                     + " over 24 months");
             pages = money.pageSmallVersusLarge(() -> token("bob", "bob-dev-password"),
                     owner(token("bob", "bob-dev-password")));
         }
 
+        double[] imports = null;
+        if (FinanceBench.IMPORT_ROWS > 0) {
+            step("7. finance import: a " + FinanceBench.IMPORT_ROWS + "-row CSV in one transaction, next to a raw COPY");
+            imports = money.importVersusCopy(() -> token("alice", "alice-dev-password"),
+                    owner(token("alice", "alice-dev-password")));
+        }
         rows.add("");
         rows.add("| figure | value | pair | ratio |");
         rows.add("|---|---|---|---|");
