@@ -86,6 +86,8 @@ public final class Bench {
         Path out = root.resolve("target").resolve("bench");
         Files.createDirectories(out);
         Bench bench = new Bench(out);
+        // Also when the bench is interrupted (Ctrl-C, kill): its services are its own processes.
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-stop"));
         try {
             bench.run(root);
         } finally {
@@ -303,9 +305,9 @@ public final class Bench {
         step(name + " ready in " + readyMillis.get(name) + " ms");
     }
 
-    private void stop() {
+    private synchronized void stop() {
         for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+            services.remove(i).close();
         }
     }
 
