@@ -27,6 +27,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    TokenCache tokenCache();
+
     /**
      * Peers whose {@code X-Forwarded-For/-Host/-Proto} the gateway believes, as addresses or CIDR
      * ranges: the ingress controller's pod network in a cluster. None by default: locally the
@@ -76,6 +78,23 @@ public interface GatewayConfig {
         /** Requests a minute each caller (token subject, else client address) may make through this gateway. */
         @WithDefault("600")
         long requestsPerMinute();
+    }
+
+    /**
+     * Access tokens verified once and then let through until they expire, without verifying their
+     * signature on every request (personal access tokens are never kept: they are asked about each time).
+     */
+    interface TokenCache {
+        /** Tokens kept at most (one per signed-in client session); 0 verifies every request. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /**
+         * How long a verified token is let through before it is verified again even if it has not
+         * expired: the longest a token signed by a key the realm has withdrawn is still accepted here.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
     }
 
     interface OpenApi {

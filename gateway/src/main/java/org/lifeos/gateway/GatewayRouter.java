@@ -26,6 +26,7 @@ import org.lifeos.gateway.routing.RouteBreaker;
 import org.lifeos.gateway.routing.RouteTable;
 import org.lifeos.gateway.routing.UpstreamProxy;
 import org.lifeos.gateway.security.AuthenticationGate;
+import org.lifeos.gateway.security.VerifiedTokens;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 
@@ -99,7 +100,10 @@ public class GatewayRouter {
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::handle);
         router.get(OPENAPI_PATH).handler(openApi::handle);
         new ApiDocs().install(router);
-        router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(AuthenticationGate::handle);
+        GatewayConfig.TokenCache tokenCache = config.tokenCache();
+        VerifiedTokens verified = new VerifiedTokens(tokenCache.maxEntries(), tokenCache.maxAge());
+        vertx.setPeriodic(60_000, id -> verified.evictExpired());
+        router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(new AuthenticationGate(verified)::handle);
         RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute(), clients);
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
         for (String paths : List.of(API_PATHS, PUBLIC_PATHS)) {

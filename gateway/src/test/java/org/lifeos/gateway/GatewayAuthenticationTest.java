@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -75,6 +77,28 @@ class GatewayAuthenticationTest {
     void aTokenSignedByAnUnknownKeyIsUnauthorized() {
         refused(given().auth().oauth2(Tokens.signedByUnknownKey()), "/api/v1/tasks")
                 .header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void aTokenLetThroughBeforeIsRefusedOnceItExpires() throws InterruptedException {
+        // The gateway remembers tokens it verified; that must never outlive the token.
+        Instant expiry = Instant.now().plusSeconds(3);
+        String token = Tokens.expiringAt(expiry);
+        given().auth().oauth2(token).when().get("/api/v1/tasks").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/tasks").then().statusCode(200);
+        FakeUpstreams.service("planning").drain();
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 1_100);
+        refused(given().auth().oauth2(token), "/api/v1/tasks").header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+    }
+
+    @Test
+    void aTokenWithAnAlteredSignatureIsRefusedAfterTheGenuineOnePassed() {
+        String genuine = Tokens.valid();
+        given().auth().oauth2(genuine).when().get("/api/v1/tasks").then().statusCode(200);
+        FakeUpstreams.service("planning").drain();
+        int last = genuine.length() - 2;
+        String altered = genuine.substring(0, last) + (genuine.charAt(last) == 'A' ? 'B' : 'A') + genuine.substring(last + 1);
+        refused(given().auth().oauth2(altered), "/api/v1/tasks").header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
     }
 
     @Test

@@ -52,6 +52,11 @@ public final class Tokens {
         return builder(user, username, "lifeos-web", Set.of("openid")).issuedAt(past - 300).expiresAt(past).sign(KEY);
     }
 
+    /** A valid first-party token for the fixed test user that expires at {@code expiresAt}. */
+    public static String expiringAt(Instant expiresAt) {
+        return builder(SOMEONE, "alice", "lifeos-web", Set.of("openid")).expiresAt(expiresAt.getEpochSecond()).sign(KEY);
+    }
+
     /** A token for another audience: valid signature, not meant for LifeOS. */
     public static String otherAudience(UUID user, String username) {
         return builder(user, username, "lifeos-web", Set.of("openid")).audience("someone-else").sign(KEY);

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
+import org.lifeos.platform.apikey.ApiKeyTokens;
 import org.lifeos.platform.error.ProblemType;
 
 /**
@@ -25,9 +26,13 @@ import org.lifeos.platform.error.ProblemType;
  * service sees it. The token itself travels on untouched; services validate it again.
  *
  * <p>Authentication is lazy (quarkus.http.auth.proactive=false), so nothing outside
- * {@code /api/} - health, metrics, OpenAPI - ever looks at a token.
+ * {@code /api/} - health, metrics, OpenAPI - ever looks at a token. An access token this gateway
+ * has verified before, unexpired, is let through from {@link VerifiedTokens} without being
+ * verified again; a personal access token always asks identity-service.
  */
 public final class AuthenticationGate {
+
+    private static final String BEARER = "bearer ";
 
     private static final Logger LOG = Logger.getLogger(AuthenticationGate.class);
 
@@ -35,10 +40,20 @@ public final class AuthenticationGate {
     private static final BiConsumer<RoutingContext, Throwable> ANSWERED_BY_GATE = (ctx, failure) -> {
     };
 
-    private AuthenticationGate() {
+    private final VerifiedTokens verified;
+
+    public AuthenticationGate(VerifiedTokens verified) {
+        this.verified = verified;
     }
 
-    public static void handle(RoutingContext ctx) {
+    public void handle(RoutingContext ctx) {
+        String token = accessToken(ctx);
+        String subject = token == null ? null : verified.subjectOf(token);
+        if (subject != null) {
+            ctx.put(RateLimiter.CALLER_KEY, subject);
+            ctx.next();
+            return;
+        }
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null) {
             // Quarkus security did not run on this request: fail closed.
@@ -50,13 +65,28 @@ public final class AuthenticationGate {
                 id -> {
                     if (id.isAnonymous()) {
                         unauthorized(ctx, "Bearer", "This API needs an access token: send 'Authorization: Bearer <token>'.");
+                    } else if (id.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+                        if (token != null) {
+                            verified.remember(token, jwt.getSubject(), jwt.getExpirationTime());
+                        }
+                        ctx.put(RateLimiter.CALLER_KEY, jwt.getSubject());
+                        ctx.next();
                     } else {
-                        ctx.put(RateLimiter.CALLER_KEY, id.getPrincipal() instanceof JsonWebToken jwt
-                                && jwt.getSubject() != null ? jwt.getSubject() : id.getPrincipal().getName());
+                        ctx.put(RateLimiter.CALLER_KEY, id.getPrincipal().getName());
                         ctx.next();
                     }
                 },
                 failure -> rejected(ctx, DefaultAuthFailureHandler.extractRootCause(failure)));
+    }
+
+    /** The bearer token of the request, unless there is none or it is a personal access token. */
+    private static String accessToken(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() || token.startsWith(ApiKeyTokens.PREFIX) ? null : token;
     }
 
     private static void rejected(RoutingContext ctx, Throwable failure) {
