@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
@@ -25,6 +31,9 @@ import org.lifeos.devstack.testing.Tokens;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class UpstreamFailureTest {
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     @Test
     void aServiceThatRefusesConnectionsIsABadGatewayProblem() {
@@ -51,6 +60,27 @@ class UpstreamFailureTest {
         given().auth().oauth2(Tokens.valid()).contentType("application/json").body(body).when().post(path)
                 .then().statusCode(504).contentType("application/problem+json")
                 .body("type", equalTo("https://lifeos.dev/problems/gateway-timeout"));
+        assertEquals(path, FakeUpstreams.service("slow").take().uri(), "the upload did reach the slow service");
+    }
+
+    /**
+     * The same over HTTP/2 (cleartext, as the JDK's HttpClient speaks it when asked): the problem
+     * must reach the client on its stream too, rather than leave the client waiting.
+     */
+    @Test
+    void aLargeUploadOverHttp2TheServiceDoesNotAnswerInTimeIsAGatewayTimeoutProblem() throws Exception {
+        String body = "{\"csv\":\"" + "2026-01-01,-1.00,Shop\\n".repeat(100_000) + "\"}";
+        String path = FakeUpstreams.SLOW_PREFIX + "/upload-h2";
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway + path.substring(1)))
+                        .header("Authorization", "Bearer " + Tokens.valid())
+                        .header("Content-Type", "application/json")
+                        .timeout(FakeUpstreams.REQUEST_TIMEOUT.multipliedBy(4))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(504, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("https://lifeos.dev/problems/gateway-timeout"), response.body());
         assertEquals(path, FakeUpstreams.service("slow").take().uri(), "the upload did reach the slow service");
     }
 

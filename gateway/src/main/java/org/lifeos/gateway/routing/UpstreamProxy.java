@@ -146,7 +146,10 @@ public final class UpstreamProxy {
 
         private ProxyResponse problemResponse(ProxyRequest request, ProblemType type, String detail) {
             HttpServerRequest incoming = request.proxiedRequest();
-            return request.release().response()
+            // release() resumes the caller's body so the connection can be reused; once the body
+            // has been read whole, an HTTP/2 stream throws on resume, and that exception used to
+            // leave an HTTP/2 caller without any answer.
+            return (incoming.isEnded() ? request : request.release()).response()
                     .setStatusCode(type.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
