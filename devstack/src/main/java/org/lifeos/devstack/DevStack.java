@@ -103,12 +103,15 @@ public final class DevStack {
             KafkaBroker kafka = new KafkaBroker(intSetting("lifeos.kafka.port", 9092),
                     intSetting("lifeos.kafka.controller-port", 9093), home.resolve("kafka"),
                     logs.resolve("kafka.log"), run, false);
-            startAndReport(kafka);
+            List<Component> middle = new ArrayList<>(List.of(kafka));
             if (Boolean.parseBoolean(System.getProperty("lifeos.keycloak.enabled", "true"))) {
-                startAndReport(new KeycloakServer(intSetting("lifeos.keycloak.port", 8180), home.resolve("keycloak"),
+                // Side by side with the broker: Keycloak needs only its address (its event
+                // listener connects when it first publishes).
+                middle.add(new KeycloakServer(intSetting("lifeos.keycloak.port", 8180), home.resolve("keycloak"),
                         postgres, root.resolve("devstack").resolve("keycloak").resolve("lifeos-realm.json"),
                         logs.resolve("keycloak.log"), run, kafka.bootstrapServers()));
             }
+            startTogether(middle);
             if (withServices) {
                 startServices();
             }
@@ -126,20 +129,24 @@ public final class DevStack {
     }
 
     private void startServices() throws Exception {
-        List<QuarkusService> services = new ArrayList<>();
+        List<Component> services = new ArrayList<>();
         SERVICES.forEach((module, ports) -> services.add(
                 new QuarkusService(module, ports.http(), ports.management(), root, logs, run)));
-        // Started side by side: each waits only for its own readiness.
-        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        startTogether(services);
+    }
+
+    /** Starts the components side by side: each waits only for its own readiness. */
+    private void startTogether(List<Component> components) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(components.size());
         try {
             List<Future<?>> starts = new ArrayList<>();
-            for (QuarkusService service : services) {
-                track(service);
+            for (Component component : components) {
+                track(component);
                 starts.add(pool.submit(() -> {
                     long begin = System.nanoTime();
-                    service.start();
-                    stopIfShuttingDown(service);
-                    report(service, begin);
+                    component.start();
+                    stopIfShuttingDown(component);
+                    report(component, begin);
                     return null;
                 }));
             }
@@ -147,8 +154,8 @@ public final class DevStack {
                 try {
                     start.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
+                    if (e.getCause() instanceof Exception exception) {
+                        throw exception;
                     }
                     throw new IllegalStateException(e.getCause());
                 }
