@@ -1,5 +1,6 @@
 package org.lifeos.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -71,6 +72,8 @@ public final class Bench {
     private final Path out;
     private final List<QuarkusService> services = new ArrayList<>();
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
+    /** Each service's settings, to start it once more from its class archive. */
+    private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
     private final List<String> rows = new ArrayList<>();
     private KeycloakServer keycloak;
     private String gateway;
@@ -175,6 +178,8 @@ public final class Bench {
             imports = money.importVersusCopy(() -> token("alice", "alice-dev-password"),
                     owner(token("alice", "alice-dev-password")));
         }
+        step("4b. start-up from the class archive: each service stopped (recording its archive) and started again alone");
+        Map<String, long[]> archived = restartFromClassArchives(root);
         rows.add("");
         rows.add("| figure | value | pair | ratio |");
         rows.add("|---|---|---|---|");
@@ -202,8 +207,11 @@ public final class Bench {
                     pages[1], FinanceBench.LEDGER_ROWS, pages[2], pages[3], pages[2] / pages[0]));
         }
         for (String service : readyMillis.keySet()) {
-            rows.add(String.format("| %s | ready in %.1f s | RSS idle %d MB, after load %d MB | |", service,
-                    readyMillis.get(service) / 1000.0, idle.getOrDefault(service, 0L), loaded.getOrDefault(service, 0L)));
+            long[] again = archived.getOrDefault(service, new long[] {0, 0});
+            rows.add(String.format("| %s | ready in %.1f s at its first start after the build; %.1f s from its class "
+                            + "archive | RSS idle %d MB, after load %d MB; %d MB 10 s after the archived start | |", service,
+                    readyMillis.get(service) / 1000.0, again[0] / 1000.0, idle.getOrDefault(service, 0L),
+                    loaded.getOrDefault(service, 0L), again[1]));
         }
         if (!sustained.isEmpty()) {
             rows.add("");
@@ -279,26 +287,29 @@ public final class Bench {
         gatewayConfig.put("lifeos.gateway.rate-limit.requests-per-minute", "100000000");
         Path logs = out.resolve("logs");
         Path run = out.resolve("run");
-        start("identity-service", new QuarkusService("identity-service", identityPort, Ports.spare(), root, logs, run, identity));
+        start("identity-service", new QuarkusService("identity-service", identityPort, Ports.spare(), root, logs, run, identity),
+                identity);
         QuarkusService planningService = new QuarkusService("planning-service", planningPort, Ports.spare(), root, logs,
                 run, common);
-        start("planning-service", planningService);
-        start("health-service", new QuarkusService("health-service", healthPort, Ports.spare(), root, logs, run, common));
+        start("planning-service", planningService, common);
+        start("health-service", new QuarkusService("health-service", healthPort, Ports.spare(), root, logs, run, common),
+                common);
         Map<String, String> financeConfig = new LinkedHashMap<>(common);
         financeConfig.put("quarkus.grpc.clients.planning.port", String.valueOf(planningPort));
         QuarkusService financeService = new QuarkusService("finance-service", financePort, Ports.spare(), root, logs, run,
                 financeConfig);
-        start("finance-service", financeService);
+        start("finance-service", financeService, financeConfig);
         QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
                 gatewayConfig);
-        start("gateway", gatewayService);
+        start("gateway", gatewayService, gatewayConfig);
         planning = planningService.url();
         finance = financeService.url();
         gateway = gatewayService.url();
     }
 
-    private void start(String name, QuarkusService service) {
+    private void start(String name, QuarkusService service, Map<String, String> config) {
         long begin = System.nanoTime();
+        configs.put(name, config);
         services.add(service);
         service.start();
         readyMillis.put(name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
@@ -311,19 +322,51 @@ public final class Bench {
         }
     }
 
+    /**
+     * 4b. Start-up from the class archive: the services are stopped (each records the classes it
+     * loaded into its AppCDS archive as it stops, devstack's {@code QuarkusService}), then each is
+     * started again alone on fresh ports with the same settings, timed to ready, its RSS read after
+     * ten idle seconds, and stopped. Answers {ready ms, RSS MB} per service.
+     */
+    private Map<String, long[]> restartFromClassArchives(Path root) throws Exception {
+        stop();
+        Map<String, long[]> figures = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> service : configs.entrySet()) {
+            QuarkusService again = new QuarkusService(service.getKey(), Ports.spare(), Ports.spare(), root,
+                    out.resolve("logs-archived"), out.resolve("run"), service.getValue());
+            long begin = System.nanoTime();
+            synchronized (this) {
+                services.add(again);
+            }
+            again.start();
+            long ready = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+            Thread.sleep(10_000);
+            figures.put(service.getKey(), new long[] {ready, rssOf(again.pid())});
+            step(service.getKey() + " from its class archive: ready in " + ready + " ms, RSS " + figures.get(service.getKey())[1]
+                    + " MB");
+            stop();
+        }
+        return figures;
+    }
+
+    private static long rssOf(long pid) throws IOException {
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
+        if (Files.exists(status)) {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        }
+        return 0;
+    }
+
     /** Resident memory per service, in MB, from /proc. */
     private Map<String, Long> rss() throws Exception {
         Map<String, Long> memory = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(readyMillis.keySet());
         for (int i = 0; i < services.size(); i++) {
-            Path status = Path.of("/proc", String.valueOf(services.get(i).pid()), "status");
-            if (Files.exists(status)) {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmRSS:")) {
-                        memory.put(names.get(i), Long.parseLong(line.replaceAll("\\D", "")) / 1024);
-                    }
-                }
-            }
+            memory.put(names.get(i), rssOf(services.get(i).pid()));
         }
         return memory;
     }
