@@ -77,6 +77,8 @@ public final class Bench {
     private final List<String> rows = new ArrayList<>();
     private KeycloakServer keycloak;
     private String gateway;
+    private long gatewayPid;
+    private long planningPid;
     private String planning;
     private String finance;
 
@@ -118,8 +120,16 @@ public final class Bench {
 
         step("1. gateway overhead: GET /api/v1/tasks?limit=50, " + CONCURRENCY + " users, " + SECONDS + " s each");
         alice = token("alice", "alice-dev-password");
+        long[] cpu = {cpuMillis(planningPid), cpuMillis(gatewayPid)};
         Load.Figures direct = load.run("list-direct", list(planning, alice, CONCURRENCY, 0));
+        long[] afterDirect = {cpuMillis(planningPid), cpuMillis(gatewayPid)};
         Load.Figures through = load.run("list-gateway", list(gateway, alice, CONCURRENCY, 0));
+        long[] afterThrough = {cpuMillis(planningPid), cpuMillis(gatewayPid)};
+        // CPU time per request, from /proc: what each process spends, whatever else runs on the machine.
+        double[] cpuPerRequest = {
+            (afterDirect[0] - cpu[0]) / (double) direct.requests(),
+            (afterThrough[0] - afterDirect[0]) / (double) through.requests(),
+            (afterThrough[1] - afterDirect[1]) / (double) through.requests()};
         Load.Figures direct1 = load.run("list-direct-1", list(planning, alice, 1, 0));
         Load.Figures through1 = load.run("list-gateway-1", list(gateway, alice, 1, 0));
         double rate = Math.max(1, Math.floor(direct.throughput() * 0.5));
@@ -129,6 +139,10 @@ public final class Bench {
         pair("list, closed " + CONCURRENCY + " users", direct, through);
         pair("list, 1 user", direct1, through1);
         pair("list, open " + (long) rate + "/s", directOpen, throughOpen);
+        rows.add("");
+        rows.add(String.format("CPU per request in the closed %d-user list loads: planning-service %.2f ms direct, %.2f ms "
+                + "behind the gateway; the gateway %.2f ms (%.0f %% of planning's).", CONCURRENCY, cpuPerRequest[0],
+                cpuPerRequest[1], cpuPerRequest[2], 100 * cpuPerRequest[2] / cpuPerRequest[1]));
 
         step("2. row-level security: the same list as the runtime role under RLS and with an explicit filter");
         double[] rls = rlsCost(owner(alice));
@@ -303,6 +317,8 @@ public final class Bench {
                 gatewayConfig);
         start("gateway", gatewayService, gatewayConfig);
         planning = planningService.url();
+        planningPid = planningService.pid();
+        gatewayPid = gatewayService.pid();
         finance = financeService.url();
         gateway = gatewayService.url();
     }
@@ -347,6 +363,13 @@ public final class Bench {
             stop();
         }
         return figures;
+    }
+
+    /** User and system CPU time the process has used so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static long rssOf(long pid) throws IOException {
