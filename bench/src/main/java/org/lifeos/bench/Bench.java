@@ -18,11 +18,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +64,8 @@ public final class Bench {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
+    /** Habits in alice's circle, each with a check-in on every day of the past year. */
+    private static final int HABITS = Integer.getInteger("bench.habits", 5);
     /** Wearable samples ingested through the gateway, in requests of 100,000 (0 skips the ingest figures). */
     private static final int SAMPLES = Integer.getInteger("bench.samples", 1_000_000);
     /** Wearable samples ingested through the gateway while the one-day series is queried (the p99 figure). */
@@ -79,6 +83,7 @@ public final class Bench {
     private String gateway;
     private long gatewayPid;
     private long planningPid;
+    private int planningPort;
     private String planning;
     private String finance;
 
@@ -116,6 +121,10 @@ public final class Bench {
         String aliceDomain = domain(alice);
         load(alice, aliceDomain, TASKS);
         load(bob, domain(bob), TASKS / 10);
+        if (HABITS > 0) {
+            step("loading data: " + HABITS + " habits in alice's circle with a year of daily check-ins");
+            habits(alice, aliceDomain);
+        }
         Map<String, Long> idle = rss();
 
         step("1. gateway overhead: GET /api/v1/tasks?limit=50, " + CONCURRENCY + " users, " + SECONDS + " s each");
@@ -130,8 +139,21 @@ public final class Bench {
             (afterDirect[0] - cpu[0]) / (double) direct.requests(),
             (afterThrough[0] - afterDirect[0]) / (double) through.requests(),
             (afterThrough[1] - afterDirect[1]) / (double) through.requests()};
+        Optional<NginxReference> nginx = NginxReference.start(out.resolve("nginx"), planningPort);
+        Load.Figures viaNginx = null;
+        Load.Figures viaNginx1 = null;
+        double nginxCpuPerRequest = 0;
+        if (nginx.isPresent()) {
+            long before = cpuMillis(nginx.get().workerPid());
+            viaNginx = load.run("list-nginx", list(nginx.get().url(), alice, CONCURRENCY, 0));
+            nginxCpuPerRequest = (cpuMillis(nginx.get().workerPid()) - before) / (double) viaNginx.requests();
+        }
         Load.Figures direct1 = load.run("list-direct-1", list(planning, alice, 1, 0));
         Load.Figures through1 = load.run("list-gateway-1", list(gateway, alice, 1, 0));
+        if (nginx.isPresent()) {
+            viaNginx1 = load.run("list-nginx-1", list(nginx.get().url(), alice, 1, 0));
+            nginx.get().close();
+        }
         double rate = Math.max(1, Math.floor(direct.throughput() * 0.5));
         alice = token("alice", "alice-dev-password");
         Load.Figures directOpen = load.run("list-direct-open", list(planning, alice, 0, rate));
@@ -139,10 +161,16 @@ public final class Bench {
         pair("list, closed " + CONCURRENCY + " users", direct, through);
         pair("list, 1 user", direct1, through1);
         pair("list, open " + (long) rate + "/s", directOpen, throughOpen);
+        if (viaNginx != null) {
+            pair("list, closed " + CONCURRENCY + " users — nginx (reference) instead of the gateway", direct, viaNginx);
+            pair("list, 1 user — nginx (reference) instead of the gateway", direct1, viaNginx1);
+        }
         rows.add("");
         rows.add(String.format("CPU per request in the closed %d-user list loads: planning-service %.2f ms direct, %.2f ms "
-                + "behind the gateway; the gateway %.2f ms (%.0f %% of planning's).", CONCURRENCY, cpuPerRequest[0],
-                cpuPerRequest[1], cpuPerRequest[2], 100 * cpuPerRequest[2] / cpuPerRequest[1]));
+                + "behind the gateway; the gateway %.2f ms (%.0f %% of planning's)%s.", CONCURRENCY, cpuPerRequest[0],
+                cpuPerRequest[1], cpuPerRequest[2], 100 * cpuPerRequest[2] / cpuPerRequest[1],
+                viaNginx == null ? "; nginx is not installed here, so there is no reference proxy"
+                        : String.format("; nginx %.2f ms", nginxCpuPerRequest)));
 
         step("2. row-level security: the same list as the runtime role under RLS and with an explicit filter");
         double[] rls = rlsCost(owner(alice));
@@ -318,6 +346,7 @@ public final class Bench {
         start("gateway", gatewayService, gatewayConfig);
         planning = planningService.url();
         planningPid = planningService.pid();
+        this.planningPort = planningPort;
         gatewayPid = gatewayService.pid();
         finance = financeService.url();
         gateway = gatewayService.url();
@@ -470,12 +499,44 @@ public final class Bench {
         pool.shutdown();
     }
 
+    /** {@link #HABITS} daily habits, each checked in (mostly done, some partial or skipped) on each of the past 365 days. */
+    private void habits(String token, String domain) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        try {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+            for (int h = 0; h < HABITS; h++) {
+                String habit = JSON.readTree(post(planning + "/api/v1/habits", token, "{\"domainId\":\"" + domain
+                        + "\",\"name\":\"Habit " + h + "\",\"frequency\":\"daily\"}", 201)).path("id").asText();
+                List<Future<?>> checkIns = new ArrayList<>();
+                for (int d = 0; d < 365; d++) {
+                    LocalDate day = today.minusDays(d);
+                    String status = d % 11 == 0 ? "skipped" : d % 7 == 0 ? "partial" : "done";
+                    checkIns.add(pool.submit(() -> put(planning + "/api/v1/habits/" + habit + "/check-ins/" + day, token,
+                            "{\"status\":\"" + status + "\",\"qualityRating\":4}", 201)));
+                }
+                for (Future<?> checkIn : checkIns) {
+                    checkIn.get();
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static String put(String url, String token, String body, int expected) throws Exception {
+        return send("PUT", url, token, body, expected);
+    }
+
     static String post(String url, String token, String body, int expected) throws Exception {
+        return send("POST", url, token, body, expected);
+    }
+
+    private static String send(String method, String url, String token, String body, int expected) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
