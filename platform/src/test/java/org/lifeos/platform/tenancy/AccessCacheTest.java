@@ -37,6 +37,8 @@ import org.lifeos.contracts.identity.v1.CheckResponse;
 class AccessCacheTest {
 
     private static final Duration TTL = Duration.ofMillis(400);
+    /** For the tests that are not about expiry: long enough that a busy machine never expires a decision mid-test. */
+    private static final Duration LONG_TTL = Duration.ofMinutes(5);
 
     private final AtomicInteger asked = new AtomicInteger();
     private volatile boolean allow = true;
@@ -82,7 +84,7 @@ class AccessCacheTest {
 
     @Test
     void aDecisionIsServedFromTheCacheUntilItsTtlAndThenDropped() {
-        AccessClient client = client(100);
+        AccessClient client = client(100, TTL);
         UUID user = UUID.randomUUID();
         UUID circle = UUID.randomUUID();
         check(client, user, circle);
@@ -123,10 +125,14 @@ class AccessCacheTest {
     }
 
     private AccessClient client(long maxSize) {
+        return client(maxSize, LONG_TTL);
+    }
+
+    private AccessClient client(long maxSize, Duration ttl) {
         // The cache quarkus-cache builds from quarkus.cache.caffeine."access-decisions".*
         CaffeineCacheInfo info = new CaffeineCacheInfo();
         info.name = AccessClient.CACHE;
-        info.expireAfterWrite = TTL;
+        info.expireAfterWrite = ttl;
         info.maximumSize = maxSize;
         return new AccessClient(new IdentityAccess(new AccessServiceClient("access", channel, (n, stub) -> stub)),
                 new CaffeineCacheImpl(info, false));
