@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -62,16 +63,29 @@ final class SampleBatch {
     private final Set<UUID> devices;
     private final Instant now;
     private final Duration maxAge;
+    private final Consumer<Sample> sink;
 
-    private SampleBatch(Set<UUID> devices, Instant now, Duration maxAge) {
+    private SampleBatch(Set<UUID> devices, Instant now, Duration maxAge, Consumer<Sample> sink) {
         this.devices = devices;
         this.now = now;
         this.maxAge = maxAge;
+        this.sink = sink;
     }
 
     /** Reads {@code body}: NDJSON when {@code ndjson}, else a JSON array; checks each sample. */
     static SampleBatch read(String body, boolean ndjson, Set<UUID> devices, Instant now, Duration maxAge,
                             ObjectMapper json) {
+        return read(body, ndjson, devices, now, maxAge, json, sample -> {
+        });
+    }
+
+    /**
+     * As {@link #read(String, boolean, Set, Instant, Duration, ObjectMapper)}, handing each valid
+     * sample (not a repeat) to {@code sink} as soon as it is checked. A body refused whole (more
+     * than {@link #MAX_SAMPLES}, not JSON) is refused before the first.
+     */
+    static SampleBatch read(String body, boolean ndjson, Set<UUID> devices, Instant now, Duration maxAge,
+                            ObjectMapper json, Consumer<Sample> sink) {
         if (!ndjson) {
             JsonNode array;
             try {
@@ -80,11 +94,11 @@ final class SampleBatch {
                 throw ProblemException.badField("samples", "the body is not JSON (send application/x-ndjson for one "
                         + "sample per line)");
             }
-            return ofArray(array, devices, now, maxAge);
+            return ofArray(array, devices, now, maxAge, sink);
         }
         char[] chars = body.toCharArray();
         tooMany(samples(chars));
-        SampleBatch batch = new SampleBatch(devices, now, maxAge);
+        SampleBatch batch = new SampleBatch(devices, now, maxAge, sink);
         JsonFactory factory = json.getFactory();
         boolean bigDecimals = json.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         int line = 0;
@@ -107,11 +121,17 @@ final class SampleBatch {
 
     /** The samples of a JSON array (the REST body or a {@code health.samples.ingest} batch), checked one by one. */
     static SampleBatch ofArray(JsonNode array, Set<UUID> devices, Instant now, Duration maxAge) {
+        return ofArray(array, devices, now, maxAge, sample -> {
+        });
+    }
+
+    private static SampleBatch ofArray(JsonNode array, Set<UUID> devices, Instant now, Duration maxAge,
+                                       Consumer<Sample> sink) {
         if (array == null || !array.isArray()) {
             throw ProblemException.badField("samples", "the body is a JSON array of samples");
         }
         tooMany(array.size());
-        SampleBatch batch = new SampleBatch(devices, now, maxAge);
+        SampleBatch batch = new SampleBatch(devices, now, maxAge, sink);
         for (int i = 0; i < array.size(); i++) {
             batch.check(i + 1, Fields.of(array.get(i)));
         }
@@ -167,6 +187,7 @@ final class SampleBatch {
         }
         if (seen.add(parsed.key())) {
             valid.add(parsed);
+            sink.accept(parsed);
         } else {
             repeats++;
         }

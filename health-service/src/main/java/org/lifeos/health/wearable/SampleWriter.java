@@ -1,7 +1,6 @@
 package org.lifeos.health.wearable;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,17 +24,18 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.lifeos.health.wearable.SampleBatch.Sample;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
  * Writes a checked batch of the current member's samples, for the REST ingest and the Kafka
- * topic alike. The partitions the batch needs are made first; the batch is {@code COPY}ed into the
- * session's temporary staging table; then, holding a transaction-scoped advisory lock per (owner,
- * device) of the batch, one statement keeps the staged rows that are not stored yet (one anti-join
- * on the dedupe key (owner, device, metric, recorded_at) within the batch's time range), inserts
- * them into {@code wearable_samples} with a plain {@code INSERT}, and merges the same rows into
- * {@code wearable_daily_summaries} with one upsert per day and metric: min and max by
+ * topic alike. The batch is {@code COPY}ed into the session's temporary staging table as it is
+ * read; the partitions of its days are made; then, holding a transaction-scoped advisory lock per
+ * (owner, device) of the batch, one statement keeps the staged rows that are not stored yet (one
+ * anti-join on the dedupe key (owner, device, metric, recorded_at) within the batch's time range),
+ * inserts them into {@code wearable_samples} with a plain {@code INSERT}, and merges the same rows
+ * into {@code wearable_daily_summaries} with one upsert per day and metric: min and max by
  * least/greatest, sum and count added. No day is rescanned.
  *
  * <p>The lock is what makes the anti-join safe: two transactions writing samples of one device
@@ -43,9 +43,9 @@ import org.lifeos.platform.tenancy.TenantContext;
  * rows and skips them; neither fails on the key nor counts a sample twice in the summaries. The
  * key stays the primary key, so a writer that bypassed the lock would fail loudly rather than
  * double-count. (Until 2026-12-06 the statement was {@code DELETE FROM staging RETURNING} into
- * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}, summarising the returned rows: on a 100,000
- * row batch the speculative insertion and the returned rows cost 1.25 s of the statement's 1.6 s,
- * the anti-join and plain insert 0.4 s; docs/performance.md has the figures.)
+ * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}, summarising the returned rows: on a
+ * 100,000-row batch that insert took 1.25 s, the plain insert after the anti-join takes 0.35 s;
+ * docs/performance.md has the figures.)
  */
 @ApplicationScoped
 public class SampleWriter {
@@ -71,48 +71,51 @@ public class SampleWriter {
         this.context = context;
     }
 
+    /** Writes {@code samples} (the Kafka path's batch, checked already). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Written write(List<Sample> samples, ZoneId zone) {
-        Set<LocalDate> days = new TreeSet<>();
-        Set<UUID> devices = new TreeSet<>();
-        Instant first = Instant.MAX;
-        Instant last = Instant.MIN;
-        for (Sample s : samples) {
-            days.add(LocalDate.ofInstant(s.recordedAt(), ZoneOffset.UTC));
-            devices.add(s.deviceId());
-            first = s.recordedAt().isBefore(first) ? s.recordedAt() : first;
-            last = s.recordedAt().isAfter(last) ? s.recordedAt() : last;
-        }
-        for (LocalDate day : days) {
-            em.createNativeQuery("SELECT wearable_samples_partition(?1)").setParameter(1, day).getSingleResult();
-        }
+        return write(sink -> samples.forEach(sink), zone);
+    }
+
+    /**
+     * Writes the samples {@code batch} hands its sink, each as it is checked: they are streamed to
+     * the staging table's {@code COPY} in chunks while the rest is still being read, so the
+     * database takes them in while this JVM parses (the two used to take turns). A batch that fails
+     * (a request refused whole) leaves nothing behind: the COPY is cancelled and the exception goes on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Written write(Consumer<Consumer<Sample>> batch, ZoneId zone) {
         Map<DeviceDay, Integer> byDeviceDay = new TreeMap<>();
         int[] accepted = {0};
-        if (samples.isEmpty()) {
-            return new Written(0, byDeviceDay);
-        }
-        OffsetDateTime from = first.atOffset(ZoneOffset.UTC);
-        OffsetDateTime to = last.atOffset(ZoneOffset.UTC);
         String pgZone = PgZone.of(zone);
         em.unwrap(Session.class).doWork(connection -> {
-            try (Statement staging = connection.createStatement()) {
-                staging.execute(STAGING);
-                // empty even if this transaction staged a batch before (ON COMMIT empties it only at the end)
-                staging.execute("TRUNCATE wearable_samples_incoming");
-            }
+            Staging staged = new Staging(connection);
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY wearable_samples_incoming FROM STDIN", new StringReader(copyText(samples)));
-            } catch (IOException e) {
-                throw new SQLException("could not stream the batch to COPY", e);
+                batch.accept(staged);
+                staged.end();
+            } catch (UncheckedSqlException e) {
+                staged.cancel();
+                throw e.getCause();
+            } catch (RuntimeException | SQLException e) {
+                staged.cancel();
+                throw e;
             }
-            lockDevices(connection, devices);
+            if (staged.devices.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement partition = connection.prepareStatement("SELECT wearable_samples_partition(?)")) {
+                for (LocalDate day : staged.days) {
+                    partition.setObject(1, day);
+                    partition.execute();
+                }
+            }
+            lockDevices(connection, staged.devices);
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
                 merge.setObject(1, context.circleId());
                 merge.setObject(2, context.userId());
-                merge.setArray(3, connection.createArrayOf("uuid", devices.toArray()));
-                merge.setObject(4, from);
-                merge.setObject(5, to);
+                merge.setArray(3, connection.createArrayOf("uuid", staged.devices.toArray()));
+                merge.setObject(4, staged.first.atOffset(ZoneOffset.UTC));
+                merge.setObject(5, staged.last.atOffset(ZoneOffset.UTC));
                 merge.setObject(6, context.circleId());
                 merge.setObject(7, context.userId());
                 merge.setString(8, pgZone);
@@ -129,6 +132,97 @@ public class SampleWriter {
             }
         });
         return new Written(accepted[0], byDeviceDay);
+    }
+
+    /**
+     * The batch on its way into the session's staging table, in COPY's text format, sent in
+     * chunks of about 64 KB; also what the merge needs to know of it: its UTC days (their
+     * partitions), devices (their locks) and first and last instant. The COPY starts with the
+     * first sample, so an empty batch (or one refused before its first) sends nothing.
+     */
+    private static final class Staging implements Consumer<Sample> {
+        private static final int CHUNK = 64 * 1024;
+
+        final Set<LocalDate> days = new TreeSet<>();
+        final Set<UUID> devices = new TreeSet<>();
+        Instant first = Instant.MAX;
+        Instant last = Instant.MIN;
+        private final Connection connection;
+        private final StringBuilder rows = new StringBuilder(CHUNK + 256);
+        private CopyIn copy;
+
+        Staging(Connection connection) {
+            this.connection = connection;
+        }
+
+        /**
+         * Appends the sample's row. Every field is a UUID, a metric or unit name of {@link Metric},
+         * a plain decimal or an ISO instant: none holds a tab, newline or backslash.
+         */
+        @Override
+        public void accept(Sample s) {
+            days.add(LocalDate.ofInstant(s.recordedAt(), ZoneOffset.UTC));
+            devices.add(s.deviceId());
+            first = s.recordedAt().isBefore(first) ? s.recordedAt() : first;
+            last = s.recordedAt().isAfter(last) ? s.recordedAt() : last;
+            rows.append(s.deviceId()).append('\t').append(s.metric().wire()).append('\t')
+                    .append(s.value().toPlainString()).append('\t').append(s.metric().unit).append('\t')
+                    .append(s.recordedAt()).append('\t').append(s.endAt() == null ? "\\N" : s.endAt().toString())
+                    .append('\n');
+            if (rows.length() >= CHUNK) {
+                try {
+                    send();
+                } catch (SQLException e) {
+                    throw new UncheckedSqlException(e);
+                }
+            }
+        }
+
+        private void send() throws SQLException {
+            if (copy == null) {
+                try (Statement staging = connection.createStatement()) {
+                    staging.execute(STAGING);
+                    // empty even if this transaction staged a batch before (ON COMMIT empties it at the end)
+                    staging.execute("TRUNCATE wearable_samples_incoming");
+                }
+                copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY wearable_samples_incoming FROM STDIN");
+            }
+            byte[] chunk = rows.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(chunk, 0, chunk.length);
+            rows.setLength(0);
+        }
+
+        void end() throws SQLException {
+            if (rows.length() > 0) {
+                send();
+            }
+            if (copy != null) {
+                copy.endCopy();
+            }
+        }
+
+        void cancel() {
+            try {
+                if (copy != null && copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the transaction is being rolled back anyway; the exception that brought us here matters
+            }
+        }
+    }
+
+    /** An SQLException out of {@link Staging#accept}, which a Consumer cannot declare. */
+    private static final class UncheckedSqlException extends RuntimeException {
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
     }
 
     /**
@@ -193,21 +287,6 @@ public class SampleWriter {
                 sample_count = s.sample_count + excluded.sample_count,
                 updated_at = now())
             SELECT device_id, day, count(*)::int FROM by_day GROUP BY device_id, day""";
-
-    /**
-     * The batch in COPY's text format. Every field is a UUID, a metric or unit name of
-     * {@link Metric}, a plain decimal or an ISO instant: none holds a tab, newline or backslash.
-     */
-    private static String copyText(List<Sample> samples) {
-        StringBuilder rows = new StringBuilder(samples.size() * 110);
-        for (Sample s : samples) {
-            rows.append(s.deviceId()).append('\t').append(s.metric().wire()).append('\t')
-                    .append(s.value().toPlainString()).append('\t').append(s.metric().unit).append('\t')
-                    .append(s.recordedAt()).append('\t').append(s.endAt() == null ? "\\N" : s.endAt().toString())
-                    .append('\n');
-        }
-        return rows.toString();
-    }
 
     /**
      * Before {@code device}'s samples go (its deletion cascades to them): the summaries of the

@@ -41,9 +41,11 @@ class SampleBatchPropertiesTest {
     @Property(tries = 300)
     void ndjsonReadsAsTheSameLinesReadAsTrees(@ForAll("bodies") List<String> lines, @ForAll boolean crlf) {
         String body = String.join(crlf ? "\r\n" : "\n", lines);
-        SampleBatch streamed = SampleBatch.read(body, true, Set.of(OWN), NOW, MAX_AGE, JSON);
+        List<SampleBatch.Sample> sunk = new ArrayList<>();
+        SampleBatch streamed = SampleBatch.read(body, true, Set.of(OWN), NOW, MAX_AGE, JSON, sunk::add);
         SampleBatch trees = asTrees(lines);
         assertEquals(trees.valid, streamed.valid, body);
+        assertEquals(streamed.valid, sunk, "the writer is handed each valid sample, in order");
         assertEquals(trees.rejected, streamed.rejected, body);
         assertEquals(trees.repeats, streamed.repeats, body);
     }
