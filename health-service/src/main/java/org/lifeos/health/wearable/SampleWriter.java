@@ -31,7 +31,8 @@ import org.lifeos.platform.tenancy.TenantContext;
 /**
  * Writes a checked batch of the current member's samples, for the REST ingest and the Kafka
  * topic alike. The batch is {@code COPY}ed into the session's temporary staging table as it is
- * read; the partitions of its days are made; then, holding a transaction-scoped advisory lock per
+ * read; the partitions of its days are made (in a transaction of their own, see
+ * {@link WearablePartitions#make}); then, holding a transaction-scoped advisory lock per
  * (owner, device) of the batch, one statement keeps the staged rows that are not stored yet (one
  * anti-join on the dedupe key (owner, device, metric, recorded_at) within the batch's time range),
  * inserts them into {@code wearable_samples} with a plain {@code INSERT}, and merges the same rows
@@ -65,10 +66,12 @@ public class SampleWriter {
 
     private final EntityManager em;
     private final TenantContext context;
+    private final WearablePartitions partitions;
 
-    public SampleWriter(EntityManager em, TenantContext context) {
+    public SampleWriter(EntityManager em, TenantContext context, WearablePartitions partitions) {
         this.em = em;
         this.context = context;
+        this.partitions = partitions;
     }
 
     /** Writes {@code samples} (the Kafka path's batch, checked already). */
@@ -88,8 +91,10 @@ public class SampleWriter {
         Map<DeviceDay, Integer> byDeviceDay = new TreeMap<>();
         int[] accepted = {0};
         String pgZone = PgZone.of(zone);
+        Staging[] staging = new Staging[1];
         em.unwrap(Session.class).doWork(connection -> {
             Staging staged = new Staging(connection);
+            staging[0] = staged;
             try {
                 batch.accept(staged);
                 staged.end();
@@ -100,15 +105,13 @@ public class SampleWriter {
                 staged.cancel();
                 throw e;
             }
-            if (staged.devices.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement partition = connection.prepareStatement("SELECT wearable_samples_partition(?)")) {
-                for (LocalDate day : staged.days) {
-                    partition.setObject(1, day);
-                    partition.execute();
-                }
-            }
+        });
+        Staging staged = staging[0];
+        if (staged.devices.isEmpty()) {
+            return new Written(0, byDeviceDay);
+        }
+        partitions.make(staged.days);
+        em.unwrap(Session.class).doWork(connection -> {
             lockDevices(connection, staged.devices);
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
                 merge.setObject(1, context.circleId());
