@@ -14,13 +14,15 @@ enum Metric {
     ACTIVE_ENERGY("kcal");
 
     final String unit;
+    private final String wire;
 
     Metric(String unit) {
         this.unit = unit;
+        this.wire = name().toLowerCase(Locale.ROOT);
     }
 
     String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     static Optional<Metric> of(String wire) {

@@ -1,5 +1,8 @@
 package org.lifeos.health.wearable;
 
+import java.time.LocalDate;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -50,6 +53,22 @@ public class WearablePartitions {
             LOG.infof("Made %d wearable sample partition(s) ahead", made);
         }
         return made;
+    }
+
+    /**
+     * Makes the partitions of {@code days} that are missing, in a transaction of its own that
+     * commits before the caller goes on. Making a partition locks the whole of
+     * {@code wearable_samples} (ACCESS EXCLUSIVE on the parent) until commit: inside an ingest's
+     * transaction that stopped every other ingest and series read until the ingest committed, and
+     * two ingests of overlapping batches deadlocked (one held the parent waiting for the other's
+     * device lock, the other held the device lock waiting for the parent). The caller's transaction
+     * must not have touched {@code wearable_samples} yet, or this would wait for it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void make(Set<LocalDate> days) {
+        for (LocalDate day : days) {
+            em.createNativeQuery("SELECT wearable_samples_partition(?1)").setParameter(1, day).getSingleResult();
+        }
     }
 
     /** Drops the partitions of days older than the retention; how many were dropped. */

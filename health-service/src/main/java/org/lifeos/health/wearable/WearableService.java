@@ -84,9 +84,13 @@ public class WearableService {
 
     @Transactional
     public IngestResult ingest(String body, boolean ndjson, ZoneId zone) {
-        SampleBatch batch = SampleBatch.read(body == null ? "" : body, ndjson, writableDevices(), Instant.now(),
-                maxAge(), json);
-        return store(batch, zone, "api");
+        Set<UUID> writable = writableDevices();
+        Instant now = Instant.now();
+        SampleBatch[] batch = new SampleBatch[1];
+        // each valid sample goes to the writer's COPY as soon as it is read
+        SampleWriter.Written written = writer.write(sink -> batch[0] = SampleBatch.read(body == null ? "" : body,
+                ndjson, writable, now, maxAge(), json, sink), zone);
+        return announce(batch[0], written, zone, "api");
     }
 
     /**
@@ -106,7 +110,8 @@ public class WearableService {
             }
         }
         Set<UUID> allowed = devices.ids().contains(device) ? Set.of(device) : Set.of();
-        return store(SampleBatch.ofArray(samples, allowed, Instant.now(), maxAge()), zone, "kafka");
+        SampleBatch batch = SampleBatch.ofArray(samples, allowed, Instant.now(), maxAge());
+        return announce(batch, writer.write(batch.valid, zone), zone, "kafka");
     }
 
     /** The devices the caller may ingest for: all the member's, or a partner app's own. */
@@ -123,12 +128,10 @@ public class WearableService {
     }
 
     /**
-     * Writes {@code batch}'s valid samples and, in the same transaction, one {@code health.samples}
-     * event per device and day that gained samples; the counts of the answer.
+     * In the transaction that wrote {@code batch}'s valid samples: one {@code health.samples} event
+     * per device and day that gained samples; the counts of the answer.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    IngestResult store(SampleBatch batch, ZoneId zone, String source) {
-        SampleWriter.Written written = writer.write(batch.valid, zone);
+    private IngestResult announce(SampleBatch batch, SampleWriter.Written written, ZoneId zone, String source) {
         Map<DeviceDay, Integer> valid = new HashMap<>();
         batch.valid.forEach(s -> valid.merge(new DeviceDay(s.deviceId(), LocalDate.ofInstant(s.recordedAt(), zone)),
                 1, Integer::sum));

@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +74,60 @@ class WearableIngestTest {
         String day = DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(BASE, ZoneOffset.UTC));
         assertEquals(1, Db.count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'wearable_samples'::regclass "
                 + "AND inhrelid = to_regclass('wearable_samples_" + day + "')"), "the day's partition was made");
+    }
+
+    @Test
+    void concurrentOverlappingBatchesNeitherFailNorCountASampleTwice() throws Exception {
+        Api alice = Api.newUser("alice");
+        UUID ring = device(alice);
+        UUID watch = device(alice);
+        for (int round = 0; round < 3; round++) {
+            // three batches over both devices, each sharing half its samples with the next
+            Instant from = BASE.minus(round + 1, ChronoUnit.DAYS).plusSeconds(7L * round); // off the others' grid
+            List<String> bodies = new ArrayList<>();
+            for (int b = 0; b < 3; b++) {
+                StringBuilder ndjson = new StringBuilder();
+                for (int i = b * 1500; i < b * 1500 + 3000; i++) {
+                    ndjson.append(sample(i % 2 == 0 ? ring : watch, "heart_rate", 50 + i % 70, "/min",
+                            from.plusSeconds(i * 20L))).append('\n');
+                }
+                bodies.add(ndjson.toString());
+            }
+            CyclicBarrier start = new CyclicBarrier(bodies.size());
+            ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+            try {
+                List<Future<int[]>> answers = new ArrayList<>();
+                for (String body : bodies) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        var answer = alice.request().contentType("application/x-ndjson")
+                                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(SAMPLES);
+                        assertEquals(200, answer.statusCode(), answer.asString());
+                        return new int[] {answer.path("accepted"), answer.path("duplicates")};
+                    }));
+                }
+                int accepted = 0;
+                int duplicates = 0;
+                for (Future<int[]> answer : answers) {
+                    accepted += answer.get()[0];
+                    duplicates += answer.get()[1];
+                }
+                int distinct = 2 * 1500 + 3000;
+                assertEquals(distinct, accepted, "each distinct sample accepted once, round " + round);
+                assertEquals(3 * 3000 - distinct, duplicates, "the overlaps are duplicates, round " + round);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertEquals(3 * 6000, Db.count("SELECT count(*) FROM wearable_samples WHERE owner_id = ?", alice.user()));
+        assertEquals(0, Db.count("""
+                SELECT count(*) FROM (SELECT * FROM wearable_daily_summaries WHERE owner_id = ?) s FULL JOIN (
+                    SELECT (recorded_at AT TIME ZONE 'UTC')::date AS day, metric, min(value) AS lo, max(value) AS hi,
+                           sum(value) AS total, count(*) AS n
+                    FROM wearable_samples WHERE owner_id = ? GROUP BY 1, 2) r ON r.day = s.day AND r.metric = s.metric
+                WHERE s.day IS NULL OR r.day IS NULL OR s.min_value <> r.lo OR s.max_value <> r.hi
+                   OR s.sum_value <> r.total OR s.sample_count <> r.n""",
+                alice.user(), alice.user()), "the summaries are the recomputation from the stored samples");
     }
 
     @Test
