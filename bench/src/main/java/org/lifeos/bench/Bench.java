@@ -63,6 +63,8 @@ public final class Bench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** Unmeasured loads straight at planning-service and through the gateway before the timed ones (0 skips). */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
     private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
     /** Habits in alice's circle, each with a check-in on every day of the past year. */
     private static final int HABITS = Integer.getInteger("bench.habits", 5);
@@ -129,6 +131,16 @@ public final class Bench {
 
         step("1. gateway overhead: GET /api/v1/tasks?limit=50, " + CONCURRENCY + " users, " + SECONDS + " s each");
         alice = token("alice", "alice-dev-password");
+        if (WARMUP_SECONDS > 0) {
+            // The JIT compiles the list path during the first loads: without this the first load
+            // (direct) ran colder than the ones after it, and CPU per request counted compilation.
+            step("   warming up: " + WARMUP_SECONDS + " s straight at planning-service, then through the gateway (not measured)");
+            for (String base : List.of(planning, gateway)) {
+                Map<String, String> warm = list(base, alice, CONCURRENCY, 0);
+                warm.put("bench.seconds", String.valueOf(WARMUP_SECONDS));
+                load.run(base.equals(planning) ? "warmup-direct" : "warmup-gateway", warm);
+            }
+        }
         long[] cpu = {cpuMillis(planningPid), cpuMillis(gatewayPid)};
         Load.Figures direct = load.run("list-direct", list(planning, alice, CONCURRENCY, 0));
         long[] afterDirect = {cpuMillis(planningPid), cpuMillis(gatewayPid)};
