@@ -26,7 +26,7 @@ import org.lifeos.gateway.routing.RouteBreaker;
 import org.lifeos.gateway.routing.RouteTable;
 import org.lifeos.gateway.routing.UpstreamProxy;
 import org.lifeos.gateway.security.AuthenticationGate;
-import org.lifeos.gateway.security.VerifiedTokens;
+import org.lifeos.platform.token.VerifiedTokens;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 
@@ -101,7 +101,7 @@ public class GatewayRouter {
         router.get(OPENAPI_PATH).handler(openApi::handle);
         new ApiDocs().install(router);
         GatewayConfig.TokenCache tokenCache = config.tokenCache();
-        VerifiedTokens verified = new VerifiedTokens(tokenCache.maxEntries(), tokenCache.maxAge());
+        VerifiedTokens<String> verified = new VerifiedTokens<>(tokenCache.maxEntries(), tokenCache.maxAge());
         vertx.setPeriodic(60_000, id -> verified.evictExpired());
         router.route(API_PATHS).order(ORDER_AUTHENTICATION).handler(new AuthenticationGate(verified)::handle);
         RateLimiter limiter = new RateLimiter(config.rateLimit().requestsPerMinute(), clients);

@@ -54,7 +54,12 @@ public final class Tokens {
 
     /** A valid first-party token for the fixed test user that expires at {@code expiresAt}. */
     public static String expiringAt(Instant expiresAt) {
-        return builder(SOMEONE, "alice", "lifeos-web", Set.of("openid")).expiresAt(expiresAt.getEpochSecond()).sign(KEY);
+        return expiringAt(SOMEONE, "alice", expiresAt);
+    }
+
+    /** A valid first-party token for {@code user} that expires at {@code expiresAt}. */
+    public static String expiringAt(UUID user, String username, Instant expiresAt) {
+        return builder(user, username, "lifeos-web", Set.of("openid")).expiresAt(expiresAt.getEpochSecond()).sign(KEY);
     }
 
     /** A token for another audience: valid signature, not meant for LifeOS. */

@@ -16,6 +16,7 @@ import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
 import org.lifeos.platform.apikey.ApiKeyTokens;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.token.VerifiedTokens;
 
 /**
  * Lets a request under {@code /api/} through only with a valid access token: signed by the
@@ -40,15 +41,15 @@ public final class AuthenticationGate {
     private static final BiConsumer<RoutingContext, Throwable> ANSWERED_BY_GATE = (ctx, failure) -> {
     };
 
-    private final VerifiedTokens verified;
+    private final VerifiedTokens<String> verified;
 
-    public AuthenticationGate(VerifiedTokens verified) {
+    public AuthenticationGate(VerifiedTokens<String> verified) {
         this.verified = verified;
     }
 
     public void handle(RoutingContext ctx) {
         String token = accessToken(ctx);
-        String subject = token == null ? null : verified.subjectOf(token);
+        String subject = token == null ? null : verified.get(token);
         if (subject != null) {
             ctx.put(RateLimiter.CALLER_KEY, subject);
             ctx.next();

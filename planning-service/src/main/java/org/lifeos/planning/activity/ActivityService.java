@@ -17,6 +17,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The circle's activity catalog; {@link TaskFromActivity} is what tasks take from it. */
@@ -34,6 +35,7 @@ public class ActivityService {
     }
 
     @Transactional
+    @ReadOnly
     public Activity get(UUID id) {
         return activities.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("activity " + id));
     }
@@ -62,6 +64,7 @@ public class ActivityService {
 
     /** By sort order, then id; {@code active} filters. */
     @Transactional
+    @ReadOnly
     public List<Activity> list(Optional<Boolean> active, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();

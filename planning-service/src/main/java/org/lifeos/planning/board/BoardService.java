@@ -26,6 +26,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -75,6 +76,7 @@ public class BoardService {
     }
 
     @Transactional
+    @ReadOnly
     public KanbanBoard get(UUID id) {
         return boards.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("board " + id));
     }
@@ -112,6 +114,7 @@ public class BoardService {
     }
 
     @Transactional
+    @ReadOnly
     public List<KanbanBoard> list(Keyset keyset) {
         if (!keyset.after()) {
             return boards.find("order by id").page(0, keyset.fetch()).list();

@@ -26,6 +26,7 @@ import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -71,6 +72,7 @@ public class GoalService {
     }
 
     @Transactional
+    @ReadOnly
     public Goal get(UUID id) {
         return goals.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("goal " + id));
     }
@@ -113,6 +115,7 @@ public class GoalService {
     }
 
     @Transactional
+    @ReadOnly
     public List<Goal> list(Optional<Level> level, Optional<Status> status, Optional<UUID> domainId,
                            Optional<UUID> parentId, boolean topLevel, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");

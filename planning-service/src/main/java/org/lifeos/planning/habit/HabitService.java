@@ -29,6 +29,7 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -75,11 +76,13 @@ public class HabitService {
     }
 
     @Transactional
+    @ReadOnly
     public Habit get(UUID id) {
         return habits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("habit " + id));
     }
 
     @Transactional
+    @ReadOnly
     public List<Habit> list(Optional<Boolean> active, Optional<UUID> domainId, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -181,6 +184,7 @@ public class HabitService {
 
     /** Newest first; {@code cursor} continues before the last date of the previous page. */
     @Transactional
+    @ReadOnly
     public List<HabitCheckIn> listCheckIns(UUID habitId, Optional<LocalDate> from, Optional<LocalDate> to,
                                            Keyset keyset) {
         get(habitId);

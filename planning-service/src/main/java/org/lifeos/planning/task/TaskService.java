@@ -23,6 +23,7 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -84,11 +85,13 @@ public class TaskService {
     }
 
     @Transactional
+    @ReadOnly
     public Task get(UUID id) {
         return tasks.findLive(id).orElseThrow(() -> ProblemException.notFound("task " + id));
     }
 
     @Transactional
+    @ReadOnly
     public List<Task> list(TaskQuery query, Keyset keyset) {
         TaskQuery.Compiled compiled = query.compile(keyset);
         return tasks.find(compiled.jpql(), compiled.params()).page(0, keyset.fetch()).list();

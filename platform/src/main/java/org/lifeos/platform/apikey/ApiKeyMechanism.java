@@ -53,6 +53,11 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return invalidTokenChallenge();
+    }
+
+    /** A 401 with {@code WWW-Authenticate: Bearer error="invalid_token"}: every bearer mechanism's answer. */
+    public static Uni<ChallengeData> invalidTokenChallenge() {
         return Uni.createFrom().item(new ChallengeData(HttpResponseStatus.UNAUTHORIZED.code(),
                 HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
     }

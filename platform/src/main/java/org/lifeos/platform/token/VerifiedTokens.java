@@ -1,4 +1,4 @@
-package org.lifeos.gateway.security;
+package org.lifeos.platform.token;
 
 import java.time.Duration;
 import java.util.Map;
@@ -6,25 +6,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Access tokens this gateway has already verified, so a client sending the same token again is
- * not verified again on every request (a profile of the gateway under a list load had token
- * verification, an RSA signature and the JWT's JSON decoded twice, as its largest single cost).
+ * Access tokens already verified, with what their verification gave ({@code T}: the gateway keeps
+ * the subject, a service the whole identity), so a client sending the same token again is not
+ * verified again on every request. Profiles of the gateway and of planning-service under a list load
+ * had token verification (an RSA signature, the JWT's JSON decoded twice) as one of their largest
+ * costs: 13-20 % of planning-service's CPU per list.
  *
- * <p>Only a token quarkus-oidc accepted is remembered, with its subject, and only until the
- * earlier of its own expiry and {@code maxAge} after it was verified, so a key the realm withdraws
- * stops admitting its tokens here within {@code maxAge} (services behind verify every token
- * themselves in any case). A token is looked up by its full text: a token that differs in any
+ * <p>Only a token quarkus-oidc accepted is remembered, and only until the earlier of its own
+ * expiry and {@code maxAge} after it was verified, so a key the realm withdraws stops admitting its
+ * tokens within {@code maxAge}. A token is looked up by its full text: a token that differs in any
  * character, its signature included, is a different entry and is verified. Personal access tokens
  * never come here (their revocation must take effect on the next request). At most
  * {@code maxEntries} are kept; when full, expired entries are dropped and, if still full, the new
- * token is simply not remembered.
+ * token is simply not remembered. Plain Java, no CDI: the gateway takes it as the platform's
+ * {@code token} jar.
  */
-public final class VerifiedTokens {
+public final class VerifiedTokens<T> {
 
-    private record Verified(String subject, long validUntilMillis) {
+    private record Verified<T>(T value, long validUntilMillis) {
     }
 
-    private final Map<String, Verified> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Verified<T>> byToken = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final long maxAgeMillis;
     private final LongSupplier clock;
@@ -39,9 +41,9 @@ public final class VerifiedTokens {
         this.clock = clock;
     }
 
-    /** The subject of {@code token} if it was verified and is still valid, else {@code null}. */
-    public String subjectOf(String token) {
-        Verified verified = byToken.get(token);
+    /** What {@code token}'s verification gave, if it was verified and is still valid; else {@code null}. */
+    public T get(String token) {
+        Verified<T> verified = byToken.get(token);
         if (verified == null) {
             return null;
         }
@@ -49,12 +51,12 @@ public final class VerifiedTokens {
             byToken.remove(token, verified);
             return null;
         }
-        return verified.subject();
+        return verified.value();
     }
 
     /** Remembers a token quarkus-oidc has just accepted; {@code expiresAtSeconds} is its {@code exp} claim. */
-    public void remember(String token, String subject, long expiresAtSeconds) {
-        if (maxEntries <= 0 || subject == null || expiresAtSeconds <= 0) {
+    public void remember(String token, T value, long expiresAtSeconds) {
+        if (maxEntries <= 0 || value == null || expiresAtSeconds <= 0) {
             return;
         }
         long now = clock.getAsLong();
@@ -68,7 +70,7 @@ public final class VerifiedTokens {
                 return;
             }
         }
-        byToken.put(token, new Verified(subject, validUntil));
+        byToken.put(token, new Verified<>(value, validUntil));
     }
 
     /** Drops every entry past its validity; run periodically and when the cache is full. */
@@ -77,7 +79,8 @@ public final class VerifiedTokens {
         byToken.values().removeIf(v -> now >= v.validUntilMillis());
     }
 
-    int size() {
+    /** How many tokens are remembered now. */
+    public int size() {
         return byToken.size();
     }
 }
