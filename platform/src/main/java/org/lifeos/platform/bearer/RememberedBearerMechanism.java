@@ -83,13 +83,18 @@ public class RememberedBearerMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    /** A copy of {@code identity} without the attributes that tie it to the request that made it. */
+    /**
+     * A copy of {@code identity} without the attributes that tie it to the request that made it,
+     * and nothing that refers to {@code identity} itself (which holds that request's routing
+     * context): Quarkus permission checkers are not carried over, so a remembered identity denies
+     * every {@code checkPermission}. LifeOS authorises with {@code @Access}, never with
+     * {@code @PermissionsAllowed}; a service that adds those must not rely on this copy.
+     */
     static SecurityIdentity withoutRequest(SecurityIdentity identity) {
         QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addRoles(identity.getRoles())
-                .addCredentials(identity.getCredentials())
-                .addPermissionChecker(identity::checkPermission);
+                .addCredentials(identity.getCredentials());
         for (Map.Entry<String, Object> attribute : identity.getAttributes().entrySet()) {
             if (!ROUTING_CONTEXT.equals(attribute.getKey()) && !REQUEST_CONTEXT.equals(attribute.getKey())) {
                 copy.addAttribute(attribute.getKey(), attribute.getValue());
