@@ -429,8 +429,13 @@ public final class Bench {
 
     /** User and system CPU time the process has used so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
     private static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return cpuMillis(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    /** User plus system CPU time from a /proc stat file (a process's or one thread's), in ms. */
+    private static long cpuMillis(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
@@ -450,9 +455,7 @@ public final class Bench {
             if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
                 return 0;
             }
-            String stat = Files.readString(thread.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            return cpuMillis(thread.resolve("stat"));
         } catch (NoSuchFileException ended) {
             return 0; // a thread that ended between listing and reading: its time left with it
         }
