@@ -21,12 +21,17 @@ public class RequestIds {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String id = request.getHeaderString(Problems.REQUEST_ID_HEADER);
-        if (id == null || !SAFE.matcher(id).matches()) {
+        String id = wellFormed(request.getHeaderString(Problems.REQUEST_ID_HEADER));
+        if (id == null) {
             id = UUID.randomUUID().toString();
         }
         request.setProperty(Problems.REQUEST_ID_HEADER, id);
         MDC.put("requestId", id);
+    }
+
+    /** {@code id} if it is a request id this service repeats (letters, digits, {@code ._:-}, at most 128), else null. */
+    public static String wellFormed(String id) {
+        return id != null && SAFE.matcher(id).matches() ? id : null;
     }
 
     @ServerResponseFilter
