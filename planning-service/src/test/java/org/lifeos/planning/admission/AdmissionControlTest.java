@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,8 +18,10 @@ import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.lifeos.devstack.testing.RealInfrastructure;
+import org.lifeos.devstack.testing.TestStack;
 import org.lifeos.planning.support.Api;
 import org.lifeos.platform.admission.AdmissionControl;
 
@@ -87,6 +93,29 @@ class AdmissionControlTest {
             ivy.request().get(TASKS + "/" + UUID.randomUUID()).then().statusCode(404);
         }
         given().get(TASKS).then().statusCode(401);
+        awaitInFlight(0);
+    }
+
+    @Test
+    void aRequestWhoseCallerHangsUpGivesItsPlaceBack() throws Exception {
+        Api jo = Api.newUser("jo");
+        awaitInFlight(0);
+        try (Connection admin = TestStack.postgres().superuser("planning")) {
+            admin.setAutoCommit(false);
+            try (Statement lock = admin.createStatement()) {
+                // The list now waits for the table: the request is admitted and still in progress.
+                lock.execute("LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE");
+            }
+            try (Socket caller = new Socket("127.0.0.1", RestAssured.port)) {
+                caller.getOutputStream().write(("GET " + TASKS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + jo.token() + "\r\nX-Circle-Id: " + jo.circle() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                caller.getOutputStream().flush();
+                awaitInFlight(1);
+            }
+            // The caller has hung up; the request ends once the table is free, answering no one.
+            admin.rollback();
+        }
         awaitInFlight(0);
     }
 
