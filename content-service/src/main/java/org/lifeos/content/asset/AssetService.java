@@ -23,6 +23,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The circle's assets' metadata, newest first; the files themselves are {@link AssetFiles}' work. */
@@ -60,6 +61,7 @@ public class AssetService implements PanacheRepositoryBase<Asset, UUID> {
     }
 
     @Transactional
+    @ReadOnly
     public Asset get(UUID id) {
         return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("asset " + id));
     }

@@ -21,6 +21,7 @@ import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -54,6 +55,7 @@ public class CalendarService {
     }
 
     @Transactional
+    @ReadOnly
     public CalendarEntry get(UUID id) {
         return entries.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("calendar entry " + id));
     }
@@ -79,6 +81,7 @@ public class CalendarService {
 
     /** Entries by scheduled date (undated last), then id; the range bounds the date, inclusive. */
     @Transactional
+    @ReadOnly
     public List<CalendarEntry> list(Optional<Status> status, Optional<ContentPlatform> platform,
                                     DateRange range, Keyset keyset) {
         return new DatedList("scheduledDate").where("status", status).where("platform", platform).within(range)

@@ -22,6 +22,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The caller's conversations and their branching messages; the assistant behind {@link Assistant}, off by default. */
@@ -58,6 +59,7 @@ public class ConversationService {
     }
 
     @Transactional
+    @ReadOnly
     public Conversation get(UUID id) {
         return Optional.ofNullable(em.find(Conversation.class, id))
                 .orElseThrow(() -> ProblemException.notFound("conversation " + id));
@@ -78,6 +80,7 @@ public class ConversationService {
 
     /** Newest first; archived ones only when asked. */
     @Transactional
+    @ReadOnly
     public List<Conversation> list(boolean archived, Keyset keyset) {
         StringBuilder query = new StringBuilder("from Conversation where archivedAt is ")
                 .append(archived ? "not null" : "null");

@@ -28,6 +28,7 @@ import org.lifeos.content.feed.FeedDtos.FeedForm;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -82,6 +83,7 @@ public class FeedService {
 
     /** The caller's own feeds in this circle, oldest first. */
     @Transactional
+    @ReadOnly
     public List<CalendarFeed> list(Keyset keyset) {
         UUID after = keyset.after() ? keyset.uuid(0) : new UUID(0, 0);
         return feeds.find("ownerId = ?1 and id > ?2 order by id", context.userId(), after)

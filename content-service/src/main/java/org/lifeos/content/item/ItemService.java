@@ -24,6 +24,7 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The circle's content items; a link to a calendar entry must stay inside the circle. */
@@ -60,6 +61,7 @@ public class ItemService {
     }
 
     @Transactional
+    @ReadOnly
     public ContentItem get(UUID id) {
         return items.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("content item " + id));
     }
@@ -95,6 +97,7 @@ public class ItemService {
 
     /** Items by published date (unpublished last), then id; the range bounds the date, inclusive. */
     @Transactional
+    @ReadOnly
     public List<ContentItem> list(Optional<ContentPlatform> platform, Optional<UUID> calendarEntryId,
                                   DateRange range, Keyset keyset) {
         return new DatedList("publishedDate").where("platform", platform).where("calendarEntryId", calendarEntryId)

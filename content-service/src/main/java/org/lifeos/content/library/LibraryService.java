@@ -19,6 +19,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The circle's saved library items, newest first. */
@@ -46,6 +47,7 @@ public class LibraryService implements PanacheRepositoryBase<LibraryItem, UUID> 
     }
 
     @Transactional
+    @ReadOnly
     public LibraryItem get(UUID id) {
         return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("library item " + id));
     }

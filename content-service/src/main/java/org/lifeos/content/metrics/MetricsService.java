@@ -24,6 +24,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -104,6 +105,7 @@ public class MetricsService {
     }
 
     @Transactional
+    @ReadOnly
     public ContentMetric get(UUID itemId, LocalDate date) {
         items.get(itemId);
         return days.of(itemId, date).orElseThrow(() -> ProblemException.notFound("metrics of item " + itemId
@@ -111,6 +113,7 @@ public class MetricsService {
     }
 
     @Transactional
+    @ReadOnly
     public List<ContentMetric> list(UUID itemId, DateRange range, Keyset keyset) {
         items.get(itemId);
         LocalDate start = keyset.after() && keyset.date(0).isAfter(range.start().minusDays(1))

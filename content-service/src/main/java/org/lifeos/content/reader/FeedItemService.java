@@ -14,12 +14,14 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.tenancy.ReadOnly;
 
 /** The circle's feed items: newest first, read or unread. */
 @ApplicationScoped
 public class FeedItemService implements PanacheRepositoryBase<FeedItem, UUID> {
 
     @Transactional
+    @ReadOnly
     public FeedItem get(UUID id) {
         return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("feed item " + id));
     }

@@ -23,6 +23,7 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.net.OutboundTargets;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -77,6 +78,7 @@ public class FeedSourceService implements PanacheRepositoryBase<FeedSource, UUID
     }
 
     @Transactional
+    @ReadOnly
     public FeedSource get(UUID id) {
         return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("feed source " + id));
     }
@@ -96,6 +98,7 @@ public class FeedSourceService implements PanacheRepositoryBase<FeedSource, UUID
     }
 
     @Transactional
+    @ReadOnly
     public List<FeedSource> list(Keyset keyset) {
         return find("id > ?1 order by id", keyset.uuidOr(0, new UUID(0, 0))).page(0, keyset.fetch()).list();
     }

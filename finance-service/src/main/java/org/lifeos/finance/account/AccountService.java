@@ -26,6 +26,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -66,6 +67,7 @@ public class AccountService {
     }
 
     @Transactional
+    @ReadOnly
     public Account get(UUID id) {
         return accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("account " + id));
     }
@@ -81,6 +83,7 @@ public class AccountService {
     }
 
     @Transactional
+    @ReadOnly
     public List<Account> list(Optional<Boolean> archived, Optional<AccountType> type, Keyset keyset) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();

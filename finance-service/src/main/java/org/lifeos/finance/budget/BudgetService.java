@@ -31,6 +31,7 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -86,11 +87,13 @@ public class BudgetService {
     }
 
     @Transactional
+    @ReadOnly
     public BudgetView get(UUID id) {
         return view(find(id, LockModeType.NONE), null);
     }
 
     @Transactional
+    @ReadOnly
     public List<BudgetView> list(Optional<String> month, Optional<UUID> categoryId, Keyset keyset) {
         StringBuilder query = new StringBuilder("from Budget where 1 = 1");
         Map<String, Object> params = new HashMap<>();

@@ -25,6 +25,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** CRM clients. Ended with status completed or churned rather than deleted; their retainer leaves MRR then. */
@@ -55,11 +56,13 @@ public class ClientService {
     }
 
     @Transactional
+    @ReadOnly
     public ClientView get(UUID id) {
         return ClientView.of(find(id, LockModeType.NONE));
     }
 
     @Transactional
+    @ReadOnly
     public List<ClientView> list(Optional<Status> status, Keyset keyset) {
         StringBuilder query = new StringBuilder("from Client where 1 = 1");
         Map<String, Object> params = new HashMap<>();

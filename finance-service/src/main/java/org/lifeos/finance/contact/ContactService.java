@@ -20,6 +20,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.crypto.Sealed;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -52,6 +53,7 @@ public class ContactService {
     }
 
     @Transactional
+    @ReadOnly
     public ContactView get(UUID id) {
         return ContactView.of(live(id, LockModeType.NONE));
     }
@@ -66,6 +68,7 @@ public class ContactService {
     }
 
     @Transactional
+    @ReadOnly
     public List<ContactView> list(Optional<ContactType> type, Optional<Boolean> active, Keyset keyset) {
         StringBuilder query = new StringBuilder("from Contact where deletedAt is null");
         Map<String, Object> params = new HashMap<>();

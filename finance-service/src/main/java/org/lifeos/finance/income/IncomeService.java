@@ -30,6 +30,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.crypto.Sealed;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -67,11 +68,13 @@ public class IncomeService {
     }
 
     @Transactional
+    @ReadOnly
     public IncomeView get(UUID id) {
         return IncomeView.of(find(id, LockModeType.NONE));
     }
 
     @Transactional
+    @ReadOnly
     public List<IncomeView> list(Optional<LocalDate> from, Optional<LocalDate> to, Optional<SourceType> source,
                                  Optional<String> currency, Optional<UUID> contactId, Keyset keyset) {
         StringBuilder query = new StringBuilder("from IncomeEntry where 1 = 1");

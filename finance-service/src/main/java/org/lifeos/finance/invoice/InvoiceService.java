@@ -32,6 +32,7 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -179,11 +180,13 @@ public class InvoiceService {
     }
 
     @Transactional
+    @ReadOnly
     public InvoiceView get(UUID id) {
         return view(find(id, LockModeType.NONE));
     }
 
     @Transactional
+    @ReadOnly
     public List<InvoiceView> list(Keyset keyset) {
         var query = entityManager.createQuery("from Invoice" + (keyset.after()
                 ? " where year < :year or (year = :year and number < :number)" : "")

@@ -36,6 +36,7 @@ import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.outbox.Outbox;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -164,12 +165,14 @@ public class TransactionService {
     }
 
     @Transactional
+    @ReadOnly
     public LedgerTransaction get(UUID id) {
         return Optional.ofNullable(entityManager.find(LedgerTransaction.class, id))
                 .orElseThrow(() -> ProblemException.notFound("transaction " + id));
     }
 
     @Transactional
+    @ReadOnly
     @SuppressWarnings("unchecked")
     public List<LedgerTransaction> list(TransactionQuery filter, Keyset keyset) {
         TransactionQuery.Sql sql = filter.page(context.circleId(), keyset);
@@ -272,6 +275,7 @@ public class TransactionService {
     }
 
     @Transactional
+    @ReadOnly
     public List<TransactionLog> logs(UUID id) {
         get(id);
         return entityManager.createQuery("from TransactionLog where transactionId = :id", TransactionLog.class)

@@ -29,6 +29,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -67,11 +68,13 @@ public class OpportunityService {
     }
 
     @Transactional
+    @ReadOnly
     public OpportunityView get(UUID id) {
         return OpportunityView.of(find(id, LockModeType.NONE));
     }
 
     @Transactional
+    @ReadOnly
     public List<OpportunityView> list(Optional<UUID> clientId, Optional<Boolean> dismissed,
                                       Optional<Boolean> converted, Keyset keyset) {
         return FilteredQuery.of(Opportunity.class, "1 = 1")

@@ -24,6 +24,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -60,11 +61,13 @@ public class ProjectService {
     }
 
     @Transactional
+    @ReadOnly
     public ProjectView get(UUID id) {
         return ProjectView.of(find(id, LockModeType.NONE));
     }
 
     @Transactional
+    @ReadOnly
     public List<ProjectView> list(Optional<ProjectStatus> status, Optional<UUID> clientId, Keyset keyset) {
         return FilteredQuery.of(Project.class, "1 = 1")
                 .and("status = :status", "status", status)

@@ -24,6 +24,7 @@ import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -84,6 +85,7 @@ public class TripBudgetService {
 
     /** The trip's lines with their actuals, in the order they were added. */
     @Transactional
+    @ReadOnly
     public List<TripBudgetView> list(UUID tripId, Keyset keyset) {
         Trip trip = trips.find(tripId, LockModeType.NONE);
         Map<String, BigDecimal> actuals = actuals(trip);
@@ -93,6 +95,7 @@ public class TripBudgetService {
     }
 
     @Transactional
+    @ReadOnly
     public TripBudgetView get(UUID tripId, UUID id) {
         Trip trip = trips.find(tripId, LockModeType.NONE);
         return view(find(trip, id, LockModeType.NONE), actuals(trip));

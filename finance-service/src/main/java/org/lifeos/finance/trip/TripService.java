@@ -25,6 +25,7 @@ import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -62,12 +63,14 @@ public class TripService {
     }
 
     @Transactional
+    @ReadOnly
     public TripView get(UUID id) {
         return TripView.of(find(id, LockModeType.NONE));
     }
 
     /** Trips by start date; {@code from} keeps those that end on or after it (the ones not over by then). */
     @Transactional
+    @ReadOnly
     public List<TripView> list(Optional<LocalDate> from, Keyset keyset) {
         return FilteredQuery.of(Trip.class, "1 = 1")
                 .and("endDate >= :from", "from", from)
