@@ -59,6 +59,8 @@ class AdmissionControlTest {
                     .body("instance", equalTo(TASKS))
                     .body("detail", containsString("limit of " + admission.maxInFlight() + " requests"));
             gina.request().get(TASKS).then().statusCode(503);
+            // Claiming to be a gRPC call (which the bound lets through) does not step around it on the API.
+            gina.request().header("Content-Type", "application/grpc").get(TASKS).then().statusCode(503);
         } finally {
             release(taken);
         }

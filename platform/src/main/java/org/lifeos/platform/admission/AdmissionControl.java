@@ -41,6 +41,9 @@ public class AdmissionControl {
     /** Before everything else on the router: authentication, request ids, the REST layer. */
     static final int ROUTE_ORDER = -10_000;
 
+    /** Where the REST API lives; gRPC methods are served at /package.Service/Method. */
+    private static final String API = "/api/";
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int maxInFlight;
     private final String retryAfterSeconds;
@@ -64,8 +67,9 @@ public class AdmissionControl {
 
     private void admit(RoutingContext context) {
         String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && contentType.startsWith("application/grpc")) {
+        if (contentType != null && contentType.startsWith("application/grpc") && !context.request().path().startsWith(API)) {
             // Access checks from the other services: turning them away would only move the 503 there.
+            // Never under /api/: a caller cannot step around the bound by claiming to be gRPC.
             context.next();
             return;
         }
