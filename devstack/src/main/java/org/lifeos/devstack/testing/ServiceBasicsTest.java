@@ -17,8 +17,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.admin.Admin;
@@ -99,6 +102,39 @@ public abstract class ServiceBasicsTest {
         assertTrue(Set.of(Databases.runtimeRole(database()), Databases.relayRole(database()),
                         Databases.eraserRole(database())).containsAll(users),
                 "only the runtime, relay and eraser roles stay connected, never the owner: " + users);
+    }
+
+    /**
+     * A policy reads the circle and the user once per statement, {@code (SELECT current_tenant_id())}:
+     * called bare, PostgreSQL evaluates the setting on every row a filter looks at
+     * (R__platform_tenant_policies.sql). Scans every policy, so a future migration writing the
+     * per-row form fails here.
+     */
+    @Test
+    void everyPolicyReadsTheCircleAndTheUserOncePerStatement() throws SQLException {
+        Management.given().when().get("/q/health/ready").then().statusCode(200); // migrations have run
+        Set<String> perRow = new TreeSet<>();
+        int calling = 0;
+        try (Connection admin = TestStack.postgres().superuser(database());
+             PreparedStatement policies = admin.prepareStatement("""
+                     SELECT p.polrelid::regclass || '.' || p.polname,
+                            coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' '
+                                || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '')
+                     FROM pg_policy p""");
+             ResultSet rows = policies.executeQuery()) {
+            Pattern call = Pattern.compile("(\\S+ )?(current_tenant_id|current_app_user_id)\\(\\)");
+            while (rows.next()) {
+                Matcher calls = call.matcher(rows.getString(2));
+                while (calls.find()) {
+                    calling++;
+                    if (!"SELECT ".equals(calls.group(1))) {
+                        perRow.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        assertTrue(calling > 0, "policies of " + database() + " read the circle");
+        assertTrue(perRow.isEmpty(), "policies calling current_tenant_id()/current_app_user_id() per row: " + perRow);
     }
 
     /**
