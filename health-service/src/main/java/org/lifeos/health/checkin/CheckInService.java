@@ -13,6 +13,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -48,12 +49,14 @@ public class CheckInService {
     }
 
     @Transactional
+    @ReadOnly
     public DailyCheckIn get(LocalDate date) {
         return checkIns.ofDay(context.userId(), date)
                 .orElseThrow(() -> ProblemException.notFound("check-in of " + date));
     }
 
     @Transactional
+    @ReadOnly
     public List<DailyCheckIn> list(Optional<LocalDate> from, Optional<LocalDate> to, Keyset keyset) {
         return checkIns.page(from, to, keyset);
     }

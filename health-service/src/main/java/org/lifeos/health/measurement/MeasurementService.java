@@ -21,6 +21,7 @@ import org.lifeos.health.measurement.MeasurementDtos.TrendView;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -47,11 +48,13 @@ public class MeasurementService {
     }
 
     @Transactional
+    @ReadOnly
     public Measurement get(UUID id) {
         return measurements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("measurement " + id));
     }
 
     @Transactional
+    @ReadOnly
     public List<Measurement> list(Optional<MeasurementType> type, Optional<LocalDate> from, Optional<LocalDate> to,
                                   Keyset keyset) {
         return measurements.page(type, from, to, keyset);
@@ -74,6 +77,7 @@ public class MeasurementService {
      * Custom measurements in a unit that does not convert to {@code unit} are left out.
      */
     @Transactional
+    @ReadOnly
     public TrendView trend(MeasurementType type, LocalDate from, LocalDate to, Optional<String> unit) {
         if (to.isBefore(from)) {
             throw ProblemException.badField("to", "must not be before from");

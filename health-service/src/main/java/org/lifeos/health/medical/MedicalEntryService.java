@@ -16,6 +16,7 @@ import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.crypto.Sealed;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -43,11 +44,13 @@ public class MedicalEntryService {
     }
 
     @Transactional
+    @ReadOnly
     public MedicalEntryView get(UUID id) {
         return MedicalEntryView.of(visible(id), context.userId());
     }
 
     @Transactional
+    @ReadOnly
     public List<MedicalEntryView> list(MedicalEntryRepository.Filter filter, Keyset keyset) {
         UUID reader = context.userId();
         return entries.page(filter, keyset).stream().map(e -> MedicalEntryView.of(e, reader)).toList();

@@ -24,6 +24,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -52,11 +53,13 @@ public class MedicationService {
     }
 
     @Transactional
+    @ReadOnly
     public Medication get(UUID id) {
         return medications.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("medication " + id));
     }
 
     @Transactional
+    @ReadOnly
     public List<Medication> list(Keyset keyset) {
         return medications.page(keyset);
     }
@@ -99,6 +102,7 @@ public class MedicationService {
     }
 
     @Transactional
+    @ReadOnly
     public List<MedicationDose> doses(UUID id, LocalDate from, LocalDate to) {
         Medication m = get(id);
         period(from, to);
@@ -112,6 +116,7 @@ public class MedicationService {
      * not count.
      */
     @Transactional
+    @ReadOnly
     public AdherenceView adherence(UUID id, LocalDate from, LocalDate to) {
         Medication m = get(id);
         period(from, to);

@@ -11,6 +11,7 @@ import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.crypto.Sealed;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -33,6 +34,7 @@ public class ProfileService {
     }
 
     @Transactional
+    @ReadOnly
     public ProfileView get() {
         return ProfileView.of(find());
     }

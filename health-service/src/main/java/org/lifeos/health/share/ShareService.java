@@ -12,6 +12,7 @@ import org.lifeos.health.share.ShareDtos.ShareView;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -61,12 +62,14 @@ public class ShareService {
     }
 
     @Transactional
+    @ReadOnly
     public List<ShareView> list(Keyset keyset) {
         return shares.page(context.userId(), keyset.uuidOr(0, FIRST), keyset.fetch()).stream().map(ShareView::of)
                 .toList();
     }
 
     @Transactional
+    @ReadOnly
     public ShareView get(UUID id) {
         return ShareView.of(find(id));
     }

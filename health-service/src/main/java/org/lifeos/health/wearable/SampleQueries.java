@@ -20,6 +20,7 @@ import org.lifeos.health.wearable.WearableDtos.Point;
 import org.lifeos.health.wearable.WearableDtos.Series;
 import org.lifeos.platform.api.Params;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.tenancy.ReadOnly;
 
 /**
  * Reads of the caller's samples: a downsampled series from the raw samples (its range on
@@ -55,6 +56,7 @@ public class SampleQueries {
     }
 
     @Transactional
+    @ReadOnly
     public Series series(String metricParam, String fromParam, String toParam, String bucketParam, ZoneId zone) {
         Metric metric = metric(metricParam, true);
         if (bucketParam == null || bucketParam.isBlank()) {
@@ -83,6 +85,7 @@ public class SampleQueries {
 
     /** The caller's daily summaries of {@code from} to {@code to} (dates, inclusive), one metric or all. */
     @Transactional
+    @ReadOnly
     public List<DailySummary> summaries(String metricParam, String fromParam, String toParam) {
         Metric metric = metric(metricParam, false);
         LocalDate from = Params.date("from", fromParam).orElseThrow(() -> ProblemException.badField("from", "is required"));
@@ -98,6 +101,7 @@ public class SampleQueries {
 
     /** The caller's summaries of days {@code from} to {@code to} inclusive; {@code metric} null for all. */
     @Transactional
+    @ReadOnly
     public List<DailySummary> summaries(Metric metric, LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

@@ -24,6 +24,7 @@ import org.lifeos.health.wearable.WearableDtos.DeviceForm;
 import org.lifeos.health.wearable.WearableDtos.IngestResult;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -66,11 +67,13 @@ public class WearableService {
     }
 
     @Transactional
+    @ReadOnly
     public List<WearableDevice> listDevices(Keyset keyset) {
         return devices.page(keyset.uuidOr(0, FIRST), keyset.fetch());
     }
 
     @Transactional
+    @ReadOnly
     public WearableDevice getDevice(UUID id) {
         return devices.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("device " + id));
     }

@@ -15,6 +15,7 @@ import org.lifeos.health.workout.WorkoutEnums.WorkoutType;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.error.ProblemException;
+import org.lifeos.platform.tenancy.ReadOnly;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /** The caller's workouts; a workout's date is never after the caller's today (their time zone). */
@@ -37,11 +38,13 @@ public class WorkoutService {
     }
 
     @Transactional
+    @ReadOnly
     public Workout get(UUID id) {
         return workouts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("workout " + id));
     }
 
     @Transactional
+    @ReadOnly
     public List<Workout> list(Optional<WorkoutType> type, Optional<LocalDate> from, Optional<LocalDate> to,
                               Keyset keyset) {
         return workouts.page(type, from, to, keyset);
