@@ -18,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lifeos.gateway.openapi.ApiDocs;
 import org.lifeos.gateway.openapi.OpenApiAggregator;
-import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
 import org.lifeos.gateway.requestid.RequestIds;
 import org.lifeos.gateway.routing.Route;
@@ -27,6 +26,7 @@ import org.lifeos.gateway.routing.RouteTable;
 import org.lifeos.gateway.routing.UpstreamProxy;
 import org.lifeos.gateway.security.AuthenticationGate;
 import org.lifeos.platform.token.VerifiedTokens;
+import org.lifeos.platform.error.ProblemReplies;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 
@@ -133,7 +133,8 @@ public class GatewayRouter {
     private void dispatch(RoutingContext ctx) {
         RouteTable.Match match = ctx.get(MATCH_KEY);
         if (match == null) {
-            ProblemReplies.send(ctx, ProblemType.NOT_FOUND, "No LifeOS API is published under this path.");
+            ProblemReplies.send(ctx, ProblemType.NOT_FOUND,
+                    "No LifeOS API is published under this path.", RequestIds.of(ctx));
             return;
         }
         upstreams.get(match.route().name()).handle(ctx);
@@ -141,6 +142,7 @@ public class GatewayRouter {
 
     private static void unexpectedFailure(RoutingContext ctx) {
         LOG.errorf(ctx.failure(), "Unexpected failure on %s %s", ctx.request().method(), ctx.request().path());
-        ProblemReplies.send(ctx, ProblemType.INTERNAL, "The gateway could not handle this request.");
+        ProblemReplies.send(ctx, ProblemType.INTERNAL,
+                "The gateway could not handle this request.", RequestIds.of(ctx));
     }
 }

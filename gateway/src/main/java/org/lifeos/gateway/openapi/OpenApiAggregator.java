@@ -13,9 +13,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
-import org.lifeos.gateway.problem.ProblemReplies;
+import org.lifeos.gateway.requestid.RequestIds;
 import org.lifeos.gateway.routing.Route;
 import org.lifeos.gateway.routing.RouteTable;
+import org.lifeos.platform.error.ProblemReplies;
 import org.lifeos.platform.error.ProblemType;
 
 /**
@@ -52,7 +53,8 @@ public final class OpenApiAggregator {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(result.result());
             } else {
                 LOG.errorf(result.cause(), "Could not build the OpenAPI document");
-                ProblemReplies.send(ctx, ProblemType.INTERNAL, "The API document could not be built.");
+                ProblemReplies.send(ctx, ProblemType.INTERNAL,
+                        "The API document could not be built.", RequestIds.of(ctx));
             }
         });
     }

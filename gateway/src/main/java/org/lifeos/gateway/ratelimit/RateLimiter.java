@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.ext.web.RoutingContext;
-import org.lifeos.gateway.problem.ProblemReplies;
+import org.lifeos.gateway.requestid.RequestIds;
+import org.lifeos.platform.error.ProblemReplies;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 
@@ -53,7 +54,7 @@ public final class RateLimiter {
         }
         headers.set("Retry-After", String.valueOf(Math.max(1, seconds(probe.getNanosToWaitForRefill()))));
         ProblemReplies.send(ctx, ProblemType.RATE_LIMITED, "More than " + requestsPerMinute
-                + " requests a minute; retry after the number of seconds in Retry-After.");
+                + " requests a minute; retry after the number of seconds in Retry-After.", RequestIds.of(ctx));
     }
 
     /** Forgets callers that have been quiet long enough for their bucket to be full again. */

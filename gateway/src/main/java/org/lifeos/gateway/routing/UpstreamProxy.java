@@ -23,9 +23,9 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 import org.lifeos.gateway.GatewayConfig;
-import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.requestid.RequestIds;
 import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemReplies;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.net.ClientAddress;
 

@@ -12,9 +12,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.lifeos.gateway.problem.ProblemReplies;
 import org.lifeos.gateway.ratelimit.RateLimiter;
+import org.lifeos.gateway.requestid.RequestIds;
 import org.lifeos.platform.apikey.ApiKeyTokens;
+import org.lifeos.platform.error.ProblemReplies;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.token.VerifiedTokens;
 
@@ -58,7 +59,8 @@ public final class AuthenticationGate {
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null) {
             // Quarkus security did not run on this request: fail closed.
-            ProblemReplies.send(ctx, ProblemType.INTERNAL, "The request could not be authenticated.");
+            ProblemReplies.send(ctx, ProblemType.INTERNAL,
+                    "The request could not be authenticated.", RequestIds.of(ctx));
             return;
         }
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_BY_GATE);
@@ -99,12 +101,13 @@ public final class AuthenticationGate {
             // Not a verdict on the token: the identity provider's keys could not be had, for instance.
             LOG.warnf("Could not authenticate a request: %s", failure.toString());
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-            ProblemReplies.send(ctx, ProblemType.UNAVAILABLE, "Access tokens cannot be checked right now; try again shortly.");
+            ProblemReplies.send(ctx, ProblemType.UNAVAILABLE,
+                    "Access tokens cannot be checked right now; try again shortly.", RequestIds.of(ctx));
         }
     }
 
     private static void unauthorized(RoutingContext ctx, String challenge, String detail) {
         ctx.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
-        ProblemReplies.send(ctx, ProblemType.UNAUTHORIZED, detail);
+        ProblemReplies.send(ctx, ProblemType.UNAUTHORIZED, detail, RequestIds.of(ctx));
     }
 }

@@ -1,6 +1,5 @@
 package org.lifeos.platform.admission;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.Observes;
@@ -9,12 +8,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lifeos.platform.api.RequestIds;
-import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemReplies;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.error.Problems;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -48,17 +45,14 @@ public class AdmissionControl {
     private final int maxInFlight;
     private final String retryAfterSeconds;
     private final String service;
-    private final ObjectMapper json;
 
-    public AdmissionControl(AdmissionConfig config, ObjectMapper json,
-                            @ConfigProperty(name = "quarkus.application.name") String service) {
+    public AdmissionControl(AdmissionConfig config, @ConfigProperty(name = "quarkus.application.name") String service) {
         if (config.maxInFlight() < 1) {
             throw new IllegalArgumentException("lifeos.admission.max-in-flight must be at least 1, not " + config.maxInFlight());
         }
         this.maxInFlight = config.maxInFlight();
         this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));
         this.service = service;
-        this.json = json;
     }
 
     void install(@Observes Router router) {
@@ -111,24 +105,14 @@ public class AdmissionControl {
 
     private void turnAway(RoutingContext context) {
         String requestId = RequestIds.wellFormed(context.request().getHeader(Problems.REQUEST_ID_HEADER));
-        Problem problem = Problem.of(ProblemType.UNAVAILABLE,
-                service + " is working on its limit of " + maxInFlight + " requests at once; nothing was done. "
-                        + "Retry after the seconds in Retry-After.",
-                context.request().path(), requestId, List.of());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem document could not be written", e);
-        }
         LOG.debugf("Turned away %s %s: %d requests in progress", context.request().method(), context.request().path(),
                 maxInFlight);
-        var response = context.response().setStatusCode(ProblemType.UNAVAILABLE.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         if (requestId != null) {
-            response.putHeader(Problems.REQUEST_ID_HEADER, requestId);
+            context.response().putHeader(Problems.REQUEST_ID_HEADER, requestId);
         }
-        response.end(body);
+        ProblemReplies.send(context, ProblemType.UNAVAILABLE,
+                service + " is working on its limit of " + maxInFlight + " requests at once; nothing was done. "
+                        + "Retry after the seconds in Retry-After.", requestId);
     }
 }

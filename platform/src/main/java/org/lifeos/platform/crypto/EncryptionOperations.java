@@ -21,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import org.lifeos.platform.crypto.Place.KeyScope;
 import org.lifeos.platform.error.Problem;
+import org.lifeos.platform.error.ProblemReplies;
 import org.lifeos.platform.error.ProblemType;
 
 /**
@@ -70,11 +71,11 @@ public class EncryptionOperations {
         status.put("masterKey", masters.currentId());
         status.put("dataKeysByMasterKey", check.inUse());
         status.put("unfinishedReencryptions", unfinished());
-        answer(request, 200, "application/json", status);
+        answer(request, 200, status);
     }
 
     private void rewrap(RoutingContext request) {
-        answer(request, 200, "application/json", Map.of("masterKey", masters.currentId(),
+        answer(request, 200, Map.of("masterKey", masters.currentId(),
                 "rewrapped", rotation.rewrapAll()));
     }
 
@@ -96,13 +97,13 @@ public class EncryptionOperations {
             }
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().substring(0, e.getMessage().indexOf(':'));
-            answer(request, 400, Problem.MEDIA_TYPE, Problem.of(ProblemType.VALIDATION, e.getMessage(),
+            ProblemReplies.send(request, Problem.of(ProblemType.VALIDATION, e.getMessage(),
                     request.normalizedPath(), null, List.of(new Problem.FieldError(field, e.getMessage()))));
             return;
         }
         Reencryption.Job job = reencryption.start(new KeyScope(circle, owner, dataClass));
         LOG.infof("Re-encryption %s requested on the management port for the %s", job.id(), job.scope());
-        answer(request, 202, "application/json", view(job));
+        answer(request, 202, view(job));
     }
 
     private static Map<String, Object> view(Reencryption.Job job) {
@@ -150,9 +151,9 @@ public class EncryptionOperations {
         }
     }
 
-    private void answer(RoutingContext request, int status, String contentType, Object body) {
+    private void answer(RoutingContext request, int status, Object body) {
         try {
-            request.response().setStatusCode(status).putHeader("Content-Type", contentType)
+            request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                     .end(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             request.fail(e);
