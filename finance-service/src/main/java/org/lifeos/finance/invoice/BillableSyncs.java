@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.lifeos.contracts.planning.v1.DomainMinutes;
 import org.lifeos.finance.invoice.InvoiceDtos.BillableView;
 import org.lifeos.finance.money.Money;
+import org.lifeos.platform.db.TransactionLocks;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 import org.lifeos.platform.ids.Ids;
@@ -73,8 +74,7 @@ public class BillableSyncs {
     @Transactional
     @SuppressWarnings("unchecked")
     SyncResult record(LocalDate from, LocalDate to, BigDecimal rate, Currency currency, List<DomainMinutes> minutes) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('billable-sync:' || ?1, 0))")
-                .setParameter(1, context.circleId().toString()).getSingleResult();
+        TransactionLocks.hold(entityManager, "billable-sync:" + context.circleId());
         List<Object[]> overlapping = entityManager.createNativeQuery("""
                         SELECT id, period_from, period_to FROM billable_syncs
                         WHERE period_from <= ?2 AND period_to >= ?1 ORDER BY period_from LIMIT 1""")

@@ -21,6 +21,7 @@ import org.lifeos.finance.trip.TripDtos.TripLogView;
 import org.lifeos.finance.trip.TripDtos.TripView;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
+import org.lifeos.platform.db.TransactionLocks;
 import org.lifeos.platform.error.Problem;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
@@ -115,8 +116,7 @@ public class TripService {
         String tag = form.tag == null || form.tag.isBlank() ? defaultTag(form.title) : form.tag.strip();
         // One writer of the circle's trip tags at a time, so two trips saved at once cannot both
         // pass the check below (the unique index would answer the second with a 500).
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "finance.trip-tags:" + context.circleId()).getSingleResult();
+        TransactionLocks.hold(entityManager, "finance.trip-tags:" + context.circleId());
         boolean taken = !entityManager.createQuery("select t.id from Trip t where t.tag = :tag and t.id <> :id",
                         UUID.class).setParameter("tag", tag).setParameter("id", trip.id).getResultList().isEmpty();
         if (taken) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.lifeos.health.NewestFirst;
 import org.lifeos.platform.api.Keyset;
+import org.lifeos.platform.db.TransactionLocks;
 
 /** The caller's daily check-ins (row-level security shows no one else's). */
 @ApplicationScoped
@@ -28,7 +29,6 @@ public class CheckInRepository implements PanacheRepositoryBase<DailyCheckIn, UU
      * first PUTs of one day must not both insert, so the second waits and then finds the first's row.
      */
     void lockDay(UUID circle, UUID owner, LocalDate date) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "daily_check_ins/" + circle + "/" + owner + "/" + date).getSingleResult();
+        TransactionLocks.hold(getEntityManager(), "daily_check_ins/" + circle + "/" + owner + "/" + date);
     }
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import org.lifeos.platform.db.TransactionLocks;
+
 /** The caller's health profile (row-level security shows no one else's). */
 @ApplicationScoped
 public class ProfileRepository implements PanacheRepositoryBase<HealthProfile, UUID> {
@@ -17,7 +19,6 @@ public class ProfileRepository implements PanacheRepositoryBase<HealthProfile, U
 
     /** Serialises the first PUTs of one member's profile, so two cannot both insert. */
     void lockOwner(UUID circle, UUID owner) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "health_profiles/" + circle + "/" + owner).getSingleResult();
+        TransactionLocks.hold(getEntityManager(), "health_profiles/" + circle + "/" + owner);
     }
 }

@@ -26,6 +26,7 @@ import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.lifeos.health.wearable.SampleBatch.Sample;
+import org.lifeos.platform.db.TransactionLocks;
 import org.lifeos.platform.tenancy.TenantContext;
 
 /**
@@ -233,19 +234,12 @@ public class SampleWriter {
      * order (a sorted set: two batches of the same devices cannot deadlock), held until commit.
      */
     private void lockDevices(Connection connection, Set<UUID> devices) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            for (UUID device : devices) {
-                lock.setString(1, lockKey(device));
-                lock.execute();
-            }
-        }
+        TransactionLocks.hold(connection, devices.stream().map(this::lockKey).toList());
     }
 
     private String lockKey(UUID device) {
         return "wearable_samples:" + context.userId() + ":" + device;
     }
-
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
 
     /**
      * The session's staging table: a batch is {@code COPY}ed into it and read by {@link #MERGE} in
@@ -300,7 +294,7 @@ public class SampleWriter {
     public void forgetDevice(UUID device, ZoneId zone, Runnable deleteDevice) {
         String pgZone = PgZone.of(zone);
         // no batch of the device is between its anti-join and its commit meanwhile
-        em.createNativeQuery(LOCK).setParameter(1, lockKey(device)).getSingleResult();
+        TransactionLocks.hold(em, lockKey(device));
         @SuppressWarnings("unchecked")
         List<Object[]> touched = em.createNativeQuery("""
                         DELETE FROM wearable_daily_summaries s

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
+import org.lifeos.platform.db.TransactionLocks;
 import org.lifeos.platform.ids.Ids;
 
 /**
@@ -118,8 +119,7 @@ public class AuditLog {
                 single(connection, "SELECT set_config('app.tenant_id', ?, true)", circle);
             }
             try {
-                single(connection, "SELECT pg_advisory_xact_lock(hashtextextended('audit_logs:' || ?, 0))",
-                        circle);
+                TransactionLocks.hold(connection, List.of("audit_logs:" + circle));
                 long seq = 1;
                 String previous = GENESIS;
                 // The chain goes on from its head, not from its last row: if rows were removed from

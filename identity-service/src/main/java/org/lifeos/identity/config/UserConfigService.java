@@ -14,6 +14,7 @@ import org.lifeos.identity.access.Tenancy;
 import org.lifeos.platform.api.ETags;
 import org.lifeos.platform.api.Keyset;
 import org.lifeos.platform.crypto.Sealed;
+import org.lifeos.platform.db.TransactionLocks;
 import org.lifeos.platform.error.ProblemException;
 import org.lifeos.platform.error.ProblemType;
 
@@ -69,8 +70,7 @@ public class UserConfigService {
         valid(key);
         requireSmall(form);
         // One writer per user and key at a time: two first PUTs must not both insert.
-        configs.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "user_configs:" + user + ":" + key).getSingleResult();
+        TransactionLocks.hold(configs.getEntityManager(), "user_configs:" + user + ":" + key);
         Optional<UserConfig> existing = configs.byKey(user, key, true);
         UserConfig config;
         if (existing.isPresent()) {

@@ -20,6 +20,7 @@ import org.lifeos.identity.circle.CircleRepository;
 import org.lifeos.identity.member.CircleMember;
 import org.lifeos.identity.member.CircleMemberRepository;
 import org.lifeos.identity.member.Role;
+import org.lifeos.platform.db.TransactionLocks;
 import org.lifeos.platform.ids.Ids;
 
 /**
@@ -85,9 +86,7 @@ public class UserProvisioning {
         // queue here, and each one after the first finds the user made: an insert that only
         // arbitrated on the id still raced on the email and username indexes, and the loser's
         // unique violation reached the caller.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('users:' || ?1, 0))")
-                .setParameter(1, user.toString())
-                .getSingleResult();
+        TransactionLocks.hold(entityManager, "users:" + user);
         Optional<UUID> made = personalCircle(user);
         if (made.isPresent()) {
             return made.get();

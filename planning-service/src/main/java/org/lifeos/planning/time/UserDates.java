@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import org.lifeos.planning.crud.Where;
 import org.lifeos.platform.api.Keyset;
+import org.lifeos.platform.db.TransactionLocks;
 
 /**
  * Records kept once per user and date (daily plans, daily metrics). {@link #of} is their list
@@ -34,8 +35,6 @@ public final class UserDates {
      * finds the first's row to update.
      */
     public static void lock(EntityManager em, String table, UUID circle, UUID user, LocalDate date) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", table + "/" + circle + "/" + user + "/" + date)
-                .getSingleResult();
+        TransactionLocks.hold(em, table + "/" + circle + "/" + user + "/" + date);
     }
 }

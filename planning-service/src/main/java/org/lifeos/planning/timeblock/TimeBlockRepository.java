@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import org.lifeos.platform.db.TransactionLocks;
+
 /** Time blocks of the current circle (row-level security); callers narrow to one user. */
 @ApplicationScoped
 public class TimeBlockRepository implements PanacheRepositoryBase<TimeBlock, UUID> {
@@ -26,9 +28,7 @@ public class TimeBlockRepository implements PanacheRepositoryBase<TimeBlock, UUI
 
     /** Serialises writes to one user's day, so two concurrent writes cannot both miss each other's overlap. */
     public void lockDay(UUID tenantId, UUID userId, LocalDate date) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "time_blocks/" + tenantId + "/" + userId + "/" + date)
-                .getSingleResult();
+        TransactionLocks.hold(getEntityManager(), "time_blocks/" + tenantId + "/" + userId + "/" + date);
     }
 
     /** A user's blocks of one day, by start time. */

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lifeos.contracts.event.EventEnvelope;
+import org.lifeos.platform.db.TransactionLocks;
 import org.lifeos.platform.ids.Ids;
 import org.lifeos.platform.tenancy.TenantContext;
 
@@ -45,8 +46,7 @@ public class Outbox {
         }
         // One writer per circle at a time: the outbox sequence then follows commit order within a
         // circle, which keeps that circle's events in order on the topic.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, tenant.toString()).getSingleResult();
+        TransactionLocks.hold(entityManager, tenant.toString());
         entityManager.createNativeQuery("""
                         INSERT INTO outbox_events (id, tenant_id, topic, event_type, actor_id, envelope, occurred_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), ?7)""")
