@@ -34,7 +34,6 @@ import org.lifeos.platform.token.VerifiedTokens;
  */
 public final class AuthenticationGate {
 
-    private static final String BEARER = "bearer ";
 
     private static final Logger LOG = Logger.getLogger(AuthenticationGate.class);
 
@@ -49,7 +48,7 @@ public final class AuthenticationGate {
     }
 
     public void handle(RoutingContext ctx) {
-        String token = accessToken(ctx);
+        String token = ApiKeyTokens.accessToken(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
         String subject = token == null ? null : verified.get(token);
         if (subject != null) {
             ctx.put(RateLimiter.CALLER_KEY, subject);
@@ -80,16 +79,6 @@ public final class AuthenticationGate {
                     }
                 },
                 failure -> rejected(ctx, DefaultAuthFailureHandler.extractRootCause(failure)));
-    }
-
-    /** The bearer token of the request, unless there is none or it is a personal access token. */
-    private static String accessToken(RoutingContext ctx) {
-        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String token = authorization.substring(BEARER.length()).trim();
-        return token.isEmpty() || token.startsWith(ApiKeyTokens.PREFIX) ? null : token;
     }
 
     private static void rejected(RoutingContext ctx, Throwable failure) {

@@ -24,26 +24,15 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
-    private static final String BEARER = "Bearer ";
-
     private final ApiKeyClientAddress addresses;
 
     public ApiKeyMechanism(ApiKeyClientAddress addresses) {
         this.addresses = addresses;
     }
 
-    /** The token of a request that carries a personal access token, else null. */
-    public static String tokenOf(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String token = authorization.substring(BEARER.length()).trim();
-        return ApiKeyTokens.isApiKey(token) ? token : null;
-    }
-
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = tokenOf(context.request().getHeader(HttpHeaderNames.AUTHORIZATION));
+        String token = ApiKeyTokens.apiKey(context.request().getHeader(HttpHeaderNames.AUTHORIZATION));
         if (token == null) {
             return Uni.createFrom().nullItem();
         }

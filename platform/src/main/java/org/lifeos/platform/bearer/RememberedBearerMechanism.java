@@ -42,7 +42,6 @@ import org.lifeos.platform.token.VerifiedTokens;
 @ApplicationScoped
 public class RememberedBearerMechanism implements HttpAuthenticationMechanism {
 
-    private static final String BEARER = "Bearer ";
     /** Identity attributes that belong to one request: quarkus-oidc sets both on every identity it makes. */
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
@@ -53,18 +52,9 @@ public class RememberedBearerMechanism implements HttpAuthenticationMechanism {
         this.verified = new VerifiedTokens<>(config.maxEntries(), config.maxAge());
     }
 
-    /** The access token of a request, unless it has none or carries a personal access token. */
-    static String accessToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String token = authorization.substring(BEARER.length()).trim();
-        return token.isEmpty() || ApiKeyTokens.isApiKey(token) ? null : token;
-    }
-
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = accessToken(context.request().getHeader(HttpHeaderNames.AUTHORIZATION));
+        String token = ApiKeyTokens.accessToken(context.request().getHeader(HttpHeaderNames.AUTHORIZATION));
         if (token == null) {
             return Uni.createFrom().nullItem();
         }

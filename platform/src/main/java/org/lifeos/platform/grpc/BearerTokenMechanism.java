@@ -8,6 +8,8 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 
+import org.lifeos.platform.apikey.ApiKeyTokens;
+
 /**
  * Quarkus gRPC security for every service's gRPC endpoints: the {@code authorization: Bearer}
  * metadata a caller sends is verified by the OIDC extension exactly as a REST request's bearer
@@ -19,18 +21,15 @@ public class BearerTokenMechanism implements GrpcSecurityMechanism {
 
     public static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final String BEARER = "Bearer ";
 
     @Override
     public boolean handles(Metadata metadata) {
-        String header = metadata.get(AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && !header.substring(BEARER.length()).isBlank();
+        return ApiKeyTokens.bearer(metadata.get(AUTHORIZATION)) != null;
     }
 
     @Override
     public AuthenticationRequest createAuthenticationRequest(Metadata metadata) {
-        String token = metadata.get(AUTHORIZATION).substring(BEARER.length()).trim();
+        String token = ApiKeyTokens.bearer(metadata.get(AUTHORIZATION));
         return new BearerTokenRequest(new AccessTokenCredential(token));
     }
 
