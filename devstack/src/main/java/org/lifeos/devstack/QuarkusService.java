@@ -33,17 +33,6 @@ public final class QuarkusService implements Component {
     private static final List<String> MEMORY_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "-XX:TrimNativeHeapInterval=5000");
 
-    /**
-     * C2 compiles a method after 50,000 calls rather than 5,000, as the chart's JVMs do: code that
-     * runs only while starting (CDI, Hibernate, config, OpenAPI) no longer keeps a core compiling
-     * through the start, while request paths, called millions of times, are still compiled within
-     * seconds of load. A planning-service started alone from its class archive: ready 6.7 s, 5.1 s
-     * of JIT CPU by default; 5.1 s and 2.1 s with these (docs/performance.md).
-     */
-    private static final List<String> START_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
-            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=60000",
-            "-XX:Tier4BackEdgeThreshold=400000");
-
     /** Two malloc arenas rather than eight per core: a service's threads rarely allocate natively at once. */
     private static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -108,7 +97,6 @@ public final class QuarkusService implements Component {
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms32m", "-Xmx256m",
                 "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
         command.addAll(MEMORY_OPTIONS);
-        command.addAll(START_OPTIONS);
         // A dev stack: the services' built-in dev-only master key is accepted (a production start refuses it).
         command.add("-Dlifeos.encryption.allow-dev-key=true");
         // Its webhook receivers and feeds listen on 127.0.0.1: the SSRF guard lets private targets through here only.
