@@ -34,17 +34,15 @@ BEGIN
 END
 $$;
 
--- The per-row calls in a policy expression, each turned into a once-per-statement sub-select.
--- Deparsed policies show a sub-select as "( SELECT current_tenant_id() AS current_tenant_id)",
--- so a call preceded by "SELECT " is already in that form and left alone.
-CREATE OR REPLACE FUNCTION tenant_policy_once_per_statement(expression text) RETURNS text
-    LANGUAGE sql IMMUTABLE
-AS $$
-    SELECT regexp_replace(expression, '(?<!SELECT )(current_tenant_id|current_app_user_id)\(\)', '(SELECT \1())', 'g')
-$$;
+-- A helper of an earlier version of this file; the rewrite below needs no function of its own.
+DROP FUNCTION IF EXISTS tenant_policy_once_per_statement(text);
 
+-- Each per-row call in a policy expression becomes a once-per-statement sub-select. Deparsed
+-- policies show a sub-select as "( SELECT current_tenant_id() AS current_tenant_id)", so a call
+-- preceded by "SELECT " is already in that form and left alone.
 DO $$
 DECLARE
+    per_row CONSTANT text := '(?<!SELECT )(current_tenant_id|current_app_user_id)\(\)';
     policy record;
     using_clause text;
     check_clause text;
@@ -57,8 +55,8 @@ BEGIN
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema()
     LOOP
-        using_clause := tenant_policy_once_per_statement(policy.qual);
-        check_clause := tenant_policy_once_per_statement(policy.with_check);
+        using_clause := regexp_replace(policy.qual, per_row, '(SELECT \1())', 'g');
+        check_clause := regexp_replace(policy.with_check, per_row, '(SELECT \1())', 'g');
         IF using_clause IS DISTINCT FROM policy.qual THEN
             EXECUTE format('ALTER POLICY %I ON %s USING (%s)', policy.polname, policy.target, using_clause);
         END IF;
