@@ -18,8 +18,11 @@ import org.lifeos.identity.partner.PartnerAppRepository;
  * and with them every token issued to them) and then the Keycloak account itself, which ends all
  * its sessions. Tried right after the deletion commits, and again every
  * {@code lifeos.privacy.keycloak-retry} until it succeeds, so Keycloak being down delays the step
- * and never drops it. Every call is idempotent (a client or user already gone counts as done),
- * so two replicas or a retry racing the first attempt do no harm.
+ * and never drops it. The retry leaves a step alone while its first attempt may still be running
+ * ({@code lifeos.privacy.keycloak-first-attempt-grace}, unless that attempt already failed): two
+ * deletions of one Keycloak user at once can fail one of them, and the user would be told
+ * "pending" for a step being done. Every call is idempotent (a client or user already gone counts
+ * as done), so two replicas retrying the same step do no harm.
  */
 @ApplicationScoped
 public class KeycloakErasure {
@@ -31,9 +34,11 @@ public class KeycloakErasure {
     private final PrivacyRequests requests;
     private final PartnerAppRepository partnerApps;
     private final Tenancy tenancy;
+    private final PrivacySettings settings;
 
     public KeycloakErasure(KeycloakAdmin keycloak, PrivacyRequests requests, PartnerAppRepository partnerApps,
-                           Tenancy tenancy) {
+                           Tenancy tenancy, PrivacySettings settings) {
+        this.settings = settings;
         this.keycloak = keycloak;
         this.requests = requests;
         this.partnerApps = partnerApps;
@@ -78,7 +83,7 @@ public class KeycloakErasure {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retry() {
         List<PrivacyRequests.Waiting> waiting = QuarkusTransaction.requiringNew()
-                .call(() -> requests.waitingForKeycloak(BATCH));
+                .call(() -> requests.waitingForKeycloak(BATCH, settings.keycloakFirstAttemptGrace()));
         for (PrivacyRequests.Waiting request : waiting) {
             attempt(request.requestId(), request.userId());
         }

@@ -2,6 +2,7 @@ package org.lifeos.identity.privacy;
 
 import static org.lifeos.platform.db.SqlTimes.instant;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,13 +108,16 @@ public class PrivacyRequests {
                 .executeUpdate();
     }
 
-    /** Requests whose Keycloak step is still pending, any user's (ids only). Needs no user set. */
+    /**
+     * Requests whose Keycloak step is still pending, any user's (ids only), once their first
+     * attempt failed or had {@code grace} to run. Needs no user set.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Waiting> waitingForKeycloak(int max) {
+    public List<Waiting> waitingForKeycloak(int max, Duration grace) {
         List<Waiting> waiting = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery(
-                        "SELECT request_id, user_id FROM privacy_keycloak_steps_pending(?1)")
-                .setParameter(1, max).getResultList()) {
+                        "SELECT request_id, user_id FROM privacy_keycloak_steps_pending(?1, ?2)")
+                .setParameter(1, max).setParameter(2, grace.toMillis() / 1000.0).getResultList()) {
             Object[] columns = (Object[]) row;
             waiting.add(new Waiting((UUID) columns[0], (UUID) columns[1]));
         }
