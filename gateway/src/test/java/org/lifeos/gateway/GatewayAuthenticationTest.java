@@ -82,7 +82,8 @@ class GatewayAuthenticationTest {
     @Test
     void aTokenLetThroughBeforeIsRefusedOnceItExpires() throws InterruptedException {
         // The gateway remembers tokens it verified; that must never outlive the token.
-        Instant expiry = Instant.now().plusSeconds(3);
+        // Long enough for the two requests that must pass on a slow, shared machine.
+        Instant expiry = Instant.now().plusSeconds(8);
         String token = Tokens.expiringAt(expiry);
         given().auth().oauth2(token).when().get("/api/v1/tasks").then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/v1/tasks").then().statusCode(200);

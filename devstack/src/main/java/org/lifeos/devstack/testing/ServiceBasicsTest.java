@@ -89,7 +89,9 @@ public abstract class ServiceBasicsTest {
         Set<String> users = new HashSet<>();
         try (Connection admin = TestStack.postgres().superuser("postgres");
              PreparedStatement sessions = admin.prepareStatement(
-                     "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                     // Client sessions only: an autovacuum worker on the database has no user (NULL).
+                     "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid() "
+                             + "AND backend_type = 'client backend'")) {
             sessions.setString(1, database());
             try (ResultSet rows = sessions.executeQuery()) {
                 while (rows.next()) {

@@ -62,17 +62,25 @@ public final class TestTopics {
         throw new AssertionError("nothing with " + text + " on " + topic + " within " + PATIENCE);
     }
 
-    /** Every committed record of {@code topic} whose value contains {@code text}, read for {@code during}. */
-    public static List<String> all(String topic, String text, Duration during) {
+    /**
+     * Every committed record of {@code topic} whose value contains {@code text}: read until
+     * {@code expected} of them arrived (waiting up to a minute, so a slow relay only delays the
+     * test), then for {@code quiet} more, so that a duplicate or an extra record is still caught.
+     */
+    public static List<String> all(String topic, String text, int expected, Duration quiet) {
         List<String> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = reader("test")) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + during.toNanos();
-            while (System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            long settled = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settled)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value().contains(text)) {
                         found.add(record.value());
                     }
+                }
+                if (found.size() >= expected && settled == Long.MAX_VALUE) {
+                    settled = System.nanoTime() + quiet.toNanos();
                 }
             }
         }

@@ -66,7 +66,7 @@ class MissedDoseTest {
         assertEquals(missed.size(), Db.count("SELECT count(*) FROM outbox_events WHERE topic = ? AND event_type = ? "
                 + "AND envelope -> 'payload' ->> 'medicationId' = ?", DoseMissed.TOPIC, DoseMissed.DOSE_MISSED,
                 pill.toString()), "one event per missed dose");
-        List<String> published = TestTopics.all(DoseMissed.TOPIC, pill.toString(), Duration.ofSeconds(15));
+        List<String> published = TestTopics.all(DoseMissed.TOPIC, pill.toString(), missed.size(), Duration.ofSeconds(5));
         assertEquals(missed.size(), published.size(), published.toString());
         ObjectMapper json = new ObjectMapper();
         List<String> announced = new ArrayList<>();

@@ -114,7 +114,7 @@ class SamplesKafkaTest {
                 sample(ring, 3, midnight.plusSeconds(120))) + "]";
         alice.request().body(body).post("/api/v1/wearables/samples").then().statusCode(200);
         alice.request().body(body).post("/api/v1/wearables/samples").then().statusCode(200); // all duplicates
-        List<String> events = TestTopics.all(SamplesIngested.TOPIC, ring.toString(), Duration.ofSeconds(15));
+        List<String> events = TestTopics.all(SamplesIngested.TOPIC, ring.toString(), 2, Duration.ofSeconds(5));
         assertEquals(2, events.size(), "one per day of the first batch, none for the second: " + events);
         for (String event : events) {
             JsonNode e = JSON.readTree(event);

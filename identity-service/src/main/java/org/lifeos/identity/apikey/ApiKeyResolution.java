@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -54,6 +55,8 @@ public class ApiKeyResolution implements ApiKeyResolver {
     private final ObjectMapper json;
     private final Duration touchEvery;
     private final ConcurrentHashMap<UUID, Instant> touched = new ConcurrentHashMap<>();
+    /** Counts evictions, so a lookup that read a key while one ran does not cache what it read. */
+    private final AtomicLong evictions = new AtomicLong();
 
     public ApiKeyResolution(DataSource dataSource, @CacheName(CACHE) Cache cache, ObjectMapper json,
                             @ConfigProperty(name = "lifeos.api-keys.touch-every", defaultValue = "60s") Duration touchEvery) {
@@ -78,11 +81,18 @@ public class ApiKeyResolution implements ApiKeyResolver {
         CompletableFuture<ResolvedApiKey> entry = cache.getIfPresent(hash);
         ResolvedApiKey key = entry == null ? null : entry.getNow(null);
         if (key == null) {
+            long generation = evictions.get();
             key = load(HexFormat.of().parseHex(hash)).orElse(null);
             if (key == null) {
                 return Optional.empty();
             }
             cache.put(hash, CompletableFuture.completedFuture(key));
+            if (evictions.get() != generation) {
+                // A revocation was evicted while this key was being read: what was read may be the
+                // key from before it, and put after the eviction it would stay cached for the TTL.
+                // (An eviction counted after this check runs after the put, so it removes it.)
+                cache.invalidate(hash).await().indefinitely();
+            }
         }
         if (key.expiresAt() != null && !key.expiresAt().isAfter(Instant.now())) {
             return Optional.empty();
@@ -93,6 +103,7 @@ public class ApiKeyResolution implements ApiKeyResolver {
 
     /** Forgets a key at once (revoked). */
     public void evict(UUID keyId) {
+        evictions.incrementAndGet();
         cache.invalidateIf(k -> {
             CompletableFuture<ResolvedApiKey> entry = cache.getIfPresent(k);
             ResolvedApiKey key = entry == null ? null : entry.getNow(null);
@@ -102,6 +113,7 @@ public class ApiKeyResolution implements ApiKeyResolver {
 
     /** Forgets every cached key (revocations may have gone unheard: see {@link ApiKeyRevocations}). */
     public void evictAll() {
+        evictions.incrementAndGet();
         cache.invalidateAll().await().indefinitely();
     }
 

@@ -104,6 +104,6 @@ public class ApiKeyResource {
     @Access(resource = PROFILE, action = "manage", scope = FIRST_PARTY_ONLY)
     public void revoke(@PathParam("id") UUID id) {
         ApiKeyView key = keys.revoke(context.userId(), id);
-        resolution.evict(key.id()); // after the commit: a concurrent lookup cannot cache it again
+        resolution.evict(key.id()); // after the commit; a lookup that read the key before it does not cache it (ApiKeyResolution)
     }
 }

@@ -160,6 +160,9 @@ public class WebhookSender {
         Object[] row = (Object[]) rows.get(0);
         WebhookSubscription subscription = entityManager.find(WebhookSubscription.class, row[0]);
         if (subscription == null || !"active".equals(subscription.status())) {
+            // Never sent, so it ends here: left pending it would stay due for ever, first in every
+            // batch, and a hundred of them would starve every other subscription's deliveries.
+            endUnsent(due.id(), "the subscription is disabled");
             return null;
         }
         entityManager.createNativeQuery("UPDATE webhook_deliveries SET next_attempt_at = ?2 WHERE id = ?1")
@@ -171,6 +174,14 @@ public class WebhookSender {
         String signature = WebhookSignatures.header(subscription.signingSecrets(Instant.now()), messageId, timestamp, body);
         return new Prepared(due.id(), due.tenantId(), subscription.id(), subscription.ownerId(), URI.create(subscription.url()),
                 body, messageId, timestamp, signature, ((Number) row[1]).intValue() + 1);
+    }
+
+    /** Ends a delivery that will never be sent as failed, with the reason, in the caller's transaction. */
+    private void endUnsent(UUID delivery, String reason) {
+        entityManager.createNativeQuery("""
+                        UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = ?2
+                        WHERE id = ?1 AND status = 'pending'""")
+                .setParameter(1, delivery).setParameter(2, reason).executeUpdate();
     }
 
     private void finishLater(Prepared prepared, Integer status, int latency, String error) {

@@ -144,6 +144,14 @@ class WebhooksTest {
                     "the subscription disabled");
             wes.api().get("/api/v1/me/security-events").then().statusCode(200)
                     .body("items.type", hasItem("WEBHOOK_DISABLED"));
+            // What was still to be retried ends as failed, unsent, instead of staying due for ever
+            // (a hundred such would fill every batch and starve every other subscription).
+            int sent = receiver.received.size();
+            Await.until(() -> Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?::uuid "
+                    + "AND status = 'pending'", id) == 0, "nothing left pending for the disabled subscription");
+            assertEquals(1L, Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?::uuid "
+                    + "AND status = 'failed' AND last_error = 'the subscription is disabled' AND next_attempt_at IS NULL", id));
+            assertEquals(sent, receiver.received.size(), "nothing sent once disabled");
         }
     }
 

@@ -130,8 +130,13 @@ class AdmissionControlTest {
         assertEquals(expected, admission.inFlight(), "requests in progress once the answers are in");
     }
 
-    /** Takes every free place; answers how many were taken. */
+    /**
+     * Takes every free place; answers how many were taken. Waits first for the places of answered
+     * requests to come back (their end handlers can run after the client has the answer), or one
+     * freed late would let the request meant to be turned away in.
+     */
     private int fill() {
+        awaitInFlight(0);
         int taken = 0;
         while (admission.tryEnter()) {
             taken++;

@@ -113,18 +113,24 @@ public class OutboxRelay {
                         sleep(Duration.ofSeconds(2));
                         continue;
                     }
-                    listen(connection);
-                    while (running) {
-                        if (producer == null) {
-                            producer = transactionalProducer();
+                    try {
+                        listen(connection);
+                        while (running) {
+                            if (producer == null) {
+                                producer = transactionalProducer();
+                            }
+                            int sent = relayOnce(connection, producer);
+                            backoff = firstBackoff();
+                            if (sent < batchSize) {
+                                awaitCommittedEvent(connection);
+                            }
                         }
-                        int sent = relayOnce(connection, producer);
-                        backoff = firstBackoff();
-                        if (sent < batchSize) {
-                            awaitCommittedEvent(connection);
-                        }
+                    } finally {
+                        // The lock is the session's, and the connection goes back to the pool: left
+                        // held after a failure, the next round could take the pool's other connection
+                        // and find itself locked out, and no replica would lead.
+                        unlock(connection);
                     }
-                    unlock(connection);
                 } catch (SQLException | RuntimeException e) {
                     // Nothing may end this thread but shutdown: an unexpected failure recreates
                     // the producer and backs off like any other.
@@ -282,10 +288,13 @@ public class OutboxRelay {
         }
     }
 
-    private static void unlock(Connection connection) throws SQLException {
+    /** Gives up leading; a broken connection has lost its session, and with it the lock, already. */
+    private static void unlock(Connection connection) {
         try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             unlock.setLong(1, LEADER_LOCK);
             unlock.execute();
+        } catch (SQLException e) {
+            LOG.warnf("Outbox relay: could not release the leader lock (a lost connection has lost it already): %s", e.getMessage());
         }
     }
 

@@ -32,11 +32,11 @@ import org.lifeos.contracts.identity.v1.CheckResponse;
 /**
  * AccessClient's decision cache against a real (in-process) gRPC AccessService that counts the
  * questions it is asked: the cache holds at most its maximum size, drops a decision once its TTL
- * has passed (real time: a TTL of 400 ms), and forgets a circle's decisions when an identity.membership event names it.
+ * has passed (real time: a TTL of 2 s, long enough for two checks on a slow, shared machine), and forgets a circle's decisions when an identity.membership event names it.
  */
 class AccessCacheTest {
 
-    private static final Duration TTL = Duration.ofMillis(400);
+    private static final Duration TTL = Duration.ofSeconds(2);
     /** For the tests that are not about expiry: long enough that a busy machine never expires a decision mid-test. */
     private static final Duration LONG_TTL = Duration.ofMinutes(5);
 
