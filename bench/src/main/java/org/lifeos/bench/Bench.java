@@ -565,7 +565,6 @@ public final class Bench {
     private void load(String token, String domain, int tasks) throws Exception {
         int viaApi = Math.max(1, tasks / 10);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        AtomicLong done = new AtomicLong();
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < viaApi; i++) {
             int n = i;
@@ -580,12 +579,14 @@ public final class Bench {
         UUID template = UUID.fromString(JSON.readTree(last).path("id").asText());
         int copies = tasks - viaApi;
         try (Connection admin = TestStack.postgres().superuser("planning")) {
+            String created = "t.created_at + g * interval '1 millisecond'";
+            String priorities = PRIORITIES.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
             copyRows(admin, "tasks", "id", template, copies, Map.of(
-                    "id", timeOrderedId("t.created_at + g * interval '1 millisecond'"),
+                    "id", timeOrderedId(created),
                     "title", "'Task ' || (" + viaApi + " + g)",
-                    "priority", "(ARRAY['low', 'medium', 'high', 'critical'])[(" + viaApi + " + g) % 4 + 1]",
-                    "created_at", "t.created_at + g * interval '1 millisecond'",
-                    "updated_at", "t.created_at + g * interval '1 millisecond'"), copies);
+                    "priority", "(ARRAY[" + priorities + "])[(" + viaApi + " + g) % 4 + 1]",
+                    "created_at", created,
+                    "updated_at", created), copies);
         }
         step("  " + viaApi + " tasks through the API, " + copies + " copied in SQL");
     }
