@@ -6,7 +6,9 @@ MVN_FLAGS ?= -B
 JAVA ?= java
 LIFEOS_HOME ?= $(CURDIR)/.lifeos
 DEVSTACK_JAR := devstack/target/devstack-0.1.0-SNAPSHOT-launcher.jar
-DEVSTACK := $(JAVA) -Dlifeos.repo.root=$(CURDIR) -Dlifeos.home=$(LIFEOS_HOME) -jar $(DEVSTACK_JAR)
+# Launcher settings, e.g. DEVSTACK_FLAGS=-Dlifeos.devstack.full-jit=true (devstack's DevStack lists them).
+DEVSTACK_FLAGS ?=
+DEVSTACK := $(JAVA) -Dlifeos.repo.root=$(CURDIR) -Dlifeos.home=$(LIFEOS_HOME) $(DEVSTACK_FLAGS) -jar $(DEVSTACK_JAR)
 
 .DEFAULT_GOAL := help
 .PHONY: help build run infra stop test bench clean k8s-validate images

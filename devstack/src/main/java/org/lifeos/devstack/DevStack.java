@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
  * The launcher behind {@code make run} and {@code make stop}.
  *
  * <pre>
- *   run    PostgreSQL, Kafka, Keycloak, then the six services; Ctrl-C stops all of it
+ *   run    PostgreSQL, then Kafka, Keycloak and the six services; Ctrl-C stops all of it
  *   infra  only PostgreSQL, Kafka and Keycloak (run services yourself, e.g. with quarkus:dev)
  *   stop   stops a stack started from another terminal, and anything a crashed launcher left
  * </pre>
@@ -27,9 +27,13 @@ import java.util.concurrent.Future;
  * Settings are system properties: {@code lifeos.repo.root} (default: the working directory),
  * {@code lifeos.home} (state, default {@code <root>/.lifeos}), {@code lifeos.postgres.port}
  * (25470), {@code lifeos.kafka.port} (9092), {@code lifeos.kafka.controller-port} (9093),
- * {@code lifeos.keycloak.port} (8180), {@code lifeos.keycloak.enabled} (true).
+ * {@code lifeos.keycloak.port} (8180), {@code lifeos.keycloak.enabled} (true),
+ * {@code lifeos.devstack.full-jit} (false: the broker and the services run with the client
+ * compiler only, which halves the services' start on 2 cores; true gives them C2 as in
+ * production, e.g. to profile them).
  */
 public final class DevStack {
+
 
     /** Every Quarkus application of the system and its ports, in start order. */
     public static final Map<String, ServicePorts> SERVICES = services();
@@ -102,18 +106,29 @@ public final class DevStack {
             startAndReport(postgres);
             KafkaBroker kafka = new KafkaBroker(intSetting("lifeos.kafka.port", 9092),
                     intSetting("lifeos.kafka.controller-port", 9093), home.resolve("kafka"),
-                    logs.resolve("kafka.log"), run, false);
-            List<Component> middle = new ArrayList<>(List.of(kafka));
+                    logs.resolve("kafka.log"), run, false, quickStartJit(), home.resolve("kafka-cds.jsa"));
+            List<Component> keycloak = new ArrayList<>();
             if (Boolean.parseBoolean(System.getProperty("lifeos.keycloak.enabled", "true"))) {
-                // Side by side with the broker: Keycloak needs only its address (its event
-                // listener connects when it first publishes).
-                middle.add(new KeycloakServer(intSetting("lifeos.keycloak.port", 8180), home.resolve("keycloak"),
+                keycloak.add(new KeycloakServer(intSetting("lifeos.keycloak.port", 8180), home.resolve("keycloak"),
                         postgres, root.resolve("devstack").resolve("keycloak").resolve("lifeos-realm.json"),
-                        logs.resolve("keycloak.log"), run, kafka.bootstrapServers()));
+                        logs.resolve("keycloak.log"), run, kafka.bootstrapServers(),
+                        home.resolve("keycloak").resolve("keycloak-cds.jsa")));
             }
-            startTogether(middle);
-            if (withServices) {
-                startServices();
+            // Keycloak starts beside the broker and then beside the services: it needs only the
+            // broker's address (its event listener connects when it first publishes), and the
+            // services need Keycloak only for the first token they check (quarkus-oidc fetches the
+            // realm's keys then when Keycloak was not up at their start). The services wait for
+            // the broker: their readiness includes it.
+            ExecutorService beside = Executors.newFixedThreadPool(Math.max(1, keycloak.size()));
+            try {
+                List<Future<?>> keycloakStart = startEach(keycloak, beside);
+                startAndReport(kafka);
+                if (withServices) {
+                    startServices();
+                }
+                awaitAll(keycloakStart);
+            } finally {
+                beside.shutdownNow();
             }
         } catch (Exception | Error e) {
             exitCode = 1;
@@ -129,9 +144,12 @@ public final class DevStack {
     }
 
     private void startServices() throws Exception {
+        // A dev stack starts often and serves one developer: C1 alone compiles what a start runs
+        // at a fraction of C2's CPU (the services are ready in about half the time on 2 cores).
+        // The bench and the tests start their services with the full JIT.
         List<Component> services = new ArrayList<>();
-        SERVICES.forEach((module, ports) -> services.add(
-                new QuarkusService(module, ports.http(), ports.management(), root, logs, run)));
+        SERVICES.forEach((module, ports) -> services.add(new QuarkusService(module, ports.http(), ports.management(),
+                root, logs, run, Map.of(), quickStartJit())));
         startTogether(services);
     }
 
@@ -139,29 +157,38 @@ public final class DevStack {
     private void startTogether(List<Component> components) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(components.size());
         try {
-            List<Future<?>> starts = new ArrayList<>();
-            for (Component component : components) {
-                track(component);
-                starts.add(pool.submit(() -> {
-                    long begin = System.nanoTime();
-                    component.start();
-                    stopIfShuttingDown(component);
-                    report(component, begin);
-                    return null;
-                }));
-            }
-            for (Future<?> start : starts) {
-                try {
-                    start.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof Exception exception) {
-                        throw exception;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
+            awaitAll(startEach(components, pool));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Starts each component on the pool; each start reports when its component is ready. */
+    private List<Future<?>> startEach(List<Component> components, ExecutorService pool) {
+        List<Future<?>> starts = new ArrayList<>();
+        for (Component component : components) {
+            track(component);
+            starts.add(pool.submit(() -> {
+                long begin = System.nanoTime();
+                component.start();
+                stopIfShuttingDown(component);
+                report(component, begin);
+                return null;
+            }));
+        }
+        return starts;
+    }
+
+    private static void awaitAll(List<Future<?>> starts) throws Exception {
+        for (Future<?> start : starts) {
+            try {
+                start.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Exception exception) {
+                    throw exception;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
@@ -278,6 +305,11 @@ public final class DevStack {
             }
         }
         return any;
+    }
+
+    /** JVM options of make run's broker and services: the client compiler only (C1), for a quick start. */
+    private static List<String> quickStartJit() {
+        return Boolean.getBoolean("lifeos.devstack.full-jit") ? List.of() : List.of("-XX:TieredStopAtLevel=1");
     }
 
     private static int intSetting(String name, int fallback) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A Kafka 4.3.1 broker in KRaft combined mode (broker and controller in one process), in its
@@ -28,7 +29,10 @@ public final class KafkaBroker implements Component {
     private final Path log;
     private final Path runDir;
     private final boolean fresh;
+    private final List<String> jvmOptions;
+    private final Path classArchivePath;
     private ChildProcess process;
+    private ClassArchive classArchive;
     private boolean startedBefore;
 
     /**
@@ -37,6 +41,17 @@ public final class KafkaBroker implements Component {
      *               {@link #close()}) and every start without it keep topics and offsets
      */
     public KafkaBroker(int port, int controllerPort, Path dir, Path log, Path runDir, boolean fresh) {
+        this(port, controllerPort, dir, log, runDir, fresh, List.of(), null);
+    }
+
+    /**
+     * @param jvmOptions   options for the broker's JVM besides the usual ones (make run: the client compiler only)
+     * @param classArchive where the broker's class archive is kept ({@link ClassArchive}); null: none
+     */
+    public KafkaBroker(int port, int controllerPort, Path dir, Path log, Path runDir, boolean fresh,
+                       List<String> jvmOptions, Path classArchive) {
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.classArchivePath = classArchive;
         this.port = port;
         this.controllerPort = controllerPort;
         this.dir = dir;
@@ -77,6 +92,12 @@ public final class KafkaBroker implements Component {
             format(classpath, properties);
         }
         List<String> command = new ArrayList<>(jvm(classpath));
+        command.addAll(1, jvmOptions);
+        if (classArchivePath != null) {
+            classArchive = new ClassArchive(classArchivePath,
+                    Stream.of(classpath.split(java.io.File.pathSeparator)).map(Path::of).toList());
+            command.addAll(1, classArchive.options(String.valueOf(port)));
+        }
         command.add("kafka.Kafka");
         command.add(properties.toString());
         process = ChildProcess.start(name(), command, dir, Map.of(), log, runDir);
@@ -165,6 +186,9 @@ public final class KafkaBroker implements Component {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
             process = null;
+        }
+        if (classArchive != null) {
+            classArchive.keepRecorded(name());
         }
     }
 }

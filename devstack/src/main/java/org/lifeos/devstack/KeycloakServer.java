@@ -42,7 +42,9 @@ public final class KeycloakServer implements Component {
     private final Path log;
     private final Path runDir;
     private final String kafkaBootstrapServers;
+    private final Path classArchivePath;
     private ChildProcess process;
+    private ClassArchive classArchive;
 
     public KeycloakServer(int port, Path home, PostgresServer postgres, Path realmFile, Path log, Path runDir) {
         this(port, home, postgres, realmFile, log, runDir, null);
@@ -54,6 +56,16 @@ public final class KeycloakServer implements Component {
      */
     public KeycloakServer(int port, Path home, PostgresServer postgres, Path realmFile, Path log, Path runDir,
                           String kafkaBootstrapServers) {
+        this(port, home, postgres, realmFile, log, runDir, kafkaBootstrapServers, null);
+    }
+
+    /**
+     * @param classArchive where Keycloak's class archive is kept ({@link ClassArchive}; make run,
+     *                     which starts the same distribution again and again); null: none
+     */
+    public KeycloakServer(int port, Path home, PostgresServer postgres, Path realmFile, Path log, Path runDir,
+                          String kafkaBootstrapServers, Path classArchive) {
+        this.classArchivePath = classArchive;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.port = port;
         this.home = home;
@@ -92,6 +104,13 @@ public final class KeycloakServer implements Component {
         Files.createDirectories(imports);
         Files.copy(realmFile, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         installProviders(dist.resolve("providers"));
+        List<String> jvmOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        if (classArchivePath != null) {
+            // Checked after the providers' install: a changed provider jar (a rebuild) records a fresh archive.
+            classArchive = new ClassArchive(classArchivePath,
+                    List.of(dist.resolve("lib"), dist.resolve("providers"), dist.resolve("conf")));
+            jvmOptions.addAll(classArchive.options(String.valueOf(port)));
+        }
         List<String> command = new ArrayList<>(List.of("bash", dist.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                 "--http-host=" + Ports.HOST,
                 "--http-port=" + port,
@@ -109,6 +128,9 @@ public final class KeycloakServer implements Component {
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                // A local Keycloak (make run, the tests, the bench) issues a few tokens: the client
+                // compiler alone starts it with less CPU than C1 and C2 together.
+                "JAVA_OPTS_APPEND", String.join(" ", jvmOptions),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", DEV_ONLY_ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", DEV_ONLY_ADMIN_PASSWORD);
         process = ChildProcess.start(name(), command, dist, env, log, runDir);
@@ -183,6 +205,9 @@ public final class KeycloakServer implements Component {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
             process = null;
+        }
+        if (classArchive != null) {
+            classArchive.keepRecorded(name());
         }
     }
 }

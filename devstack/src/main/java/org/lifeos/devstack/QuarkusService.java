@@ -1,28 +1,19 @@
 package org.lifeos.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One LifeOS service or the gateway, run from its Quarkus fast-jar, ready when /q/health/ready on
  * its management port says so (the public port answers 404 under /q/).
  *
- * <p>Start-up is mostly class loading: the first run after a build records the classes the
- * application loaded into a class-data-sharing archive when it stops
- * ({@code -XX:ArchiveClassesAtExit}, next to the fast-jar: {@code target/quarkus-app/app-cds.jsa});
- * later runs map that archive instead of loading and verifying those classes again
- * ({@code -XX:SharedArchiveFile}). A rebuild makes the jar newer than the archive, so the next stop
- * records a fresh one; a JVM that cannot use an archive (another JDK) ignores it and starts as
- * usual. {@code -Dlifeos.devstack.class-archive=false} turns this off.
+ * <p>Start-up is mostly class loading: the service starts from its {@link ClassArchive}, next to
+ * the fast-jar ({@code target/quarkus-app/app-cds.jsa}), recorded when the first run after a build
+ * stops.
  */
 public final class QuarkusService implements Component {
 
@@ -43,9 +34,9 @@ public final class QuarkusService implements Component {
     private final Path log;
     private final Path runDir;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private ChildProcess process;
-    /** Where this run records its class archive on exit, or null when it uses (or skips) one. */
-    private Path recording;
+    private ClassArchive classArchive;
 
     public QuarkusService(String module, int port, int managementPort, Path repoRoot, Path logDir, Path runDir) {
         this(module, port, managementPort, repoRoot, logDir, runDir, Map.of());
@@ -57,6 +48,16 @@ public final class QuarkusService implements Component {
      */
     public QuarkusService(String module, int port, int managementPort, Path repoRoot, Path logDir, Path runDir,
                           Map<String, String> properties) {
+        this(module, port, managementPort, repoRoot, logDir, runDir, properties, List.of());
+    }
+
+    /**
+     * @param jvmOptions options for the service's JVM besides the usual ones, e.g. make run's
+     *                   {@code -XX:TieredStopAtLevel=1}
+     */
+    public QuarkusService(String module, int port, int managementPort, Path repoRoot, Path logDir, Path runDir,
+                          Map<String, String> properties, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.module = module;
         this.port = port;
         this.managementPort = managementPort;
@@ -103,7 +104,9 @@ public final class QuarkusService implements Component {
         command.add("-Dlifeos.webhooks.allow-private-targets=true");
         // Its feeds may be served from this machine (127.0.0.1); production refuses private addresses.
         command.add("-Dlifeos.content.feeds.allow-private-addresses=true");
-        command.addAll(classArchiveOptions(jar));
+        classArchive = new ClassArchive(jar.resolveSibling("app-cds.jsa"), List.of(jar.getParent()));
+        command.addAll(classArchive.options(String.valueOf(port)));
+        command.addAll(jvmOptions);
         // Extra JVM options for every service (profiling, memory experiments), e.g. "-XX:NativeMemoryTracking=summary".
         String extra = System.getProperty("lifeos.devstack.service-jvm-options", "").strip();
         if (!extra.isEmpty()) {
@@ -121,65 +124,8 @@ public final class QuarkusService implements Component {
             process.stop(Duration.ofSeconds(30));
             process = null;
         }
-        keepRecordedArchive();
-    }
-
-    /** Use the archive when it was recorded from this build; otherwise record one on exit. */
-    private List<String> classArchiveOptions(Path jar) {
-        recording = null;
-        if (!Boolean.parseBoolean(System.getProperty("lifeos.devstack.class-archive", "true"))) {
-            return List.of();
-        }
-        Path archive = archiveOf(jar);
-        try {
-            if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(newestOf(jar.getParent())) > 0) {
-                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-            }
-        } catch (IOException e) {
-            return List.of();
-        }
-        // Two runs of one module (tests start a second one) must not write one file at once.
-        recording = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + port + ".tmp");
-        return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    }
-
-    /** A complete archive written on exit replaces the previous one; a partial one is dropped. */
-    private void keepRecordedArchive() {
-        if (recording == null) {
-            return;
-        }
-        Path recorded = recording;
-        recording = null;
-        try {
-            if (Files.exists(recorded) && Files.size(recorded) > 0) {
-                Files.move(recorded, archiveOf(recorded), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(recorded);
-            }
-        } catch (IOException e) {
-            // Start-up is only slower without it; a leftover temporary file goes with the next clean build.
-            System.err.println(module + ": could not keep the class archive " + recorded + ": " + e.getMessage());
-        }
-    }
-
-    private static Path archiveOf(Path inQuarkusApp) {
-        return inQuarkusApp.resolveSibling("app-cds.jsa");
-    }
-
-    /** The newest modification time of the fast-jar's files: a rebuild touches some of them. */
-    private static FileTime newestOf(Path quarkusApp) throws IOException {
-        try (Stream<Path> files = Files.walk(quarkusApp)) {
-            return files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("app-cds.jsa"))
-                    .map(f -> {
-                        try {
-                            return Files.getLastModifiedTime(f);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        if (classArchive != null) {
+            classArchive.keepRecorded(module);
         }
     }
 }

@@ -60,6 +60,11 @@ class LauncherTest {
                 home.resolve("postgres").resolve("data").resolve("postmaster.pid")).get(0).trim());
         children.add(ProcessHandle.of(postmaster).orElseThrow());
         assertTrue(children.size() >= 2, "postgres and the broker: " + children);
+        // make run's broker: the client compiler only, and its class archive recorded when it stops.
+        String broker = launch.process.descendants().map(LauncherTest::commandLine)
+                .filter(arguments -> arguments.contains("kafka.Kafka")).findFirst().orElseThrow();
+        assertTrue(broker.contains("-XX:TieredStopAtLevel=1"), broker);
+        assertTrue(broker.contains("-XX:ArchiveClassesAtExit="), broker);
 
         Launch second = started(Launch.infra(home, Ports.spare(), Ports.spare(), Ports.spare()));
         assertEquals(1, second.awaitExit(60), second.outputText());
@@ -77,6 +82,7 @@ class LauncherTest {
         try (var pidFiles = Files.list(home.resolve("run"))) {
             assertEquals(0, pidFiles.count(), "pid files removed");
         }
+        assertTrue(Files.size(home.resolve("kafka-cds.jsa")) > 0, "the broker recorded its class archive as it stopped");
     }
 
     @Test
@@ -96,6 +102,15 @@ class LauncherTest {
     private Launch started(Launch launch) {
         launches.add(launch);
         return launch;
+    }
+
+    /** The whole command line, from /proc (ProcessHandle.Info leaves long ones out). */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Sockets and processes take a moment to go after their owner says it stopped them. */
