@@ -156,7 +156,12 @@ public class TransactionService {
                 }
             }
             entityManager.flush();
-            written.forEach(this::posted);
+            // As posted() does for each row, with the events written in batches: their log entries,
+            // the rows' events in order, then the budgets (whose "exceeded" follows the postings).
+            written.forEach(row -> log(row, null, Status.POSTED, null));
+            outbox.publishAll(TransactionChanged.TOPIC, "transaction.posted",
+                    written.stream().map(TransactionService::changed).toList());
+            written.forEach(row -> changed.fire(new LedgerChanged(row.categoryId, row.occurredOn, row.currency)));
             entityManager.flush();
             return written;
         } finally {
@@ -331,9 +336,13 @@ public class TransactionService {
     }
 
     private void publish(String type, LedgerTransaction row) {
-        outbox.publish(TransactionChanged.TOPIC, type, new TransactionChanged(row.id, row.accountId,
-                row.direction.toString(), Money.format(row.amount, row.currency), row.currency, row.occurredOn,
-                row.categoryId, row.status.toString(), row.transferId, row.version));
+        outbox.publish(TransactionChanged.TOPIC, type, changed(row));
+    }
+
+    private static TransactionChanged changed(LedgerTransaction row) {
+        return new TransactionChanged(row.id, row.accountId, row.direction.toString(),
+                Money.format(row.amount, row.currency), row.currency, row.occurredOn, row.categoryId,
+                row.status.toString(), row.transferId, row.version);
     }
 
     private static void requireCurrency(Account account, Currency currency, String field) {

@@ -65,10 +65,16 @@ class CsvImportTest {
                 .body("lines[1].memo", equalTo("salary, February"));
         assertEquals(before, Db.rowsOf(alice.circle()), "a preview writes nothing");
 
-        commit(alice, form(account, FILE)).then().statusCode(200).body("added", equalTo(4))
-                .body("duplicates", equalTo(0)).body("transactions[0].categoryId", equalTo(groceries));
+        List<String> written = commit(alice, form(account, FILE)).then().statusCode(200).body("added", equalTo(4))
+                .body("duplicates", equalTo(0)).body("transactions[0].categoryId", equalTo(groceries))
+                .extract().path("transactions.id");
         alice.request().queryParam("asOf", "2026-02-28").get("/api/v1/accounts/" + account + "/balance").then()
                 .body("balance", equalTo("2479.10"));
+
+        // Each row announced once, in the order written (an import's events are written in batches).
+        assertEquals(written, Db.strings("SELECT envelope->'payload'->>'transactionId' FROM outbox_events "
+                + "WHERE tenant_id = ? AND topic = 'finance.transaction' AND event_type = 'transaction.posted' "
+                + "ORDER BY seq", alice.circle()));
 
         commit(alice, form(account, FILE)).then().statusCode(200).body("added", equalTo(0)).body("duplicates", equalTo(4));
         preview(alice, form(account, FILE)).then().statusCode(200).body("toAdd", equalTo(0))

@@ -14,28 +14,39 @@ public final class Db {
     }
 
     public static long count(String sql, Object... params) {
-        try (Connection admin = TestStack.postgres().superuser("finance");
-             PreparedStatement statement = admin.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return query(sql, params, rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
     }
 
     public static String string(String sql, Object... params) {
+        return query(sql, params, rows -> rows.next() ? rows.getString(1) : null);
+    }
+
+    /** The first column of every row, in the query's order. */
+    public static java.util.List<String> strings(String sql, Object... params) {
+        return query(sql, params, rows -> {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        });
+    }
+
+    private interface Reader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> T query(String sql, Object[] params, Reader<T> reader) {
         try (Connection admin = TestStack.postgres().superuser("finance");
              PreparedStatement statement = admin.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
+                return reader.read(rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
