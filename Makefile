@@ -41,10 +41,9 @@ stop: ## Stop a stack started from another terminal (and anything a crashed run 
 test: ## Run every test (real PostgreSQL, Kafka and Keycloak, started by the tests themselves)
 	$(MVN) $(MVN_FLAGS) verify
 
-bench: ## Measure (own stack on free ports, Gatling): pairs in one run, table in target/bench/summary.md
-	$(MVN) $(MVN_FLAGS) -q -pl identity-service,planning-service,health-service,finance-service,gateway,bench -am package -DskipTests
-	$(JAVA) -cp "bench/target/classes:$$(cat bench/target/classpath.txt)" -Dlifeos.repo.root=$(CURDIR) \
-		$(BENCH_FLAGS) org.lifeos.bench.Bench
+bench: $(BUILD_STAMP) ## Measure (own stack on free ports, Gatling): pairs in one run, table in target/bench/summary.md
+	$(JAVA) --add-opens=java.base/java.lang=ALL-UNNAMED -cp "bench/target/classes:$$(cat bench/target/classpath.txt)" \
+		-Dlifeos.repo.root=$(CURDIR) $(BENCH_FLAGS) org.lifeos.bench.Bench
 
 clean: stop ## Remove .lifeos/ (databases, broker data, Keycloak) and all build output
 	rm -rf $(LIFEOS_HOME)

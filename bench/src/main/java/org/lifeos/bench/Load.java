@@ -1,6 +1,8 @@
 package org.lifeos.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +13,16 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.app.Gatling$;
+import scala.Console$;
+import scala.Function0;
 
-/** Runs {@link TasksSimulation} in a JVM of its own (as Gatling's Maven plugin does) and reads Gatling's figures. */
+/**
+ * Runs {@link TasksSimulation} in the bench's own JVM (Gatling's {@code fromArgs}, as its Maven
+ * plugin's launcher calls it) and reads Gatling's figures. One JVM for every load: a fresh JVM per
+ * load took about three seconds to start and spent the first seconds of each measured load
+ * compiling Gatling itself, on the same two cores as the system under test.
+ */
 final class Load {
 
     /** Throughput (requests/s), percentiles in ms, requests and failures of one run. */
@@ -20,33 +30,54 @@ final class Load {
     }
 
     private final Path results;
-    private final String classpath;
 
-    Load(Path results, String classpath) {
+    Load(Path results) {
         this.results = results;
-        this.classpath = classpath;
+        System.setProperty("gatling.enableAnalytics", "false");
+        System.setProperty("gatling.data.console.light", "true");
     }
 
-    Figures run(String name, Map<String, String> settings) throws IOException, InterruptedException {
-        Path folder = results.resolve(name);
-        Files.createDirectories(folder);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", classpath, "-Dgatling.enableAnalytics=false",
-                "-Dgatling.data.console.light=true"));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("io.gatling.app.Gatling", "-s", TasksSimulation.class.getName(), "-rf",
-                folder.toString(), "-rd", name));
-        Path log = folder.resolve("gatling.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int exit = process.waitFor();
+    /** A load whose figures are read from its report. */
+    Figures run(String name, Map<String, String> settings) throws IOException {
+        Path folder = gatling(name, settings, true);
         Path stats = statsOf(folder);
         if (stats == null) {
-            throw new IllegalStateException("Gatling run " + name + " left no report (exit " + exit + "); see " + log);
+            throw new IllegalStateException("Gatling run " + name + " left no report; see " + folder.resolve("gatling.log"));
         }
         JsonNode all = globalStats(Files.readString(stats));
         return new Figures(number(all, "meanNumberOfRequestsPerSecond"), number(all, "percentiles1"),
                 number(all, "percentiles4"), (long) number(all, "numberOfRequests"),
                 (long) all.path("numberOfRequests").path("ko").asDouble(0));
+    }
+
+    /** A load nobody reads figures of (a warm-up): no report is generated. */
+    void warm(String name, Map<String, String> settings) throws IOException {
+        gatling(name, settings, false);
+    }
+
+    /** Runs one simulation with {@code settings} as system properties, its console output in the folder's gatling.log. */
+    private Path gatling(String name, Map<String, String> settings, boolean report) throws IOException {
+        Path folder = results.resolve(name);
+        Files.createDirectories(folder);
+        List<String> arguments = new ArrayList<>(List.of("-s", TasksSimulation.class.getName(), "-rf", folder.toString(),
+                "-rd", name));
+        if (!report) {
+            arguments.add("-nr");
+        }
+        settings.forEach(System::setProperty);
+        int exit;
+        try (PrintStream log = new PrintStream(Files.newOutputStream(folder.resolve("gatling.log")), true,
+                StandardCharsets.UTF_8)) {
+            // Gatling prints its progress through Scala's Console, which is not System.out.
+            exit = (Integer) Console$.MODULE$.withOut(log,
+                    (Function0<Object>) () -> Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new)));
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
+        if (exit != 0) {
+            System.err.println("Gatling run " + name + " ended with status " + exit + "; see " + folder.resolve("gatling.log"));
+        }
+        return folder;
     }
 
     /** The "All Requests" statistics of Gatling's js/stats.js: the first {@code stats: {...}} object (plain JSON). */
