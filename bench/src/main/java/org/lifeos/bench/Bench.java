@@ -66,7 +66,7 @@ public final class Bench {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     /** Unmeasured loads straight at planning-service and through the gateway before the timed ones (0 skips). */
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 8);
-    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 6);
+    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 3);
     private static final int TASKS = Integer.getInteger("bench.tasks", 10_000);
     /** Habits in alice's circle, each with a check-in on every day of the past year. */
     private static final int HABITS = Integer.getInteger("bench.habits", 5);
@@ -80,8 +80,8 @@ public final class Bench {
     private final Path out;
     private final List<QuarkusService> services = new ArrayList<>();
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
+    private final Map<String, Long> archivedMillis = new LinkedHashMap<>();
     /** Each service's settings, to start it once more from its class archive. */
-    private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
     private final List<String> rows = new ArrayList<>();
     private KeycloakServer keycloak;
     private String gateway;
@@ -252,8 +252,6 @@ public final class Bench {
             imports = money.importVersusCopy(() -> token("alice", "alice-dev-password"),
                     owner(token("alice", "alice-dev-password")));
         }
-        step("4b. start-up from the class archive: each service stopped (recording its archive) and started again alone");
-        Map<String, long[]> archived = restartFromClassArchives(root);
         rows.add("");
         rows.add("| figure | value | pair | ratio |");
         rows.add("|---|---|---|---|");
@@ -284,11 +282,10 @@ public final class Bench {
                     pages[1], FinanceBench.LEDGER_ROWS, pages[2], pages[3], pages[2] / pages[0]));
         }
         for (String service : readyMillis.keySet()) {
-            long[] again = archived.getOrDefault(service, new long[] {0, 0});
-            rows.add(String.format("| %s | ready in %.1f s at its first start, without a class archive; %.1f s from its class "
-                            + "archive | RSS idle %d MB, after load %d MB; %d MB 10 s after the archived start | |", service,
-                    readyMillis.get(service) / 1000.0, again[0] / 1000.0, idle.getOrDefault(service, 0L),
-                    loaded.getOrDefault(service, 0L), again[1]));
+            rows.add(String.format("| %s | ready in %.1f s at its first start, without a class archive; %.1f s from the "
+                            + "class archive it then recorded | RSS idle %d MB, after load %d MB | |", service,
+                    readyMillis.get(service) / 1000.0, archivedMillis.get(service) / 1000.0, idle.getOrDefault(service, 0L),
+                    loaded.getOrDefault(service, 0L)));
         }
         if (!sustained.isEmpty()) {
             rows.add("");
@@ -362,23 +359,13 @@ public final class Bench {
         gatewayConfig.put("quarkus.grpc.clients.access.port", String.valueOf(identityPort));
         // Bench-only: one user sends the whole load, far above the per-user default.
         gatewayConfig.put("lifeos.gateway.rate-limit.requests-per-minute", "100000000");
-        Path logs = out.resolve("logs");
-        Path run = out.resolve("run");
-        start("identity-service", new QuarkusService("identity-service", identityPort, Ports.spare(), root, logs, run, identity),
-                identity);
-        QuarkusService planningService = new QuarkusService("planning-service", planningPort, Ports.spare(), root, logs,
-                run, common);
-        start("planning-service", planningService, common);
-        start("health-service", new QuarkusService("health-service", healthPort, Ports.spare(), root, logs, run, common),
-                common);
+        start(root, "identity-service", identityPort, identity);
+        QuarkusService planningService = start(root, "planning-service", planningPort, common);
+        start(root, "health-service", healthPort, common);
         Map<String, String> financeConfig = new LinkedHashMap<>(common);
         financeConfig.put("quarkus.grpc.clients.planning.port", String.valueOf(planningPort));
-        QuarkusService financeService = new QuarkusService("finance-service", financePort, Ports.spare(), root, logs, run,
-                financeConfig);
-        start("finance-service", financeService, financeConfig);
-        QuarkusService gatewayService = new QuarkusService("gateway", gatewayPort, Ports.spare(), root, logs, run,
-                gatewayConfig);
-        start("gateway", gatewayService, gatewayConfig);
+        QuarkusService financeService = start(root, "finance-service", financePort, financeConfig);
+        QuarkusService gatewayService = start(root, "gateway", gatewayPort, gatewayConfig);
         planning = planningService.url();
         planningPid = planningService.pid();
         this.planningPort = planningPort;
@@ -387,18 +374,39 @@ public final class Bench {
         gateway = gatewayService.url();
     }
 
-    private void start(String name, QuarkusService service, Map<String, String> config) throws IOException {
-        // The bench no longer rebuilds when nothing changed, so make run may have left a class
-        // archive: without it this is the start right after a build, and the archive is recorded
-        // afresh when the service stops (4b).
-        Files.deleteIfExists(TestStack.repoRoot().resolve(name).resolve("target").resolve("quarkus-app")
-                .resolve("app-cds.jsa"));
+    /**
+     * 4. Start-up: the service started alone without a class archive (a class archive make run
+     * left is removed first: the bench does not rebuild when nothing changed, and this is the
+     * start right after a build), stopped (it records the classes it loaded into its archive as it
+     * stops, devstack's {@code QuarkusService}), and started again alone from that archive; both
+     * timed to ready. The second one serves the bench.
+     */
+    private QuarkusService start(Path root, String name, int port, Map<String, String> config) throws IOException {
+        Files.deleteIfExists(root.resolve(name).resolve("target").resolve("quarkus-app").resolve("app-cds.jsa"));
+        int managementPort = Ports.spare();
+        QuarkusService first = new QuarkusService(name, port, managementPort, root, out.resolve("logs-first"),
+                out.resolve("run"), config);
         long begin = System.nanoTime();
-        configs.put(name, config);
-        services.add(service);
-        service.start();
+        synchronized (this) {
+            services.add(first);
+        }
+        first.start();
         readyMillis.put(name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
-        step(name + " ready in " + readyMillis.get(name) + " ms");
+        synchronized (this) {
+            services.remove(first);
+        }
+        first.close();
+        QuarkusService service = new QuarkusService(name, port, managementPort, root, out.resolve("logs"),
+                out.resolve("run"), config);
+        begin = System.nanoTime();
+        synchronized (this) {
+            services.add(service);
+        }
+        service.start();
+        archivedMillis.put(name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        step(String.format("%s ready in %d ms at its first start, %d ms from the class archive it recorded as it stopped",
+                name, readyMillis.get(name), archivedMillis.get(name)));
+        return service;
     }
 
     private synchronized void stop() {
@@ -419,35 +427,6 @@ public final class Bench {
                 return;
             }
         }
-    }
-
-    /**
-     * 4b. Start-up from the class archive: the services are stopped (each records the classes it
-     * loaded into its AppCDS archive as it stops, devstack's {@code QuarkusService}), then each is
-     * started again alone on fresh ports with the same settings, timed to ready, its RSS read after
-     * ten idle seconds, and stopped. Alone: a service idling in its first seconds after ready
-     * still works (consumers joining, jobs starting), and starting the next beside it made the
-     * gateway's ready time 3.2 s instead of 1.9-2.1 s. Answers {ready ms, RSS MB} per service.
-     */
-    private Map<String, long[]> restartFromClassArchives(Path root) throws Exception {
-        stop();
-        Map<String, long[]> figures = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, String>> service : configs.entrySet()) {
-            QuarkusService again = new QuarkusService(service.getKey(), Ports.spare(), Ports.spare(), root,
-                    out.resolve("logs-archived"), out.resolve("run"), service.getValue());
-            long begin = System.nanoTime();
-            synchronized (this) {
-                services.add(again);
-            }
-            again.start();
-            long ready = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
-            Thread.sleep(10_000);
-            figures.put(service.getKey(), new long[] {ready, rssOf(again.pid())});
-            step(service.getKey() + " from its class archive: ready in " + ready + " ms, RSS " + figures.get(service.getKey())[1]
-                    + " MB");
-            stop();
-        }
-        return figures;
     }
 
     /** User and system CPU time the process has used so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
@@ -561,7 +540,7 @@ public final class Bench {
     }
 
     /**
-     * {@code tasks} tasks in the token's circle: the first tenth through the API (real creates:
+     * {@code tasks} tasks in the token's circle: the first twentieth through the API (real creates:
      * validation, the outbox, the write path compiled before the write load), the rest copied from
      * the last of them in one {@code INSERT ... SELECT} as the database superuser, each copy with its
      * own time-ordered id, title, priority and creation time. Every other column is the service's
@@ -569,7 +548,7 @@ public final class Bench {
      * a minute and a half of POSTs.
      */
     private void load(String token, String domain, int tasks) throws Exception {
-        int viaApi = Math.max(1, tasks / 10);
+        int viaApi = Math.max(1, tasks / 20);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < viaApi; i++) {
