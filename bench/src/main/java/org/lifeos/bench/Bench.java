@@ -838,7 +838,38 @@ public final class Bench {
             underRls += transactionsPerSecond(runtime, Databases.devOnlyPassword(runtime), rlsQuery) / 2;
             explicit += transactionsPerSecond("bench_reference", "dev-only-bench-reference", explicitQuery) / 2;
         }
+        // Both plans, as each role runs its query, for whoever reads a ratio away from 1.
+        String plans = "-- under RLS, as " + runtime + "\n"
+                + explain(runtime, Databases.devOnlyPassword(runtime), owner, String.format(query, ""), false)
+                + "\n-- explicit filter, as bench_reference\n"
+                + explain("bench_reference", "dev-only-bench-reference", owner,
+                        String.format(query, " AND tenant_id = ?"), true);
+        Files.writeString(out.resolve("rls-plans.txt"), plans);
+        step("   plans (EXPLAIN ANALYZE, target/bench/rls-plans.txt): " + plans.lines()
+                .filter(line -> line.startsWith("Execution Time")).map(String::strip)
+                .collect(java.util.stream.Collectors.joining(" under RLS, ")) + " with the explicit filter");
         return new double[] {underRls, explicit};
+    }
+
+    private static String explain(String role, String password, UUID[] owner, String sql, boolean withTenant)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestStack.postgres().jdbcUrl("planning"), role, password)) {
+            connection.setAutoCommit(false);
+            setCircle(connection, owner);
+            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                if (withTenant) {
+                    explain.setObject(1, owner[1]);
+                }
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet lines = explain.executeQuery()) {
+                    while (lines.next()) {
+                        plan.append(lines.getString(1)).append('\n');
+                    }
+                }
+                connection.rollback();
+                return plan.toString();
+            }
+        }
     }
 
     /** What the services do at the start of every transaction: name the circle and the user. */
