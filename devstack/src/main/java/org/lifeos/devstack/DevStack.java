@@ -34,7 +34,6 @@ import java.util.concurrent.Future;
  */
 public final class DevStack {
 
-
     /** Every Quarkus application of the system and its ports, in start order. */
     public static final Map<String, ServicePorts> SERVICES = services();
 
