@@ -81,7 +81,6 @@ public final class Bench {
     private final List<QuarkusService> services = new ArrayList<>();
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
     private final Map<String, Long> archivedMillis = new LinkedHashMap<>();
-    /** Each service's settings, to start it once more from its class archive. */
     private final List<String> rows = new ArrayList<>();
     private KeycloakServer keycloak;
     private String gateway;
@@ -382,10 +381,10 @@ public final class Bench {
      * timed to ready. The second one serves the bench.
      */
     private QuarkusService start(Path root, String name, int port, Map<String, String> config) throws IOException {
-        Files.deleteIfExists(root.resolve(name).resolve("target").resolve("quarkus-app").resolve("app-cds.jsa"));
         int managementPort = Ports.spare();
         QuarkusService first = new QuarkusService(name, port, managementPort, root, out.resolve("logs-first"),
                 out.resolve("run"), config);
+        first.discardClassArchive();
         long begin = System.nanoTime();
         synchronized (this) {
             services.add(first);
@@ -847,7 +846,7 @@ public final class Bench {
         Files.writeString(out.resolve("rls-plans.txt"), plans);
         step("   plans (EXPLAIN ANALYZE, target/bench/rls-plans.txt): " + plans.lines()
                 .filter(line -> line.startsWith("Execution Time")).map(String::strip)
-                .collect(java.util.stream.Collectors.joining(" under RLS, ")) + " with the explicit filter");
+                .collect(Collectors.joining(" under RLS, ")) + " with the explicit filter");
         return new double[] {underRls, explicit};
     }
 

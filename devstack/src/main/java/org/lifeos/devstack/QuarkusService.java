@@ -1,5 +1,6 @@
 package org.lifeos.devstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public final class QuarkusService implements Component {
 
     @Override
     public void start() {
-        Path jar = repoRoot.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+        Path jar = quarkusApp().resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new StartupException(name(), jar + " is missing; run `make build`");
         }
@@ -104,7 +105,7 @@ public final class QuarkusService implements Component {
         command.add("-Dlifeos.webhooks.allow-private-targets=true");
         // Its feeds may be served from this machine (127.0.0.1); production refuses private addresses.
         command.add("-Dlifeos.content.feeds.allow-private-addresses=true");
-        classArchive = new ClassArchive(jar.resolveSibling("app-cds.jsa"), List.of(jar.getParent()));
+        classArchive = new ClassArchive(archive(), List.of(quarkusApp()));
         command.addAll(classArchive.options(String.valueOf(port)));
         command.addAll(jvmOptions);
         // Extra JVM options for every service (profiling, memory experiments), e.g. "-XX:NativeMemoryTracking=summary".
@@ -116,6 +117,23 @@ public final class QuarkusService implements Component {
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(name(), command, repoRoot.resolve(module), MEMORY_ENVIRONMENT, log, runDir);
         process.awaitReady(Duration.ofMinutes(3), () -> Http.status(managementUrl() + "/q/health/ready") == 200);
+    }
+
+    /**
+     * Removes the class archive an earlier run recorded, so that the next start is the one right
+     * after a build (and records a fresh archive as it stops).
+     */
+    public void discardClassArchive() throws IOException {
+        Files.deleteIfExists(archive());
+    }
+
+    private Path archive() {
+        return quarkusApp().resolve("app-cds.jsa");
+    }
+
+    /** The fast-jar's folder, which the archive lives in and must postdate. */
+    private Path quarkusApp() {
+        return repoRoot.resolve(module).resolve("target").resolve("quarkus-app");
     }
 
     @Override

@@ -89,7 +89,7 @@ public class TransactionService {
                 form.tags.stream().map(String::strip).distinct().toList(), null);
         entityManager.persist(row);
         entityManager.flush();
-        posted(row);
+        posted(List.of(row));
         return row;
     }
 
@@ -120,8 +120,7 @@ public class TransactionService {
         entityManager.persist(out);
         entityManager.persist(in);
         entityManager.flush();
-        posted(out);
-        posted(in);
+        posted(List.of(out, in));
         return List.of(out, in);
     }
 
@@ -156,12 +155,7 @@ public class TransactionService {
                 }
             }
             entityManager.flush();
-            // As posted() does for each row, with the events written in batches: their log entries,
-            // the rows' events in order, then the budgets (whose "exceeded" follows the postings).
-            written.forEach(row -> log(row, null, Status.POSTED, null));
-            outbox.publishAll(TransactionChanged.TOPIC, "transaction.posted",
-                    written.stream().map(TransactionService::changed).toList());
-            written.forEach(row -> changed.fire(new LedgerChanged(row.categoryId, row.occurredOn, row.currency)));
+            posted(written);
             entityManager.flush();
             return written;
         } finally {
@@ -310,10 +304,15 @@ public class TransactionService {
         return row;
     }
 
-    private void posted(LedgerTransaction row) {
-        log(row, null, Status.POSTED, null);
-        publish("transaction.posted", row);
-        changed.fire(new LedgerChanged(row.categoryId, row.occurredOn, row.currency));
+    /**
+     * Flushed rows just posted: their log entries, their events in order (one batch for an
+     * import's thousands), then the budgets they touch, whose "exceeded" follows the postings.
+     */
+    private void posted(List<LedgerTransaction> rows) {
+        rows.forEach(row -> log(row, null, Status.POSTED, null));
+        outbox.publishAll(TransactionChanged.TOPIC, "transaction.posted",
+                rows.stream().map(TransactionService::changed).toList());
+        rows.forEach(row -> changed.fire(new LedgerChanged(row.categoryId, row.occurredOn, row.currency)));
     }
 
     private void log(LedgerTransaction row, Status from, Status to, String reason) {

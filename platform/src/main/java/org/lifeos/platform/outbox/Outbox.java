@@ -27,6 +27,13 @@ import org.lifeos.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT = """
+            INSERT INTO outbox_events (id, tenant_id, topic, event_type, actor_id, envelope, occurred_at)
+            VALUES (?, ?, ?, ?, ?, cast(? AS jsonb), ?)""";
+
+    /** Events per JDBC batch of {@link #publishAll}. */
+    private static final int BATCH = 500;
+
     private final EntityManager entityManager;
     private final TenantContext context;
     private final ObjectMapper json;
@@ -36,13 +43,6 @@ public class Outbox {
         this.context = context;
         this.json = json;
     }
-
-    private static final String INSERT = """
-            INSERT INTO outbox_events (id, tenant_id, topic, event_type, actor_id, envelope, occurred_at)
-            VALUES (?, ?, ?, ?, ?, cast(? AS jsonb), ?)""";
-
-    /** Events per JDBC batch of {@link #publishAll}. */
-    private static final int BATCH = 500;
 
     /** Records {@code payload} as an event of the current circle, by the current user. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,16 +64,14 @@ public class Outbox {
         }
         UUID tenant = context.circleId();
         UUID actor = context.userId();
-        List<EventEnvelope<Object>> envelopes = new ArrayList<>(payloads.size());
-        List<String> bodies = new ArrayList<>(payloads.size());
+        List<Written> events = new ArrayList<>(payloads.size());
         for (Object payload : payloads) {
             EventEnvelope<Object> envelope = new EventEnvelope<>(Ids.next(), type, Instant.now(), tenant, actor, payload);
             try {
-                bodies.add(json.writeValueAsString(envelope));
+                events.add(new Written(envelope, json.writeValueAsString(envelope)));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
             }
-            envelopes.add(envelope);
         }
         // One writer per circle at a time: the outbox sequence then follows commit order within a
         // circle, which keeps that circle's events in order on the topic.
@@ -82,22 +80,26 @@ public class Outbox {
         // sequence numbers follow the batch's order.
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < envelopes.size(); i++) {
-                    EventEnvelope<Object> envelope = envelopes.get(i);
+                for (int i = 0; i < events.size(); i++) {
+                    EventEnvelope<Object> envelope = events.get(i).envelope();
                     insert.setObject(1, envelope.eventId());
                     insert.setObject(2, tenant);
                     insert.setString(3, topic);
                     insert.setString(4, type);
                     insert.setObject(5, actor);
-                    insert.setString(6, bodies.get(i));
+                    insert.setString(6, events.get(i).json());
                     insert.setObject(7, envelope.occurredAt().atOffset(ZoneOffset.UTC));
                     insert.addBatch();
-                    if ((i + 1) % BATCH == 0 || i == envelopes.size() - 1) {
+                    if ((i + 1) % BATCH == 0 || i == events.size() - 1) {
                         insert.executeBatch();
                     }
                 }
             }
         });
-        return envelopes.stream().map(EventEnvelope::eventId).toList();
+        return events.stream().map(event -> event.envelope().eventId()).toList();
+    }
+
+    /** An event and its JSON, as the row will hold it. */
+    private record Written(EventEnvelope<Object> envelope, String json) {
     }
 }
