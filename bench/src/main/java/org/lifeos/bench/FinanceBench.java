@@ -33,7 +33,7 @@ import org.lifeos.devstack.testing.TestStack;
 final class FinanceBench {
 
     /** Rows of the imported CSV file (the import's limit is 100,000). */
-    static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 100_000);
+    static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 50_000);
     /** Rows in the large ledger (0 skips the page figures). */
     static final int LEDGER_ROWS = Integer.getInteger("bench.ledgerRows", 1_000_000);
     private static final int SMALL_LEDGER = 1_000;

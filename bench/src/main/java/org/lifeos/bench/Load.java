@@ -31,8 +31,16 @@ final class Load {
 
     private final Path results;
 
-    Load(Path results) {
+    /** Reports of an earlier run are removed first: the folder holds this run's loads only. */
+    Load(Path results) throws IOException {
         this.results = results;
+        if (Files.exists(results)) {
+            try (Stream<Path> files = Files.walk(results)) {
+                for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(file);
+                }
+            }
+        }
         System.setProperty("gatling.enableAnalytics", "false");
         System.setProperty("gatling.data.console.light", "true");
     }
