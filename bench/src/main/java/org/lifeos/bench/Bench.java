@@ -128,7 +128,7 @@ public final class Bench {
         }
         // The copies made in SQL arrive faster than autovacuum looks: without this, the first lists
         // were planned on a table PostgreSQL had never analyzed (a scan of every live task and a
-        // sort), and in two of three runs on 2026-12-07 some pooled connections went on running
+        // sort), and in three of four runs on 2026-12-07 some pooled connections went on running
         // that plan through the measured loads (docs/performance.md, 14:09).
         settle("planning", "tasks");
         if (HABITS > 0) {
