@@ -454,45 +454,47 @@ public final class Bench {
     private void recordClassArchives(Path root, Map<String, Map<String, String>> configs, Map<String, Integer> ports)
             throws Exception {
         long began = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(configs.size());
+        List<QuarkusService> recordings = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> service : configs.entrySet()) {
+            QuarkusService recording = new QuarkusService(service.getKey(), ports.get(service.getKey()), Ports.spare(),
+                    root, out.resolve("logs-first"), out.resolve("run"), service.getValue());
+            recording.discardClassArchive();
+            recordings.add(recording);
+        }
+        synchronized (this) {
+            services.addAll(recordings); // stopped by stop() too, should the bench be interrupted meanwhile
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(recordings.size());
         try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (Map.Entry<String, Map<String, String>> service : configs.entrySet()) {
-                QuarkusService recording = new QuarkusService(service.getKey(), ports.get(service.getKey()), Ports.spare(),
-                        root, out.resolve("logs-first"), out.resolve("run"), service.getValue());
-                recording.discardClassArchive();
-                synchronized (this) {
-                    services.add(recording);
-                }
-                runs.add(pool.submit(() -> {
-                    recording.start();
-                    return null;
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get();
-            }
-            List<QuarkusService> recordings;
+            eachAtOnce(pool, recordings, QuarkusService::start);
             synchronized (this) {
-                recordings = new ArrayList<>(services);
-                services.clear();
+                services.removeAll(recordings);
             }
-            List<Future<?>> stops = new ArrayList<>();
-            for (QuarkusService recording : recordings) {
-                stops.add(pool.submit(() -> {
-                    recording.close();
-                    return null;
-                }));
-            }
-            for (Future<?> stop : stops) {
-                stop.get();
-            }
+            eachAtOnce(pool, recordings, QuarkusService::close);
         } finally {
             pool.shutdownNow();
         }
         step(String.format("the five services started side by side beside Keycloak and stopped, recording their class "
                 + "archives (%.0f s)",
                 (System.nanoTime() - began) / 1e9));
+    }
+
+    private interface ServiceStep {
+        void apply(QuarkusService service) throws Exception;
+    }
+
+    /** Runs {@code step} on every service at once and waits for all of them; the first failure is thrown. */
+    private static void eachAtOnce(ExecutorService pool, List<QuarkusService> services, ServiceStep step) throws Exception {
+        List<Future<?>> running = new ArrayList<>();
+        for (QuarkusService service : services) {
+            running.add(pool.submit(() -> {
+                step.apply(service);
+                return null;
+            }));
+        }
+        for (Future<?> done : running) {
+            done.get();
+        }
     }
 
     /** 4. Start-up: the service started alone from the class archive it recorded, timed to ready. */
