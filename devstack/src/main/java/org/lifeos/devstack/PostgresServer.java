@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -28,6 +30,9 @@ public final class PostgresServer implements Component {
             host    all   all        127.0.0.1/32  scram-sha-256
             host    all   all        ::1/128       scram-sha-256
             """;
+
+    /** How long a stopping server may take to exit. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final int port;
     private final Path dataDir;
@@ -112,15 +117,41 @@ public final class PostgresServer implements Component {
         }
     }
 
+    /**
+     * A fast shutdown, returning once the server has exited. zonky's close asks {@code pg_ctl} to
+     * wait only 5 s and returns (logging) when that runs out, with the server still shutting down
+     * on a busy machine; so the postmaster itself is waited for, up to {@link #STOP_WAIT}, and a
+     * server still running then is reported (the launcher prints "did not stop cleanly", never "stopped").
+     */
     @Override
     public void close() {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                System.err.println("postgres: stop failed: " + e.getMessage());
-            }
+        if (postgres == null) {
+            return;
+        }
+        Optional<ProcessHandle> postmaster = postmaster();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("postgres: stop failed: " + e.getMessage());
+        } finally {
             postgres = null;
+        }
+        postmaster.ifPresent(process -> {
+            ChildProcess.waitFor(process, STOP_WAIT);
+            if (process.isAlive()) {
+                throw new IllegalStateException("the server (pid " + process.pid() + ") was still shutting down "
+                        + STOP_WAIT.toSeconds() + " s after it was asked to stop; see " + log);
+            }
+        });
+    }
+
+    /** The running server's main process, from its pid file. */
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : ChildProcess.alive(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 }

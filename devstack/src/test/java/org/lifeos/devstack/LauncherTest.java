@@ -95,7 +95,8 @@ class LauncherTest {
             assertTrue(launch.outputText().contains("kafka: port " + kafkaPort + " on 127.0.0.1 is already in use"),
                     launch.outputText());
             assertTrue(launch.outputText().contains("stopped postgres"), launch.outputText());
-            assertTrue(eventually(() -> Ports.isFree(postgresPort)), "postgres, started before the failure, was stopped");
+            assertTrue(eventually(() -> Ports.isFree(postgresPort)),
+                    "postgres, started before the failure, was stopped: " + launch.outputText());
         }
     }
 
