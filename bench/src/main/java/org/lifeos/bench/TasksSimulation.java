@@ -3,6 +3,7 @@ package org.lifeos.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
@@ -24,7 +25,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * {@code bench.baseUrl}, {@code bench.token}, {@code bench.operation} ({@code list}, {@code create}
  * or {@code mixed}: 80 % lists, 20 % creates), {@code bench.domain} (for create and mixed), {@code bench.seconds}, and either
  * {@code bench.users} (closed model: that many users, each looping with its own kept-alive
- * connection) or {@code bench.rate} (open model: that many new requests per second).
+ * connection) or {@code bench.rate} (open model: that many new requests per second, reached over
+ * {@code bench.rampSeconds} first when given, then held for {@code bench.seconds}).
  */
 public class TasksSimulation extends Simulation {
 
@@ -56,7 +58,9 @@ public class TasksSimulation extends Simulation {
         PopulationBuilder population;
         if (rate > 0) {
             ScenarioBuilder once = scenario(operation).exec(request);
-            population = once.injectOpen(constantUsersPerSec(rate).during(seconds));
+            Duration ramp = Duration.ofSeconds(Long.getLong("bench.rampSeconds", 0));
+            population = ramp.isZero() ? once.injectOpen(constantUsersPerSec(rate).during(seconds))
+                    : once.injectOpen(rampUsersPerSec(1).to(rate).during(ramp), constantUsersPerSec(rate).during(seconds));
         } else {
             ScenarioBuilder loop = scenario(operation).during(seconds).on(request);
             population = loop.injectOpen(atOnceUsers((int) users));
