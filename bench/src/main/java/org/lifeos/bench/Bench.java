@@ -182,10 +182,13 @@ public final class Bench {
                 + Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Threads:"))
                         .map(l -> l.substring(8).strip()).findFirst().orElse("?") + " threads");
         long[] beforeOpen = {cpuMillis(planningPid), cpuMillis(gatewayPid), cpuMillis(self)};
+        double[] gcOpen = {gcSeconds(planningPid), 0, 0};
         Load.Figures directOpen = load.run("list-direct-open", open(planning, alice, rate));
         long[] betweenOpen = {cpuMillis(planningPid), cpuMillis(gatewayPid), cpuMillis(self)};
+        gcOpen[1] = gcSeconds(planningPid);
         Load.Figures throughOpen = load.run("list-gateway-open", open(gateway, alice, rate));
         long[] afterOpen = {cpuMillis(planningPid), cpuMillis(gatewayPid), cpuMillis(self)};
+        gcOpen[2] = gcSeconds(planningPid);
         pair("list, closed " + CONCURRENCY + " users", direct, through);
         pair("list, 1 user", direct1, through1);
         pair("list, open " + (long) rate + "/s (reached over " + OPEN_RAMP_SECONDS + " s, then held " + SECONDS + " s)",
@@ -202,12 +205,14 @@ public final class Bench {
                         : String.format("; nginx %.2f ms", nginxCpuPerRequest)));
         rows.add(String.format("CPU per request in the open loads: direct, planning-service %.2f ms and the load "
                 + "generator (Gatling, in the bench's JVM) %.2f ms; through the gateway, planning-service %.2f ms, the "
-                + "gateway %.2f ms and the load generator %.2f ms.",
+                + "gateway %.2f ms and the load generator %.2f ms. planning-service paused for garbage collection "
+                + "%.1f s in the direct open load and %.1f s in the one through the gateway.",
                 (betweenOpen[0] - beforeOpen[0]) / (double) directOpen.requests(),
                 (betweenOpen[2] - beforeOpen[2]) / (double) directOpen.requests(),
                 (afterOpen[0] - betweenOpen[0]) / (double) throughOpen.requests(),
                 (afterOpen[1] - betweenOpen[1]) / (double) throughOpen.requests(),
-                (afterOpen[2] - betweenOpen[2]) / (double) throughOpen.requests()));
+                (afterOpen[2] - betweenOpen[2]) / (double) throughOpen.requests(), gcOpen[1] - gcOpen[0],
+                gcOpen[2] - gcOpen[1]));
         rows.add("");
         rows.add(warmup.rounds() == 0 ? "No warm-up (bench.warmupSeconds=0): the list figures include the JIT compiling."
                 : String.format("Measured after a warm-up of %.0f s (%d rounds through the gateway) %s: the JIT compilers "
@@ -671,6 +676,14 @@ public final class Bench {
             heap.put(names.get(i), kilobytes / 1024);
         }
         return heap;
+    }
+
+    /** Seconds a JVM has spent in garbage collection pauses so far ({@code jstat -gc}: GCT). */
+    private static double gcSeconds(long pid) throws Exception {
+        String[] lines = run(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+                String.valueOf(pid)).strip().split("\n");
+        List<String> header = List.of(lines[0].strip().split("\\s+"));
+        return Double.parseDouble(lines[lines.length - 1].strip().split("\\s+")[header.indexOf("GCT")]);
     }
 
     private static String run(String... command) throws Exception {
@@ -1155,7 +1168,7 @@ public final class Bench {
         return new double[] {latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1)};
     }
 
-    private static void step(String message) {
+    static void step(String message) {
         System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
     }
 }
