@@ -27,6 +27,26 @@ final class Load {
 
     /** Throughput (requests/s), percentiles in ms, requests and failures of one run. */
     record Figures(double throughput, double p50, double p99, long requests, long failed) {
+
+        /**
+         * Rounds of one load as one: their requests over their time, the mean of their p50s (the
+         * median of the whole is not in the reports) and the highest of their p99s.
+         */
+        static Figures combined(List<Figures> rounds) {
+            double seconds = 0;
+            long requests = 0;
+            long failed = 0;
+            double p50 = 0;
+            double p99 = 0;
+            for (Figures round : rounds) {
+                seconds += round.requests() / round.throughput();
+                requests += round.requests();
+                failed += round.failed();
+                p50 += round.p50() / rounds.size();
+                p99 = Math.max(p99, round.p99());
+            }
+            return new Figures(requests / seconds, p50, p99, requests, failed);
+        }
     }
 
     private final Path results;
