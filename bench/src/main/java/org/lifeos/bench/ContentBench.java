@@ -28,8 +28,8 @@ import org.lifeos.devstack.testing.TestStack;
 /**
  * content-service's data and figure. Data: {@link #ITEMS} published items in a circle, each with
  * {@value #DAYS} days of metrics from its publication on (a creator's two years of posts), loaded as
- * the tasks are: a twentieth of the items and one day of metrics through the API, the rest copied
- * from them in SQL. Figure, a pair: the top ten items by engagement over the last quarter (the
+ * the tasks are: a twentieth of the items (at most 20) and one day of metrics through the API, the
+ * rest copied from them in SQL. Figure, a pair: the top ten items by engagement over the last quarter (the
  * heaviest read content-service serves: a join and aggregate over the quarter's metrics) through the
  * gateway, next to the same query straight on content's database as the runtime role under RLS.
  */
