@@ -701,7 +701,7 @@ public final class Bench {
     private Map<String, Long> heapAfterGc() throws Exception {
         Map<String, Long> heap = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(archivedMillis.keySet());
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String jcmd = jdkTool("jcmd");
         Pattern used = Pattern.compile("used (\\d+)K");
         for (int i = 0; i < services.size(); i++) {
             String pid = String.valueOf(services.get(i).pid());
@@ -720,10 +720,14 @@ public final class Bench {
 
     /** Seconds a JVM has spent in garbage collection pauses so far ({@code jstat -gc}: GCT). */
     private static double gcSeconds(long pid) throws Exception {
-        String[] lines = run(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
-                String.valueOf(pid)).strip().split("\n");
+        String[] lines = run(jdkTool("jstat"), "-gc", String.valueOf(pid)).strip().split("\n");
         List<String> header = List.of(lines[0].strip().split("\\s+"));
         return Double.parseDouble(lines[lines.length - 1].strip().split("\\s+")[header.indexOf("GCT")]);
+    }
+
+    /** A tool of the JDK the bench runs on (jcmd, jstat). */
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     private static String run(String... command) throws Exception {
@@ -1204,8 +1208,35 @@ public final class Bench {
             Long arrived = consumed.get(id);
             latencies.add(arrived == null ? Double.POSITIVE_INFINITY : Math.max(0, (arrived - at) / 1e6));
         });
-        Collections.sort(latencies);
-        return new double[] {latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1)};
+        return p50AndP99(latencies);
+    }
+
+    /** Something timed once per call. */
+    interface Timed {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code action} {@code warmUp} + {@code count} times, one after another; the last
+     * {@code count} durations, in ms (the first ones warm up).
+     */
+    static List<Double> timings(int warmUp, int count, Timed action) throws Exception {
+        List<Double> latencies = new ArrayList<>(count);
+        for (int i = 0; i < warmUp + count; i++) {
+            long begin = System.nanoTime();
+            action.run();
+            if (i >= warmUp) {
+                latencies.add((System.nanoTime() - begin) / 1e6);
+            }
+        }
+        return latencies;
+    }
+
+    /** The p50 (the upper middle of an even count) and p99 (nearest rank) of {@code latencies}, in their unit. */
+    static double[] p50AndP99(List<Double> latencies) {
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new double[] {sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)};
     }
 
     static void step(String message) {

@@ -149,25 +149,19 @@ final class ContentBench {
     double[] topVersusDatabase(String token, UUID[] owner) throws Exception {
         LocalDate from = today.minusDays(DAYS);
         URI top = URI.create(gateway + "/api/v1/content/top?by=engagement&from=" + from + "&to=" + today);
-        List<Double> service = new ArrayList<>();
-        for (int i = 0; i < WARM_UP_QUERIES + QUERIES; i++) {
-            long begin = System.nanoTime();
+        double[] service = Bench.p50AndP99(Bench.timings(WARM_UP_QUERIES, QUERIES, () -> {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(top).header("Authorization", "Bearer " + token)
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200 || JSON.readTree(answer.body()).path("items").size() != 10) {
                 throw new IllegalStateException("the top answered " + answer.statusCode() + ": " + answer.body());
             }
-            if (i >= WARM_UP_QUERIES) {
-                service.add((System.nanoTime() - begin) / 1e6);
-            }
-        }
-        List<Double> database = new ArrayList<>();
+        }));
+        double[] database;
         String runtime = Databases.runtimeRole("content");
         try (Connection connection = DriverManager.getConnection(TestStack.postgres().jdbcUrl("content"), runtime,
                 Databases.devOnlyPassword(runtime))) {
             connection.setAutoCommit(false);
-            for (int i = 0; i < WARM_UP_QUERIES + QUERIES; i++) {
-                long begin = System.nanoTime();
+            database = Bench.p50AndP99(Bench.timings(WARM_UP_QUERIES, QUERIES, () -> {
                 Bench.setCircle(connection, owner);
                 try (PreparedStatement select = connection.prepareStatement(TOP_SQL)) {
                     select.setString(1, ""); // no currency: engagement ranks, revenue is not summed
@@ -187,13 +181,9 @@ final class ContentBench {
                     }
                 }
                 connection.commit();
-                if (i >= WARM_UP_QUERIES) {
-                    database.add((System.nanoTime() - begin) / 1e6);
-                }
-            }
+            }));
         }
-        return new double[] {percentile(service, 0.5), percentile(service, 0.99), percentile(database, 0.5),
-            percentile(database, 0.99)};
+        return new double[] {service[0], service[1], database[0], database[1]};
     }
 
     /** How many metric rows the last quarter holds in the circle (what the top query aggregates). */
@@ -225,11 +215,5 @@ final class ContentBench {
                 return rows.getString(1);
             }
         }
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.ceil(sorted.size() * p) - 1);
     }
 }

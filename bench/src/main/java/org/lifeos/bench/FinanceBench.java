@@ -118,22 +118,14 @@ final class FinanceBench {
         LocalDate month = FIRST_MONTH.plusMonths(MONTHS / 2);
         URI page = URI.create(gateway + "/api/v1/transactions?limit=50&accountId=" + account + "&from=" + month + "&to="
                 + month.plusMonths(1).minusDays(1));
-        List<Double> latencies = new ArrayList<>();
-        for (int i = 0; i < PAGES + 20; i++) {
-            long begin = System.nanoTime();
+        return Bench.p50AndP99(Bench.timings(20, PAGES, () -> {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(page).header("Authorization", "Bearer " + bearer)
                     .build(), HttpResponse.BodyHandlers.ofString());
             JsonNode items = JSON.readTree(answer.body()).path("items");
             if (answer.statusCode() != 200 || items.isEmpty()) {
                 throw new IllegalStateException("the page answered " + answer.statusCode() + ": " + answer.body());
             }
-            if (i >= 20) { // the first 20 warm up
-                latencies.add((System.nanoTime() - begin) / 1e6);
-            }
-        }
-        Collections.sort(latencies);
-        return new double[] {latencies.get(latencies.size() / 2),
-                latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1)};
+        }));
     }
 
     /** Rows {@code from} to {@code to} of the ledger, spread evenly over the 24 months. */

@@ -290,9 +290,7 @@ public final class DevStack {
         Path postmaster = home.resolve("postgres").resolve("data").resolve("postmaster.pid");
         if (Files.exists(postmaster)) {
             try {
-                long pid = Long.parseLong(Files.readAllLines(postmaster).get(0).trim());
-                var process = ChildProcess.alive(pid)
-                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+                var process = PostgresServer.postmaster(postmaster.getParent());
                 if (process.isPresent()) {
                     System.out.println("  stopping postgres left over from an earlier run");
                     process.get().destroy();

@@ -128,7 +128,12 @@ public final class PostgresServer implements Component {
         if (postgres == null) {
             return;
         }
-        Optional<ProcessHandle> postmaster = postmaster();
+        Optional<ProcessHandle> postmaster;
+        try {
+            postmaster = postmaster(dataDir);
+        } catch (IOException | RuntimeException e) {
+            postmaster = Optional.empty(); // zonky's own stop below still runs
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -145,13 +150,20 @@ public final class PostgresServer implements Component {
         });
     }
 
-    /** The running server's main process, from its pid file. */
-    private Optional<ProcessHandle> postmaster() {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            return lines.isEmpty() ? Optional.empty() : ChildProcess.alive(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | NumberFormatException e) {
+    /**
+     * The server running on {@code dataDir}, from its {@code postmaster.pid}: empty when there is no
+     * such file or its pid is not a live postgres process (a pid reused by another program).
+     */
+    static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        return ChildProcess.alive(Long.parseLong(lines.get(0).trim()))
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
     }
 }
