@@ -55,8 +55,9 @@ import org.lifeos.contracts.identity.v1.CheckResponse;
  * <p>At most {@code lifeos.access.cache-max-size} decisions (10,000), each used at most
  * {@code lifeos.access.cache-ttl} (5 s) after it was asked for ({@link AccessCacheConfig});
  * expired ones are dropped, so a busy service's memory does not grow with every user and circle it
- * has ever seen. The cache runs its upkeep on the calling thread: Caffeine's default executor, the
- * common fork-join pool, starts a thread per task on machines with two or fewer processors.
+ * has ever seen. The cache runs its upkeep on the calling thread: Caffeine's default executor is
+ * the common fork-join pool, in whose place {@code CompletableFuture} starts a thread per task on
+ * machines with two or fewer processors.
  */
 @ApplicationScoped
 public class AccessClient {
@@ -72,6 +73,7 @@ public class AccessClient {
     private final ConcurrentMap<Key, CompletableFuture<AccessDecision>> asking = new ConcurrentHashMap<>();
     /** Counts membership events; an answer asked before one is not kept. */
     private final AtomicLong evictions = new AtomicLong();
+
     @Inject
     public AccessClient(IdentityAccess identity, AccessCacheConfig config) {
         this(identity, config.cacheTtl(), config.cacheMaxSize(), System::nanoTime);
