@@ -95,7 +95,7 @@ public final class QuarkusService implements Component {
      * the first open load after a start turned requests away in every run, with 48 MB in none
      * (docs/performance.md, "Figures of 2026-12-07, evening"). The gateway keeps the JVM's sizing.
      */
-    static List<String> heapOptions(String module) {
+    private static List<String> heapOptions(String module) {
         List<String> heap = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
         if (!module.equals("gateway")) {
             heap.add("-Xmn48m");

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -66,7 +67,6 @@ public class AccessClient {
 
     private final IdentityAccess identity;
     private final LongSupplier nanoClock;
-    private final long ttlNanos;
     private final long refreshAfterNanos;
     private final Cache<Key, Held> decisions;
     /** Questions to identity-service now on their way, one per key. */
@@ -85,9 +85,12 @@ public class AccessClient {
         }
         this.identity = identity;
         this.nanoClock = nanoClock;
-        this.ttlNanos = ttl.toNanos();
+        long ttlNanos = ttl.toNanos();
         this.refreshAfterNanos = ttlNanos / 2;
-        this.decisions = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl)
+        // Expires TTL after the question, not after the answer was stored.
+        this.decisions = Caffeine.newBuilder().maximumSize(maxSize)
+                .expireAfter(Expiry.writing((Key key, Held held) ->
+                        Duration.ofNanos(ttlNanos - (nanoClock.getAsLong() - held.askedAt()))))
                 .ticker(nanoClock::getAsLong).executor(Runnable::run).build();
     }
 
@@ -97,10 +100,9 @@ public class AccessClient {
     public Uni<AccessDecision> check(Caller caller, String bearerToken, Optional<UUID> circle, String resource,
                                      String action) {
         Key key = new Key(caller.getUserId(), circle.map(UUID::toString).orElse(""), resource, action);
-        long now = nanoClock.getAsLong();
-        Held held = usable(key, now);
+        Held held = decisions.getIfPresent(key);
         if (held != null) {
-            if (now - held.askedAt() >= refreshAfterNanos) {
+            if (nanoClock.getAsLong() - held.askedAt() >= refreshAfterNanos) {
                 ask(key, caller, bearerToken); // in the background; the held decision answers this request
             }
             return Uni.createFrom().item(held.decision());
@@ -126,11 +128,6 @@ public class AccessClient {
     long cachedDecisions() {
         decisions.cleanUp();
         return decisions.estimatedSize();
-    }
-
-    private Held usable(Key key, long now) {
-        Held held = decisions.getIfPresent(key);
-        return held != null && now - held.askedAt() < ttlNanos ? held : null;
     }
 
     /** The answer to the question now on its way for {@code key}, asking it if none is. */

@@ -59,6 +59,10 @@ class AccessCacheTest {
     private volatile Status failWith;
     private Server server;
     private ManagedChannel channel;
+    private final UUID user = UUID.randomUUID();
+    private final UUID circle = UUID.randomUUID();
+    /** Keeps up to 100 decisions. */
+    private AccessClient client;
 
     @BeforeEach
     void startIdentity() throws IOException {
@@ -84,6 +88,7 @@ class AccessCacheTest {
             }
         }).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        client = client(100);
     }
 
     @AfterEach
@@ -94,20 +99,16 @@ class AccessCacheTest {
 
     @Test
     void theCacheNeverHoldsMoreDecisionsThanItsMaximumSize() {
-        AccessClient client = client(3);
-        UUID circle = UUID.randomUUID();
+        AccessClient small = client(3);
         for (int i = 0; i < 50; i++) {
-            check(client, UUID.randomUUID(), circle);
+            check(small, UUID.randomUUID(), circle);
         }
         assertEquals(50, asked.get());
-        assertTrue(client.cachedDecisions() <= 3, "cached: " + client.cachedDecisions());
+        assertTrue(small.cachedDecisions() <= 3, "cached: " + small.cachedDecisions());
     }
 
     @Test
     void aDecisionIsUsedUntilItsTtlAndThenAskedForAgain() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
-        UUID circle = UUID.randomUUID();
         check(client, user, circle);
         advance(TTL.dividedBy(2).minusMillis(1));
         check(client, user, circle);
@@ -123,9 +124,6 @@ class AccessCacheTest {
 
     @Test
     void pastHalfItsTtlADecisionAnswersAtOnceAndIsRenewedInTheBackground() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
-        UUID circle = UUID.randomUUID();
         check(client, user, circle);
         advance(TTL.multipliedBy(6).dividedBy(10));
         holding = true;
@@ -143,9 +141,6 @@ class AccessCacheTest {
 
     @Test
     void aRefusalOnRenewalRemovesTheDecision() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
-        UUID circle = UUID.randomUUID();
         check(client, user, circle);
         advance(TTL.multipliedBy(6).dividedBy(10));
         allow = false; // removed from the circle; the membership event has not arrived
@@ -156,9 +151,6 @@ class AccessCacheTest {
 
     @Test
     void requestsThatMissTogetherShareOneQuestion() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
-        UUID circle = UUID.randomUUID();
         holding = true;
         List<CompletableFuture<AccessDecision>> waiting = IntStream.range(0, 10).mapToObj(i -> start(client, user, circle))
                 .toList();
@@ -172,9 +164,6 @@ class AccessCacheTest {
 
     @Test
     void aFailureReachesEveryRequestThatWaitedAndIsNotKept() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
-        UUID circle = UUID.randomUUID();
         holding = true;
         failWith = Status.UNAVAILABLE;
         CompletableFuture<AccessDecision> first = start(client, user, circle);
@@ -192,8 +181,6 @@ class AccessCacheTest {
 
     @Test
     void aMembershipEventForgetsTheCirclesDecisionsAndKeepsOthers() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
         UUID changed = UUID.randomUUID();
         UUID untouched = UUID.randomUUID();
         check(client, user, changed);
@@ -206,9 +193,6 @@ class AccessCacheTest {
 
     @Test
     void anAnswerAskedForBeforeAMembershipEventIsPassedOnButNotKept() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
-        UUID circle = UUID.randomUUID();
         holding = true;
         CompletableFuture<AccessDecision> waiting = start(client, user, circle);
         membershipChanged(client, circle, user);
@@ -221,9 +205,6 @@ class AccessCacheTest {
 
     @Test
     void aRefusalIsNeverCachedSoANewMemberGetsInAtOnce() {
-        AccessClient client = client(100);
-        UUID user = UUID.randomUUID();
-        UUID circle = UUID.randomUUID();
         allow = false;
         assertFalse(check(client, user, circle).allowed());
         allow = true; // the invitation was accepted; the membership event has not arrived yet
