@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -65,14 +66,16 @@ public class GatewayRouter {
     private final GatewayConfig config;
     private final Vertx vertx;
     private final ClientAddress clients;
+    private final MeterRegistry registry;
     private final Map<String, UpstreamProxy> upstreams = new LinkedHashMap<>();
     private HttpClient client;
     private RouteTable routes;
 
-    public GatewayRouter(GatewayConfig config, Vertx vertx, ClientAddress clients) {
+    public GatewayRouter(GatewayConfig config, Vertx vertx, ClientAddress clients, MeterRegistry registry) {
         this.config = config;
         this.vertx = vertx;
         this.clients = clients;
+        this.registry = registry;
     }
 
     void install(@Observes Router router) {
@@ -90,7 +93,7 @@ public class GatewayRouter {
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         for (Route route : routes.routes().values()) {
             upstreams.put(route.name(), new UpstreamProxy(route, client, upstream,
-                    new RouteBreaker(route, breaker.failureThreshold(), breaker.openDuration()), clients));
+                    new RouteBreaker(route, breaker.failureThreshold(), breaker.openDuration(), registry), clients));
             LOG.infof("Route '%s' -> %s for %s", route.name(), route.upstream(), String.join(", ", route.prefixes()));
         }
 

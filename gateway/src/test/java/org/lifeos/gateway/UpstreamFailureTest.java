@@ -96,10 +96,12 @@ class UpstreamFailureTest {
                 .extract().header("Retry-After");
         long seconds = Long.parseLong(retryAfter);
         assertTrue(seconds >= 1 && seconds <= FakeUpstreams.OPEN_DURATION.toSeconds(), "Retry-After " + retryAfter);
-        // Operators see the open breaker in Prometheus (SmallRye's fault-tolerance metrics, per route).
+        // Operators see the open breaker in Prometheus (per route, under SmallRye Fault Tolerance's metric names).
         Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("ft_circuitbreaker_opened_total{method=\"route/flaky\"} 1.0"))
-                .body(containsString("ft_circuitbreaker_state_current{method=\"route/flaky\",state=\"open\"} 1.0"));
+                .body(containsString("ft_circuitbreaker_state_current{method=\"route/flaky\",state=\"open\"} 1.0"))
+                .body(containsString("ft_circuitbreaker_state_current{method=\"route/flaky\",state=\"closed\"} 0.0"))
+                .body(containsString("ft_circuitbreaker_state_total_seconds{method=\"route/flaky\",state=\"open\"}"));
 
         // The service comes back on its port; while the breaker is open nothing is sent to it.
         FakeService back = FakeService.startOn("flaky", FakeUpstreams.flakyPort());
