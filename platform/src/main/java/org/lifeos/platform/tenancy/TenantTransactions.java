@@ -12,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.arc.Arc;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * Applies the tenant to every {@code @Transactional} method: runs inside the transaction
@@ -51,16 +53,26 @@ public abstract class TenantTransactions {
         }
         // One round trip for both: the circle and user, and (for a ReadOnly method) READ ONLY.
         boolean tenant = context != null && context.isSet();
-        if (tenant || readOnly) {
-            Session session = entityManager.unwrap(Session.class);
+        Session session = tenant || readOnly ? entityManager.unwrap(Session.class) : null;
+        if (session != null) {
             String circle = tenant ? context.circleId().toString() : null;
             String user = tenant ? context.userId().toString() : null;
             session.doWork(connection -> set(connection, tenant, readOnly, circle, user));
-            if (readOnly) {
-                session.setDefaultReadOnly(true);
-            }
         }
-        return invocation.proceed();
+        if (!readOnly) {
+            return invocation.proceed();
+        }
+        // Entities load read-only, and the commit does not flush: a flush would visit every loaded
+        // entity only to find nothing to write (4.7 % of planning's CPU for a page of 50 tasks).
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        Object result = invocation.proceed();
+        // Something queued to be written after all (a persist, a remove): flushed here, so that
+        // PostgreSQL refuses it loudly rather than the commit dropping it.
+        if (session.unwrap(SessionImplementor.class).getActionQueue().hasAnyQueuedActions()) {
+            session.flush();
+        }
+        return result;
     }
 
     /**
