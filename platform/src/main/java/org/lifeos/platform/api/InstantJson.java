@@ -55,8 +55,7 @@ final class InstantJson extends StdSerializer<Instant> {
         }
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        int year = date.getYear();
-        digits(text, 0, 4, year);
+        digits(text, 0, 4, date.getYear());
         text[4] = '-';
         digits(text, 5, 2, date.getMonthValue());
         text[7] = '-';

@@ -51,14 +51,16 @@ public abstract class TenantTransactions {
         if (Arc.container().requestContext().isActive()) {
             context = Arc.container().instance(TenantContext.class).get();
         }
-        // One round trip for both: the circle and user, and (for a ReadOnly method) READ ONLY.
         boolean tenant = context != null && context.isSet();
-        Session session = tenant || readOnly ? entityManager.unwrap(Session.class) : null;
-        if (session != null) {
-            String circle = tenant ? context.circleId().toString() : null;
-            String user = tenant ? context.userId().toString() : null;
-            session.doWork(connection -> set(connection, tenant, readOnly, circle, user));
+        if (!tenant && !readOnly) {
+            return invocation.proceed();
         }
+        // One round trip for both: the circle and user, and (for a ReadOnly method) READ ONLY.
+        Session session = entityManager.unwrap(Session.class);
+        String sql = tenant ? (readOnly ? SET_TENANT_READ_ONLY : SET_TENANT) : SET_READ_ONLY;
+        String circle = tenant ? context.circleId().toString() : null;
+        String user = tenant ? context.userId().toString() : null;
+        session.doWork(connection -> set(connection, sql, circle, user));
         if (!readOnly) {
             return invocation.proceed();
         }
@@ -81,11 +83,9 @@ public abstract class TenantTransactions {
      * and Hibernate's query machinery around this one statement was about 7 % of planning's CPU
      * for a page of tasks (the statement's round trip itself stays).
      */
-    private static void set(Connection connection, boolean tenant, boolean readOnly, String circle, String user)
-            throws SQLException {
-        String sql = tenant ? (readOnly ? SET_TENANT_READ_ONLY : SET_TENANT) : SET_READ_ONLY;
+    private static void set(Connection connection, String sql, String circle, String user) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (tenant) {
+            if (circle != null) {
                 statement.setString(1, circle);
                 statement.setString(2, user);
             }
